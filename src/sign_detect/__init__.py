@@ -1,0 +1,35 @@
+"""sign_detect: notice the small signs (小さなサイン) before a working life breaks down."""
+
+from .errors import (
+    ConfigError,
+    InputFileError,
+    InputValidationError,
+    MissingColumnsError,
+    SignDetectError,
+    TokenizerUnavailableError,
+)
+from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
+from .records import AttendanceDay, CheckIn, Graduate, Outcome
+from .simulate import Cohort, simulate_cohort, write_cohort
+
+__all__ = [
+    "AttendanceDay",
+    "CheckIn",
+    "Cohort",
+    "ConfigError",
+    "Graduate",
+    "InputFileError",
+    "InputValidationError",
+    "MissingColumnsError",
+    "Outcome",
+    "SignDetectError",
+    "TokenizerUnavailableError",
+    "load_attendance",
+    "load_checkins",
+    "load_graduates",
+    "load_outcomes",
+    "simulate_cohort",
+    "write_cohort",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,183 @@
+"""Canonical records: the data contracts of sign_detect.
+
+The same column names are used in pydantic records, DataFrames and files. Japanese
+values that staff type (電話, 欠勤, 有休 ...) are accepted and mapped to the canonical
+English codes. The alias tables here are the single source for both the pydantic
+validators and the vectorised table checks in :mod:`sign_detect.loaders`.
+
+Examples
+--------
+>>> from sign_detect.records import CheckIn
+>>> CheckIn(graduate_id="G001", date="令和7年4月1日", channel="電話", note="眠りが浅い").channel
+'phone'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = [
+    "ATTENDANCE_STATUSES",
+    "CHANNELS",
+    "DISABILITY_TYPES",
+    "OUTCOME_EVENTS",
+    "AttendanceDay",
+    "CheckIn",
+    "Graduate",
+    "Outcome",
+    "canonical_value",
+]
+
+Channel = Literal["phone", "line", "visit", "interview", "email", "other"]
+Status = Literal["present", "absent", "late", "early_leave", "paid_leave"]
+Event = Literal["resigned", "leave_of_absence"]
+DisabilityType = Literal["mental", "developmental", "intellectual", "physical", "other"]
+
+CHANNELS: tuple[str, ...] = ("phone", "line", "visit", "interview", "email", "other")
+ATTENDANCE_STATUSES: tuple[str, ...] = ("present", "absent", "late", "early_leave", "paid_leave")
+OUTCOME_EVENTS: tuple[str, ...] = ("resigned", "leave_of_absence")
+DISABILITY_TYPES: tuple[str, ...] = ("mental", "developmental", "intellectual", "physical", "other")
+
+# Keys are compared after NFKC, lower-casing and stripping spaces, hyphens and underscores.
+CHANNEL_ALIASES: dict[str, str] = {
+    "電話": "phone", "tel": "phone", "架電": "phone",
+    "line": "line", "ライン": "line", "チャット": "line",
+    "訪問": "visit", "職場訪問": "visit", "企業訪問": "visit",
+    "面談": "interview", "来所面談": "interview", "来所": "interview",
+    "メール": "email", "mail": "email", "e-mail": "email",
+    "その他": "other",
+}
+STATUS_ALIASES: dict[str, str] = {
+    "出勤": "present", "出社": "present",
+    "欠勤": "absent", "休み": "absent",
+    "遅刻": "late",
+    "早退": "early_leave", "earlyleave": "early_leave",
+    "有給": "paid_leave", "有休": "paid_leave", "有給休暇": "paid_leave",
+    "年休": "paid_leave", "paidleave": "paid_leave",
+}
+EVENT_ALIASES: dict[str, str] = {
+    "退職": "resigned", "離職": "resigned",
+    "休職": "leave_of_absence", "leaveofabsence": "leave_of_absence",
+}
+DISABILITY_ALIASES: dict[str, str] = {
+    "精神": "mental", "精神障害": "mental",
+    "発達": "developmental", "発達障害": "developmental",
+    "知的": "intellectual", "知的障害": "intellectual",
+    "身体": "physical", "身体障害": "physical",
+    "その他": "other",
+}
+
+
+def _key(value: str) -> str:
+    text = unicodedata.normalize("NFKC", value).strip().lower()
+    return text.replace(" ", "").replace("_", "").replace("-", "").replace("・", "")
+
+
+def canonical_value(
+    value: object, accepted: tuple[str, ...], aliases: dict[str, str]
+) -> str | None:
+    """Map a raw value to its canonical code, or ``None`` when it is not accepted.
+
+    >>> canonical_value("有休", ATTENDANCE_STATUSES, STATUS_ALIASES)
+    'paid_leave'
+    >>> canonical_value("Early-Leave", ATTENDANCE_STATUSES, STATUS_ALIASES)
+    'early_leave'
+    >>> canonical_value("holiday", ATTENDANCE_STATUSES, STATUS_ALIASES) is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    key = _key(value)
+    for code in accepted:
+        if key == _key(code):
+            return code
+    return aliases.get(key) or aliases.get(_key(key))
+
+
+def _mapper(accepted: tuple[str, ...], aliases: dict[str, str], what: str):  # type: ignore[no-untyped-def]
+    def validate(value: object) -> object:
+        if value is None:
+            return value
+        code = canonical_value(value, accepted, aliases)
+        if code is None:
+            raise ValueError(f"unknown {what} {value!r}; accepted: {', '.join(accepted)}")
+        return code
+
+    return validate
+
+
+def _parse_date(value: object) -> object:
+    from .dates import parse_date
+
+    if isinstance(value, str):
+        parsed = parse_date(value)
+        if parsed is None:
+            raise ValueError(f"unparseable date {value!r}")
+        return parsed
+    return value
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=False)
+
+    graduate_id: str = Field(min_length=1)
+    check_id_ = field_validator("graduate_id")(lambda v: _require_text(v, "graduate_id"))
+
+
+def _require_text(value: str, what: str) -> str:
+    if not value.strip():
+        raise ValueError(f"{what} is blank")
+    return value.strip()
+
+
+class CheckIn(_Record):
+    """One contact between staff and a graduate (phone, LINE, visit, interview, e-mail)."""
+
+    date: dt.date
+    channel: Channel
+    note: str = ""
+    staff_id: str | None = None
+
+    date_ = field_validator("date", mode="before")(_parse_date)
+    channel_ = field_validator("channel", mode="before")(_mapper(CHANNELS, CHANNEL_ALIASES, "channel"))
+
+
+class AttendanceDay(_Record):
+    """One scheduled working day of a graduate."""
+
+    date: dt.date
+    status: Status
+    scheduled_hours: float | None = Field(default=None, ge=0, le=24)
+    worked_hours: float | None = Field(default=None, ge=0, le=24)
+
+    date_ = field_validator("date", mode="before")(_parse_date)
+    status_ = field_validator("status", mode="before")(
+        _mapper(ATTENDANCE_STATUSES, STATUS_ALIASES, "status")
+    )
+
+
+class Graduate(_Record):
+    """A person supported after hiring (optional table)."""
+
+    hired_on: dt.date | None = None
+    disability_type: DisabilityType | None = None
+    employer: str | None = None
+
+    date_ = field_validator("hired_on", mode="before")(_parse_date)
+    type_ = field_validator("disability_type", mode="before")(
+        _mapper(DISABILITY_TYPES, DISABILITY_ALIASES, "disability_type")
+    )
+
+
+class Outcome(_Record):
+    """A crisis event: resignation (退職) or leave of absence (休職)."""
+
+    date: dt.date
+    event: Event
+
+    date_ = field_validator("date", mode="before")(_parse_date)
+    event_ = field_validator("event", mode="before")(_mapper(OUTCOME_EVENTS, EVENT_ALIASES, "event"))

@@ -8,11 +8,27 @@ from .errors import (
     SignDetectError,
     TokenizerUnavailableError,
 )
+from .categories import CATEGORIES, CATEGORY_LABELS
+from .grammar import Grammar
+from .lexicon import Lexicon, LexiconEntry
 from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
 from .records import AttendanceDay, CheckIn, Graduate, Outcome
 from .simulate import Cohort, simulate_cohort, write_cohort
+from .text_scoring import Hit, NoteSignals, SignScorer, score_notes, score_text
+from .tokenizer import Tokenizer
 
 __all__ = [
+    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "Grammar",
+    "Hit",
+    "Lexicon",
+    "LexiconEntry",
+    "NoteSignals",
+    "SignScorer",
+    "Tokenizer",
+    "score_notes",
+    "score_text",
     "AttendanceDay",
     "CheckIn",
     "Cohort",

@@ -1,0 +1,109 @@
+"""Find lexicon cues in a sentence's tokens and judge each one.
+
+A cue is a lexicon pattern matched on lemmas (or surfaces) in order, with at most
+``max_gap`` tokens between consecutive elements. Overlapping candidates are resolved
+longest-first, so 疲れが取れない is read as the ability cue 疲れ+取れる (negated: a sign),
+not as 疲れ. Each cue is then judged by the grammar: negation count, hedges,
+intensifiers, resolved past.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .grammar import Grammar
+from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
+from .tokenizer import Token
+
+__all__ = ["Cue", "find_cues"]
+
+MAX_GAP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A judged lexicon match inside one sentence (token indices, not characters)."""
+
+    entry: CompiledEntry
+    first: int
+    last: int
+    end: int  # last token to show: the cue, through its negation when negated
+    negated: bool
+    hedged: bool
+    intensified: bool
+    resolved: bool
+    strength: float  # contribution to the category: 0 when not a current sign
+
+    @property
+    def is_sign(self) -> bool:
+        return self.strength > 0
+
+
+def _match_rest(tokens: Sequence[Token], entry: CompiledEntry, start: int,
+                max_gap: int) -> tuple[int, ...] | None:
+    positions = [start]
+    j = start
+    for element in entry.elements[1:]:
+        for k in range(j + 1, min(j + 2 + max_gap, len(tokens))):
+            token = tokens[k]
+            if token.lemma in element or token.surface in element:
+                positions.append(k)
+                j = k
+                break
+        else:
+            return None
+    return tuple(positions)
+
+
+def _candidates(tokens: Sequence[Token], lexicon: Lexicon, max_gap: int,
+                ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
+    index = lexicon.first_index
+    found = []
+    for i, token in enumerate(tokens):
+        entries = index.get(token.lemma, ())
+        if token.surface != token.lemma:
+            entries = entries + index.get(token.surface, ())
+        for entry in entries:
+            positions = _match_rest(tokens, entry, i, max_gap)
+            if positions is not None:
+                found.append((entry, positions))
+    return found
+
+
+def find_cues(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar,
+              max_gap: int = MAX_GAP) -> list[Cue]:
+    """All cues of one sentence, judged; ``none``-category guards are matched but not returned."""
+    candidates = _candidates(tokens, lexicon, max_gap)
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
+    used: set[int] = set()
+    cues = []
+    for entry, positions in candidates:
+        if used.intersection(positions):
+            continue
+        used.update(positions)
+        if entry.category == NONE_CATEGORY:
+            continue
+        cues.append(_judge(tokens, entry, positions[0], positions[-1], grammar))
+    cues.sort(key=lambda c: (c.first, c.last))
+    return cues
+
+
+def _judge(tokens: Sequence[Token], entry: CompiledEntry, first: int, last: int,
+           grammar: Grammar) -> Cue:
+    count, negation_end = grammar.negation_scope(tokens, last)
+    negated = count % 2 == 1
+    hedged, intensified = grammar.modifiers(tokens, first, last)
+    resolved = grammar.is_resolved(tokens, first, last)
+    present = negated if entry.ability else not negated
+    strength = 0.0
+    if present and not resolved:
+        strength = entry.weight
+        if hedged:
+            strength *= grammar.hedged_factor
+        if intensified:
+            strength *= grammar.intensified_factor
+        strength = min(strength, 1.0)
+    return Cue(entry, first, last, negation_end if count else last, negated, hedged, intensified, resolved, strength)

@@ -1,0 +1,259 @@
+"""Score Japanese check-in notes for small signs, and say which words fired.
+
+Examples
+--------
+>>> from sign_detect import score_text
+>>> result = score_text("なんだか最近、眠りが浅い気がする")
+>>> result.detected
+['sleep']
+>>> hit = result.hits[0]
+>>> (hit.category, hit.surface, hit.hedged, hit.negated)
+('sleep', '眠りが浅い', True, False)
+>>> score_text("よく眠れているし、疲れもない").detected
+[]
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from .categories import CATEGORIES
+from .grammar import Grammar
+from .lexicon import Lexicon
+from .matching import Cue, find_cues
+from .normalize import normalize
+from .tokenizer import Tokenizer, default_tokenizer, token_offsets
+
+__all__ = ["Hit", "NoteSignals", "SignScorer", "score_notes", "score_text"]
+
+_SENTENCE = re.compile(r"[^。!?.\n]+[。!?.\n]*")
+_MAX_SENTENCE = 512
+
+
+class Hit(BaseModel):
+    """One lexicon cue found in a note.
+
+    ``start``/``end`` are character offsets into the note *as written*. A hit contributes
+    ``strength`` to its category; it is 0 for cues that are not current signs: a negated
+    symptom (疲れはない), an affirmed ability (よく眠れている) or a resolved past
+    (以前は眠れなかったが).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    category: str
+    start: int
+    end: int
+    surface: str
+    pattern: str
+    negated: bool
+    hedged: bool
+    intensified: bool
+    resolved: bool
+    weight: float
+    strength: float
+
+    @property
+    def is_sign(self) -> bool:
+        return self.strength > 0
+
+
+class NoteSignals(BaseModel):
+    """Sign strength per category (0.0 when absent) and the hits behind them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    signals: dict[str, float] = Field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0.0))
+    hits: list[Hit] = Field(default_factory=list)
+
+    @property
+    def detected(self) -> list[str]:
+        """Categories with a sign, in the canonical order."""
+        return [c for c in CATEGORIES if self.signals.get(c, 0.0) > 0]
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, sentence)`` pieces; very long runs without punctuation are cut."""
+    for match in _SENTENCE.finditer(text):
+        piece, offset = match.group(), match.start()
+        for k in range(0, len(piece), _MAX_SENTENCE):
+            yield offset + k, piece[k:k + _MAX_SENTENCE]
+
+
+_CATEGORY_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
+
+
+class SignScorer:
+    """Scores notes with one lexicon, one grammar and one (thread-safe) tokenizer.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, optional
+        Defaults to :meth:`Lexicon.default`. Pass ``Lexicon.default().with_overrides(path)``
+        to apply an office's own entries.
+    grammar : Grammar, optional
+        Defaults to :meth:`Grammar.default`.
+    tokenizer : Tokenizer, optional
+        Defaults to the process-wide tokenizer (one tagger per thread).
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, grammar: Grammar | None = None,
+                 tokenizer: Tokenizer | None = None):
+        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
+        self.grammar = grammar if grammar is not None else Grammar.default()
+        self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
+
+    def _cues(self, text: str) -> Iterator[tuple[str, int, list[Cue], list]]:  # type: ignore[type-arg]
+        norm, _ = normalize(text)
+        for offset, sentence in _sentences(norm):
+            tokens = self.tokenizer.tokenize(sentence)
+            cues = find_cues(tokens, self.lexicon, self.grammar)
+            if cues:
+                yield sentence, offset, cues, tokens
+
+    def vector(self, text: str) -> tuple[np.ndarray, list[tuple[str, str, int]]]:
+        """Fast path: category strengths and ``(category, surface, flags)`` of sign hits."""
+        values = np.zeros(len(CATEGORIES))
+        keep = np.ones(len(CATEGORIES))
+        compact: list[tuple[str, str, int]] = []
+        if not isinstance(text, str) or not text.strip():
+            return values, compact
+        for sentence, _, cues, tokens in self._cues(text):
+            spans = None
+            for cue in cues:
+                if cue.strength <= 0:
+                    continue
+                keep[_CATEGORY_INDEX[cue.entry.category]] *= 1.0 - cue.strength
+                spans = spans or token_offsets(sentence, tokens)
+                surface = sentence[spans[cue.first][0]:spans[cue.end][1]]
+                compact.append((cue.entry.category, surface, cue.hedged))
+        values = 1.0 - keep
+        return values, compact
+
+    def score(self, text: str) -> NoteSignals:
+        """Score one note; never raises on any string."""
+        if not isinstance(text, str) or not text.strip():
+            return NoteSignals()
+        norm, offsets = normalize(text)
+        keep = dict.fromkeys(CATEGORIES, 1.0)
+        hits = []
+        for sentence, offset, cues, tokens in self._cues(text):
+            spans = token_offsets(sentence, tokens)
+            for cue in cues:
+                start = offset + spans[cue.first][0]
+                end = offset + spans[cue.end][1]
+                o_start, o_end = _original_span(offsets, start, end, len(text))
+                keep[cue.entry.category] *= 1.0 - cue.strength
+                hits.append(Hit(
+                    category=cue.entry.category, start=o_start, end=o_end,
+                    surface=text[o_start:o_end], pattern=cue.entry.pattern,
+                    negated=cue.negated, hedged=cue.hedged, intensified=cue.intensified,
+                    resolved=cue.resolved, weight=cue.entry.weight,
+                    strength=round(cue.strength, 4),
+                ))
+        signals = {c: round(1.0 - keep[c], 4) for c in CATEGORIES}
+        return NoteSignals(signals=signals, hits=hits)
+
+    def score_many(self, texts: Iterable[str]) -> Iterator[tuple[np.ndarray, list[tuple[str, str, int]]]]:
+        for text in texts:
+            yield self.vector(text)
+
+
+def _original_span(offsets: list[int] | None, start: int, end: int, length: int) -> tuple[int, int]:
+    if offsets is None:
+        return start, end
+    o_start = offsets[start] if start < len(offsets) else length
+    o_end = offsets[end - 1] + 1 if 0 < end <= len(offsets) else o_start
+    return o_start, o_end
+
+
+_default_scorer: SignScorer | None = None
+_scorer_lock = threading.Lock()
+
+
+def _scorer(lexicon: Lexicon | None, grammar: Grammar | None) -> SignScorer:
+    global _default_scorer
+    if lexicon is not None or grammar is not None:
+        return SignScorer(lexicon, grammar)
+    with _scorer_lock:
+        if _default_scorer is None:
+            _default_scorer = SignScorer()
+        return _default_scorer
+
+
+def score_text(text: str, *, lexicon: Lexicon | None = None,
+               grammar: Grammar | None = None) -> NoteSignals:
+    """Score one Japanese note for the small-sign categories.
+
+    Parameters
+    ----------
+    text : str
+        The note as written (any string: empty, very long, emoji, control characters).
+    lexicon, grammar : optional
+        Override the shipped lexicon or grammar.
+
+    Returns
+    -------
+    NoteSignals
+        ``signals`` holds every category id (0.0 when absent) and ``hits`` every cue
+        found, with its span in ``text``, the words that fired and the flags applied.
+    """
+    return _scorer(lexicon, grammar).score(text)
+
+
+def _format_hits(compact: list[tuple[str, str, int]]) -> str:
+    return "; ".join(f"{c}:{s}{'(hedged)' if h else ''}" for c, s, h in compact)
+
+
+def score_notes(checkins: pd.DataFrame | Sequence[str] | pd.Series, *, text_column: str = "note",
+                lexicon: Lexicon | None = None, grammar: Grammar | None = None,
+                chunk_size: int = 50_000, scorer: SignScorer | None = None) -> pd.DataFrame:
+    """Score many notes: one output row per input row, with the same index.
+
+    Each distinct note is tokenised once; notes are processed in chunks so memory stays
+    flat for millions of rows.
+
+    Returns
+    -------
+    DataFrame
+        ``sign_<category>`` (float, 0-1) for each category, and ``sign_hits``: the sign
+        words that fired, as ``category:words`` joined with ``; `` (empty when none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> notes = pd.DataFrame({"note": ["毎晩寝付けません", "特に変わりなし"]})
+    >>> out = score_notes(notes)
+    >>> out["sign_sleep"].gt(0).tolist(), out["sign_hits"].tolist()
+    ([True, False], ['sleep:寝付けません', ''])
+    """
+    if isinstance(checkins, pd.DataFrame):
+        if text_column not in checkins.columns:
+            raise KeyError(f"column {text_column!r} not found; columns are {list(checkins.columns)!r}")
+        texts = checkins[text_column]
+    else:
+        texts = pd.Series(checkins)
+    engine = scorer or _scorer(lexicon, grammar)
+    columns = [f"sign_{c}" for c in CATEGORIES]
+    parts = []
+    for lo in range(0, len(texts), chunk_size):
+        chunk = texts.iloc[lo:lo + chunk_size]
+        codes, uniques = pd.factorize(chunk.astype(object).where(chunk.notna(), ""))
+        matrix = np.zeros((len(uniques), len(CATEGORIES)))
+        hits = np.empty(len(uniques), dtype=object)
+        for k, text in enumerate(uniques):
+            matrix[k], compact = engine.vector(text)
+            hits[k] = _format_hits(compact)
+        part = pd.DataFrame(matrix[codes], columns=columns, index=chunk.index).round(4)
+        part["sign_hits"] = hits[codes]
+        parts.append(part)
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=float) for c in columns} | {"sign_hits": pd.Series(dtype=object)},
+                            index=texts.index)
+    return pd.concat(parts)

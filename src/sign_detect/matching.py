@@ -47,7 +47,7 @@ def _match_rest(tokens: Sequence[Token], entry: CompiledEntry, start: int,
     for element in entry.elements[1:]:
         for k in range(j + 1, min(j + 2 + max_gap, len(tokens))):
             token = tokens[k]
-            if token.lemma in element or token.surface in element:
+            if token.lemma in element or token.surface in element or token.alt in element:
                 positions.append(k)
                 j = k
                 break
@@ -64,6 +64,8 @@ def _candidates(tokens: Sequence[Token], lexicon: Lexicon, max_gap: int,
         entries = index.get(token.lemma, ())
         if token.surface != token.lemma:
             entries = entries + index.get(token.surface, ())
+        if token.alt:
+            entries = entries + index.get(token.alt, ())
         for entry in entries:
             positions = _match_rest(tokens, entry, i, max_gap)
             if positions is not None:

@@ -47,6 +47,9 @@ class Token:
     pos1: str
     pos2: str
     ctype: str
+    #: The lemma written with the surface's kanji when the dictionary's canonical kanji
+    #: differ (辞め: lemma 止める, alt 辞める); empty otherwise.
+    alt: str = ""
 
 
 def _clean_lemma(value: str, surface: str) -> str:
@@ -57,6 +60,17 @@ def _clean_lemma(value: str, surface: str) -> str:
     if sep and head and tail.strip().isascii():
         return head
     return value
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _written_lemma(surface: str, lemma: str) -> str:
+    """辞め + 止める -> 辞める: keep the kanji the writer chose (orthBase is not in the output)."""
+    if surface and lemma and surface[0] != lemma[0] and _is_kanji(surface[0]) and _is_kanji(lemma[0]):
+        return surface[0] + lemma[1:]
+    return ""
 
 
 def _new_tagger() -> Any:
@@ -111,12 +125,14 @@ class Tokenizer:
         surface = fields[0]
         lemma = fields[3] if len(fields) > 3 else surface
         pos = fields[4].split("-") if len(fields) > 4 else [""]
+        lemma = _clean_lemma(lemma, surface)
         token = Token(
             surface=surface,
-            lemma=_clean_lemma(lemma, surface),
+            lemma=lemma,
             pos1=pos[0],
             pos2=pos[1] if len(pos) > 1 else "",
             ctype=fields[5] if len(fields) > 5 else "",
+            alt=_written_lemma(surface, lemma),
         )
         if len(self._interned) >= self.max_interned:
             self._interned.clear()

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
 from .errors import ConfigError
 from .tokenizer import Token
@@ -30,6 +30,9 @@ from .tokenizer import Token
 __all__ = ["Grammar"]
 
 Seq = tuple[str, ...]
+
+#: How many tokens before a cue (and after its clause) the resolved-past rules look at.
+_WINDOW = 12
 
 
 def _matches_at(tokens: Sequence[Token], start: int, seq: Seq) -> bool:
@@ -63,6 +66,13 @@ class Grammar(BaseModel):
     recovery_after: tuple[Seq, ...]
     hedged_factor: float
     intensified_factor: float
+
+    # First words of each sequence list, to skip most positions without a full comparison.
+    _firsts: dict[int, frozenset[str]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: Any) -> None:
+        for seqs in (self.hedge_after, self.intensifier_after, self.recovery_after):
+            self._firsts[id(seqs)] = frozenset(seq[0] for seq in seqs if seq)
 
     # -- construction ------------------------------------------------------------------
     @classmethod
@@ -129,9 +139,14 @@ class Grammar(BaseModel):
         return True
 
     def clause_end(self, tokens: Sequence[Token], last: int) -> int:
-        """Index one past the end of the clause containing token ``last``."""
+        """Index one past the end of the clause containing token ``last``.
+
+        Looks at most ``_WINDOW`` tokens ahead, so that text without punctuation stays
+        linear in its length.
+        """
         k = last + 1
-        while k < len(tokens) and not self.is_clause_break(tokens, k):
+        limit = min(len(tokens), last + 1 + _WINDOW)
+        while k < limit and not self.is_clause_break(tokens, k):
             k += 1
         return k
 
@@ -165,8 +180,13 @@ class Grammar(BaseModel):
         return any(tokens[k].lemma in words or tokens[k].surface in words for k in range(lo, hi))
 
     def _any_seq(self, tokens: Sequence[Token], lo: int, hi: int, seqs: tuple[Seq, ...]) -> bool:
-        return any(_matches_at(tokens, k, s) for k in range(lo, hi) for s in seqs
-                   if k + len(s) <= hi)
+        firsts = self._firsts[id(seqs)]
+        for k in range(lo, hi):
+            token = tokens[k]
+            if (token.lemma in firsts or token.surface in firsts) and any(
+                    k + len(s) <= hi and _matches_at(tokens, k, s) for s in seqs):
+                return True
+        return False
 
     def modifiers(self, tokens: Sequence[Token], first: int, last: int) -> tuple[bool, bool]:
         """``(hedged, intensified)`` for a cue spanning tokens ``first..last``."""
@@ -186,12 +206,13 @@ class Grammar(BaseModel):
         present marker in a later clause); 頭痛は治まった (recovery after the cue).
         """
         end = self.clause_end(tokens, last)
+        reach = min(len(tokens), end + _WINDOW)
         past_tense = any(tokens[k].ctype in self.past_ctypes for k in range(last + 1, end))
-        if past_tense and self._any_in(tokens, 0, first, self.past_markers):
+        if past_tense and self._any_in(tokens, max(0, first - _WINDOW), first, self.past_markers):
             return True
-        if past_tense and self._any_in(tokens, end, len(tokens), self.present_markers):
+        if past_tense and self._any_in(tokens, end, reach, self.present_markers):
             return True
-        return self._any_seq(tokens, last + 1, len(tokens), self.recovery_after)
+        return self._any_seq(tokens, last + 1, reach, self.recovery_after)
 
 
 @cache

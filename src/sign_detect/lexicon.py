@@ -36,8 +36,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .categories import CATEGORIES
 from .errors import ConfigError
+from .tokenizer import Token
 
 __all__ = ["Lexicon", "LexiconEntry"]
+
+_MAX_CACHED_TOKENS = 200_000
 
 #: Category of phrases that are matched only to stop shorter cues (お疲れ様 is no fatigue).
 NONE_CATEGORY = "none"
@@ -157,6 +160,22 @@ class Lexicon:
             for form in entry.elements[0]:
                 index.setdefault(form, []).append(entry)
         self.first_index: dict[str, tuple[CompiledEntry, ...]] = {k: tuple(v) for k, v in index.items()}
+        self._starts: dict[object, tuple[CompiledEntry, ...]] = {}
+
+    def starts(self, token: Token) -> tuple[CompiledEntry, ...]:
+        """Entries whose first element matches ``token`` (cached per interned token)."""
+        found = self._starts.get(token)
+        if found is None:
+            index = self.first_index
+            found = index.get(token.lemma, ())
+            if token.surface != token.lemma:
+                found += index.get(token.surface, ())
+            if token.alt:
+                found += index.get(token.alt, ())
+            if len(self._starts) >= _MAX_CACHED_TOKENS:
+                self._starts.clear()
+            self._starts[token] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -39,6 +39,13 @@ class Cue:
     def is_sign(self) -> bool:
         return self.strength > 0
 
+    def shifted(self, by: int) -> Cue:
+        """The same cue with token indices moved by ``by`` (sentence -> piece)."""
+        if not by:
+            return self
+        return Cue(self.entry, self.first + by, self.last + by, self.end + by, self.negated,
+                   self.hedged, self.intensified, self.resolved, self.strength)
+
 
 def _match_rest(tokens: Sequence[Token], entry: CompiledEntry, start: int,
                 max_gap: int) -> tuple[int, ...] | None:
@@ -58,15 +65,10 @@ def _match_rest(tokens: Sequence[Token], entry: CompiledEntry, start: int,
 
 def _candidates(tokens: Sequence[Token], lexicon: Lexicon, max_gap: int,
                 ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
-    index = lexicon.first_index
+    starts = lexicon.starts
     found = []
     for i, token in enumerate(tokens):
-        entries = index.get(token.lemma, ())
-        if token.surface != token.lemma:
-            entries = entries + index.get(token.surface, ())
-        if token.alt:
-            entries = entries + index.get(token.alt, ())
-        for entry in entries:
+        for entry in starts(token):
             positions = _match_rest(tokens, entry, i, max_gap)
             if positions is not None:
                 found.append((entry, positions))

@@ -32,6 +32,8 @@ _SLOW = re.compile(
 
 _COLLAPSE = set("!?。、…・~〜ー－-.")
 _SENTENCE_BREAK = "。"
+# A line break in a note ends a sentence; the tagger would otherwise read across it.
+_LINE_BREAKS = str.maketrans({"\n": "。", "\r": "。"})
 
 
 def _is_emoji(ch: str) -> bool:
@@ -53,8 +55,9 @@ def normalize(text: str) -> tuple[str, list[int] | None]:
     """
     folded = unicodedata.normalize("NFKC", text)
     if len(folded) == len(text) and _SLOW.search(folded) is None:
-        return folded, None
-    return _normalize_slow(text)
+        return folded.translate(_LINE_BREAKS), None
+    norm, offsets = _normalize_slow(text)
+    return norm.translate(_LINE_BREAKS), offsets
 
 
 def _normalize_slow(text: str) -> tuple[str, list[int]]:

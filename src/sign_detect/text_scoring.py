@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -28,12 +29,13 @@ from .grammar import Grammar
 from .lexicon import Lexicon
 from .matching import Cue, find_cues
 from .normalize import normalize
-from .tokenizer import Tokenizer, default_tokenizer, token_offsets
+from .tokenizer import Token, Tokenizer, default_tokenizer, token_offsets
 
 __all__ = ["Hit", "NoteSignals", "SignScorer", "score_notes", "score_text"]
 
-_SENTENCE = re.compile(r"[^。!?.\n]+[。!?.\n]*")
-_MAX_SENTENCE = 512
+_SENTENCE_END = re.compile(r"[。!?.]+")
+#: Longest piece of text given to the tagger at once; longer notes are cut at sentence ends.
+_MAX_PIECE = 2048
 
 
 class Hit(BaseModel):
@@ -78,15 +80,38 @@ class NoteSignals(BaseModel):
         return [c for c in CATEGORIES if self.signals.get(c, 0.0) > 0]
 
 
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    """``(offset, sentence)`` pieces; very long runs without punctuation are cut."""
-    for match in _SENTENCE.finditer(text):
-        piece, offset = match.group(), match.start()
-        for k in range(0, len(piece), _MAX_SENTENCE):
-            yield offset + k, piece[k:k + _MAX_SENTENCE]
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)``: the text cut at sentence ends into pieces the tagger reads at once."""
+    if len(text) <= _MAX_PIECE:
+        yield 0, text
+        return
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() - begin >= _MAX_PIECE:
+            yield from _hard_cut(text, begin, match.end())
+            begin = match.end()
+    yield from _hard_cut(text, begin, len(text))
+
+
+def _hard_cut(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
+    for k in range(begin, end, _MAX_PIECE):
+        yield k, text[k:min(k + _MAX_PIECE, end)]
 
 
 _CATEGORY_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """Cues of one tagged piece, with what is needed to locate them."""
+
+    piece: str
+    offset: int
+    tokens: list[Token]
+    cues: list[Cue]  # token indices relative to ``tokens``
+
+    def spans(self) -> list[tuple[int, int]]:
+        return token_offsets(self.piece, self.tokens)
 
 
 class SignScorer:
@@ -109,32 +134,46 @@ class SignScorer:
         self.grammar = grammar if grammar is not None else Grammar.default()
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
 
-    def _cues(self, text: str) -> Iterator[tuple[str, int, list[Cue], list]]:  # type: ignore[type-arg]
-        norm, _ = normalize(text)
-        for offset, sentence in _sentences(norm):
-            tokens = self.tokenizer.tokenize(sentence)
-            cues = find_cues(tokens, self.lexicon, self.grammar)
-            if cues:
-                yield sentence, offset, cues, tokens
+    def _sentences(self, tokens: list[Token]) -> Iterator[tuple[int, int]]:
+        ends, pos2 = self.grammar.sentence_surfaces, self.grammar.sentence_pos2
+        lo = 0
+        for k, token in enumerate(tokens):
+            if token.surface in ends or token.pos2 in pos2:
+                if k > lo:
+                    yield lo, k
+                lo = k + 1
+        if lo < len(tokens):
+            yield lo, len(tokens)
 
-    def vector(self, text: str) -> tuple[np.ndarray, list[tuple[str, str, int]]]:
-        """Fast path: category strengths and ``(category, surface, flags)`` of sign hits."""
-        values = np.zeros(len(CATEGORIES))
-        keep = np.ones(len(CATEGORIES))
-        compact: list[tuple[str, str, int]] = []
+    def _find(self, norm: str) -> Iterator[_Found]:
+        starts = self.lexicon.starts
+        for offset, piece in _pieces(norm):
+            tokens = self.tokenizer.tokenize(piece)
+            if not any(map(starts, tokens)):  # most notes: no cue can start anywhere
+                continue
+            cues: list[Cue] = []
+            for lo, hi in self._sentences(tokens):
+                sentence = tokens[lo:hi] if (lo, hi) != (0, len(tokens)) else tokens
+                cues.extend(c.shifted(lo) for c in find_cues(sentence, self.lexicon, self.grammar))
+            if cues:
+                yield _Found(piece, offset, tokens, cues)
+
+    def vector(self, text: str) -> tuple[list[float], list[tuple[str, str, bool]]]:
+        """Fast path: category strengths and ``(category, words, hedged)`` of sign hits."""
+        compact: list[tuple[str, str, bool]] = []
         if not isinstance(text, str) or not text.strip():
-            return values, compact
-        for sentence, _, cues, tokens in self._cues(text):
+            return [0.0] * len(CATEGORIES), compact
+        keep = [1.0] * len(CATEGORIES)
+        for found in self._find(normalize(text)[0]):
             spans = None
-            for cue in cues:
+            for cue in found.cues:
                 if cue.strength <= 0:
                     continue
                 keep[_CATEGORY_INDEX[cue.entry.category]] *= 1.0 - cue.strength
-                spans = spans or token_offsets(sentence, tokens)
-                surface = sentence[spans[cue.first][0]:spans[cue.end][1]]
-                compact.append((cue.entry.category, surface, cue.hedged))
-        values = 1.0 - keep
-        return values, compact
+                spans = spans or found.spans()
+                compact.append((cue.entry.category,
+                                found.piece[spans[cue.first][0]:spans[cue.end][1]], cue.hedged))
+        return [1.0 - k for k in keep], compact
 
     def score(self, text: str) -> NoteSignals:
         """Score one note; never raises on any string."""
@@ -143,11 +182,11 @@ class SignScorer:
         norm, offsets = normalize(text)
         keep = dict.fromkeys(CATEGORIES, 1.0)
         hits = []
-        for sentence, offset, cues, tokens in self._cues(text):
-            spans = token_offsets(sentence, tokens)
-            for cue in cues:
-                start = offset + spans[cue.first][0]
-                end = offset + spans[cue.end][1]
+        for found in self._find(norm):
+            spans = found.spans()
+            for cue in found.cues:
+                start = found.offset + spans[cue.first][0]
+                end = found.offset + spans[cue.end][1]
                 o_start, o_end = _original_span(offsets, start, end, len(text))
                 keep[cue.entry.category] *= 1.0 - cue.strength
                 hits.append(Hit(
@@ -159,10 +198,6 @@ class SignScorer:
                 ))
         signals = {c: round(1.0 - keep[c], 4) for c in CATEGORIES}
         return NoteSignals(signals=signals, hits=hits)
-
-    def score_many(self, texts: Iterable[str]) -> Iterator[tuple[np.ndarray, list[tuple[str, str, int]]]]:
-        for text in texts:
-            yield self.vector(text)
 
 
 def _original_span(offsets: list[int] | None, start: int, end: int, length: int) -> tuple[int, int]:
@@ -207,7 +242,7 @@ def score_text(text: str, *, lexicon: Lexicon | None = None,
     return _scorer(lexicon, grammar).score(text)
 
 
-def _format_hits(compact: list[tuple[str, str, int]]) -> str:
+def _format_hits(compact: list[tuple[str, str, bool]]) -> str:
     return "; ".join(f"{c}:{s}{'(hedged)' if h else ''}" for c, s, h in compact)
 
 
@@ -245,11 +280,13 @@ def score_notes(checkins: pd.DataFrame | Sequence[str] | pd.Series, *, text_colu
     for lo in range(0, len(texts), chunk_size):
         chunk = texts.iloc[lo:lo + chunk_size]
         codes, uniques = pd.factorize(chunk.astype(object).where(chunk.notna(), ""))
-        matrix = np.zeros((len(uniques), len(CATEGORIES)))
+        rows = []
         hits = np.empty(len(uniques), dtype=object)
         for k, text in enumerate(uniques):
-            matrix[k], compact = engine.vector(text)
+            values, compact = engine.vector(text)
+            rows.append(values)
             hits[k] = _format_hits(compact)
+        matrix = np.asarray(rows, dtype=float).reshape(len(uniques), len(CATEGORIES))
         part = pd.DataFrame(matrix[codes], columns=columns, index=chunk.index).round(4)
         part["sign_hits"] = hits[codes]
         parts.append(part)

@@ -33,13 +33,13 @@ _FAILMESSAGE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Token:
     """One morpheme: surface, lemma (with any English gloss stripped), POS and cType.
 
     Tokens are interned: the same dictionary entry written the same way is one object, so
-    tokenising millions of notes creates few objects. Offsets are computed on demand by
-    :func:`token_offsets`.
+    tokenising millions of notes creates few objects (equality and hashing are by
+    identity). Offsets are computed on demand by :func:`token_offsets`.
     """
 
     surface: str
@@ -101,7 +101,7 @@ class Tokenizer:
         Bound on the number of interned tokens kept (cleared when exceeded).
     """
 
-    def __init__(self, *, refresh_every: int = 200_000, max_interned: int = 1_000_000):
+    def __init__(self, *, refresh_every: int = 200_000, max_interned: int = 100_000):
         self.refresh_every = refresh_every
         self.max_interned = max_interned
         self._local = threading.local()
@@ -140,19 +140,12 @@ class Tokenizer:
         return token
 
     def tokenize(self, text: str) -> list[Token]:
-        """Tokenise one sentence or short text (no newlines needed)."""
+        """Tokenise a short text (a note, or a piece of one without newlines)."""
         if not text or text.isspace():
             return []
-        interned = self._interned
-        tokens = []
-        for line in self._tagger().parse(text).split("\n"):
-            token = interned.get(line)
-            if token is None:
-                if line == "EOS" or not line:
-                    continue
-                token = self._intern(line)
-            tokens.append(token)
-        return tokens
+        get = self._interned.get
+        lines = self._tagger().parse(text).split("\n")
+        return [get(line) or self._intern(line) for line in lines if line and line != "EOS"]
 
 
 def token_offsets(text: str, tokens: list[Token], start: int = 0) -> list[tuple[int, int]]:

@@ -1,0 +1,24 @@
+"""Shared fixtures: one real tokenizer and scorer for the whole session."""
+
+from __future__ import annotations
+
+import pytest
+
+from sign_detect import SignScorer, Tokenizer
+from sign_detect.simulate import Cohort, simulate_cohort
+
+
+@pytest.fixture(scope="session")
+def tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
+@pytest.fixture(scope="session")
+def scorer(tokenizer: Tokenizer) -> SignScorer:
+    return SignScorer(tokenizer=tokenizer)
+
+
+@pytest.fixture(scope="session")
+def small_cohort() -> Cohort:
+    """A small synthetic cohort (a few thousand rows), shared read-only."""
+    return simulate_cohort(n_graduates=30, days=240, seed=11)

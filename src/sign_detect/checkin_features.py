@@ -1,0 +1,121 @@
+"""Check-in features per graduate as of a date: signs in notes and the contact rhythm.
+
+Notes are scored once (:func:`score_checkins`) and the scored table, which no longer holds
+the note text, is reused for every as-of date. Each feature compares the last 4 weeks with
+the person's own usual: the 8 weeks before them for sign counts, the whole history before
+``as_of`` for contact cadence and note length.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .categories import CATEGORIES
+from .text_scoring import SignScorer, score_notes
+
+__all__ = ["CHECKIN_FEATURES", "checkin_features", "score_checkins"]
+
+RECENT = 28
+BASELINE = 168
+SIGN_COLUMNS = [f"sign_{c}" for c in CATEGORIES]
+
+CHECKIN_FEATURES: list[str] = (
+    [f"sign_{c}_{RECENT}d" for c in CATEGORIES]
+    + [f"sign_{c}_n{RECENT}d" for c in CATEGORIES]
+    + [f"sign_{c}_nbase" for c in CATEGORIES]
+    + [f"sign_{c}_new" for c in CATEGORIES]
+    + [
+        f"sign_total_{RECENT}d",
+        f"sign_total_excess_{RECENT}d",
+        f"sign_categories_{RECENT}d",
+        "sign_new_categories",
+        f"contact_n_{RECENT}d",
+        "contact_days_since",
+        "contact_usual_gap",
+        "contact_gap_ratio",
+        "note_len_ratio",
+    ]
+)
+
+
+def score_checkins(checkins: pd.DataFrame, *, scorer: SignScorer | None = None) -> pd.DataFrame:
+    """Score validated check-ins once: keys, channel, note length and ``sign_*`` columns.
+
+    The result holds no note text, so it can be kept and reused across as-of dates.
+    """
+    signs = score_notes(checkins, scorer=scorer)
+    scored = checkins[["graduate_id", "date", "channel"]].copy()
+    scored["note_len"] = checkins["note"].fillna("").astype(str).str.len().to_numpy()
+    for column in SIGN_COLUMNS:
+        scored[column] = signs[column].to_numpy()
+    return scored.reset_index(drop=True)
+
+
+def _window(frame: pd.DataFrame, as_of: pd.Timestamp, days: int, end_days: int = 0) -> pd.DataFrame:
+    hi = as_of - pd.Timedelta(days=end_days)
+    return frame[(frame["date"] > hi - pd.Timedelta(days=days)) & (frame["date"] <= hi)]
+
+
+def _usual_gap(past: pd.DataFrame) -> pd.Series:
+    """Median days between consecutive contact days, per graduate."""
+    days = past[["graduate_id", "date"]].drop_duplicates().sort_values(["graduate_id", "date"])
+    gaps = days.groupby("graduate_id")["date"].diff().dt.days
+    return gaps.groupby(days["graduate_id"]).median()
+
+
+def checkin_features(scored: pd.DataFrame, as_of: pd.Timestamp,
+                     graduates: pd.Index | None = None) -> pd.DataFrame:
+    """Check-in features as of ``as_of`` (inclusive), one row per graduate.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        Output of :func:`score_checkins`.
+    as_of : Timestamp
+        Nothing dated after this day is read.
+    graduates : Index, optional
+        Rows to return.
+
+    Returns
+    -------
+    DataFrame
+        Index ``graduate_id``, columns :data:`CHECKIN_FEATURES`.
+    """
+    past = scored[scored["date"] <= as_of]
+    index = graduates if graduates is not None else pd.Index(
+        past["graduate_id"].unique(), name="graduate_id")
+    out = pd.DataFrame(index=index)
+    recent = _window(past, as_of, RECENT)
+    base = _window(past, as_of, BASELINE, end_days=RECENT)
+    before = past[past["date"] <= as_of - pd.Timedelta(days=RECENT)]
+    g_recent = recent.groupby("graduate_id")
+    strength = g_recent[SIGN_COLUMNS].sum().reindex(index, fill_value=0.0)
+    n_recent = (recent[SIGN_COLUMNS] > 0).groupby(recent["graduate_id"]).sum().reindex(index, fill_value=0)
+    n_base = (base[SIGN_COLUMNS] > 0).groupby(base["graduate_id"]).sum().reindex(index, fill_value=0)
+    ever_before = (before[SIGN_COLUMNS] > 0).groupby(before["graduate_id"]).any().reindex(
+        index, fill_value=False)
+    history = (as_of - past.groupby("graduate_id")["date"].min()).dt.days.reindex(index).fillna(0)
+    for c, column in zip(CATEGORIES, SIGN_COLUMNS, strict=True):
+        out[f"sign_{c}_{RECENT}d"] = strength[column]
+        out[f"sign_{c}_n{RECENT}d"] = n_recent[column].astype(float)
+        out[f"sign_{c}_nbase"] = n_base[column].astype(float)
+        # New: signs now, none ever before, and enough history (8 weeks) to know "before".
+        out[f"sign_{c}_new"] = ((n_recent[column] > 0) & ~ever_before[column]
+                                & (history >= RECENT + BASELINE)).astype(float)
+    base_total = (base[SIGN_COLUMNS] > 0).groupby(base["graduate_id"]).sum().sum(axis=1)
+    out[f"sign_total_{RECENT}d"] = strength[SIGN_COLUMNS].sum(axis=1)
+    out[f"sign_total_excess_{RECENT}d"] = n_recent[SIGN_COLUMNS].sum(axis=1) - (
+        base_total.reindex(index, fill_value=0) * RECENT / BASELINE)
+    out[f"sign_categories_{RECENT}d"] = (n_recent[SIGN_COLUMNS] > 0).sum(axis=1).astype(float)
+    out["sign_new_categories"] = out[[f"sign_{c}_new" for c in CATEGORIES]].sum(axis=1)
+    out[f"contact_n_{RECENT}d"] = g_recent.size().reindex(index, fill_value=0).astype(float)
+    last = past.groupby("graduate_id")["date"].max().reindex(index)
+    out["contact_days_since"] = (as_of - last).dt.days.astype(float)
+    usual = _usual_gap(past).reindex(index)
+    out["contact_usual_gap"] = usual
+    out["contact_gap_ratio"] = (out["contact_days_since"] / usual.clip(lower=1)).fillna(0.0)
+    recent_len = g_recent["note_len"].mean().reindex(index)
+    usual_len = before.groupby("graduate_id")["note_len"].mean().reindex(index)
+    out["note_len_ratio"] = (recent_len / usual_len.where(usual_len > 0)).fillna(1.0).clip(0, 5)
+    out.index.name = "graduate_id"
+    return out[CHECKIN_FEATURES].astype(float)

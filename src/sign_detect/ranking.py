@@ -1,0 +1,102 @@
+"""Rank graduates by risk as of a date, with the reasons behind each rank.
+
+Examples
+--------
+>>> from sign_detect import rank_graduates, simulate_cohort
+>>> cohort = simulate_cohort(n_graduates=8, days=150, seed=5)
+>>> ranking = rank_graduates(cohort.checkins, cohort.attendance, as_of="2025-05-01")
+>>> list(ranking.columns)
+['graduate_id', 'rank', 'risk', 'level', 'reasons']
+>>> ranking["rank"].tolist() == list(range(1, len(ranking) + 1))
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .checkin_features import score_checkins
+from .features import AsOf, active_graduates, features_as_of, resolve_as_of
+from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
+from .reading import Source
+from .risk_scoring import ScorerConfig, level_of, score_features
+from .text_scoring import SignScorer
+
+if TYPE_CHECKING:
+    from .model import RiskModel
+
+__all__ = ["RANKING_COLUMNS", "rank_graduates", "rank_scored"]
+
+RANKING_COLUMNS = ["graduate_id", "rank", "risk", "level", "reasons"]
+
+
+def still_supported(index: pd.Index, outcomes: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.Index:
+    """Graduates without a resignation or leave on or before ``as_of``."""
+    if outcomes is None or not len(outcomes):
+        return index
+    gone = set(outcomes.loc[outcomes["date"] <= as_of, "graduate_id"])
+    return index[~index.isin(gone)]
+
+
+def rank_scored(scored: pd.DataFrame, attendance: pd.DataFrame, as_of: pd.Timestamp, *,
+                graduates: pd.DataFrame | None = None, outcomes: pd.DataFrame | None = None,
+                model: RiskModel | None = None, config: ScorerConfig | None = None,
+                ) -> pd.DataFrame:
+    """Rank from already scored check-ins (:func:`score_checkins`) and validated tables."""
+    index = still_supported(active_graduates(scored, attendance, as_of), outcomes, as_of)
+    features = features_as_of(scored, attendance, as_of, graduates, index)
+    config = config or ScorerConfig.default()
+    result = score_features(features, config)
+    if model is not None:
+        result["risk"] = model.predict_risk(features).round(4)
+        result["level"] = result["risk"].map(lambda r: level_of(r, config.levels))
+    result = result.reset_index()
+    result = result.sort_values(["risk", "graduate_id"], ascending=[False, True], kind="stable")
+    result["rank"] = range(1, len(result) + 1)
+    return result[RANKING_COLUMNS].reset_index(drop=True)
+
+
+def rank_graduates(checkins: pd.DataFrame | Source, attendance: pd.DataFrame | Source,
+                   as_of: AsOf = None, graduates: pd.DataFrame | Source | None = None,
+                   model: RiskModel | None = None, *,
+                   outcomes: pd.DataFrame | Source | None = None,
+                   config: ScorerConfig | None = None,
+                   scorer: SignScorer | None = None) -> pd.DataFrame:
+    """Rank graduates by risk as of a date.
+
+    Parameters
+    ----------
+    checkins, attendance : DataFrame or path
+        Validated with :func:`load_checkins` / :func:`load_attendance` (bad rows raise).
+    as_of : date, ``YYYY-MM-DD`` or Timestamp, optional
+        Defaults to the latest date in the data. Nothing dated later is read.
+    graduates : DataFrame or path, optional
+        The graduate table (tenure, disability type).
+    model : RiskModel, optional
+        A trained model; its calibrated probability replaces the default scorer's risk.
+        Reasons still come from the default scorer's rules.
+    outcomes : DataFrame or path, optional
+        Graduates who resigned or went on leave on or before ``as_of`` are left out.
+    config : ScorerConfig, optional
+        An office's weights, thresholds and reason texts (default: ``data/scorer.toml``).
+    scorer : SignScorer, optional
+        Text scorer with an office's lexicon.
+
+    Returns
+    -------
+    DataFrame
+        ``graduate_id``, ``rank`` (1 = most at risk), ``risk`` (0-1), ``level``
+        (high / medium / low) and ``reasons`` (Japanese sentences, most important first).
+        Graduates with no record on or before ``as_of`` are not listed; ties are broken
+        by ``graduate_id``.
+    """
+    checkins_df = load_checkins(checkins)
+    attendance_df = load_attendance(attendance)
+    graduates_df = load_graduates(graduates) if graduates is not None else None
+    outcomes_df = load_outcomes(outcomes) if outcomes is not None else None
+    stamp = resolve_as_of(as_of, checkins_df, attendance_df)
+    scored = score_checkins(checkins_df, scorer=scorer)
+    return rank_scored(scored, attendance_df, stamp, graduates=graduates_df,
+                       outcomes=outcomes_df, model=model, config=config)

@@ -1,0 +1,231 @@
+"""The default, label-free risk scorer: weighted rules over features, each with a reason.
+
+Weights, scales, thresholds, level cut-offs and the Japanese reason texts are data
+(``data/scorer.toml``); an office overrides them with its own file. Every point of risk
+comes from one rule, and every rule that gives points writes one reason, so staff can see
+why a person ranks where they do.
+
+Examples
+--------
+>>> from sign_detect.risk_scoring import ScorerConfig, score_features
+>>> import pandas as pd
+>>> from sign_detect import FEATURE_NAMES
+>>> row = pd.DataFrame([dict.fromkeys(FEATURE_NAMES, 0.0)], index=pd.Index(["G1"], name="graduate_id"))
+>>> row[["sign_sleep_28d", "sign_sleep_n28d"]] = [2.4, 3]
+>>> scored = score_features(row, ScorerConfig.default())
+>>> scored.loc["G1", "reasons"]
+['睡眠の訴え: 直近4週で3回(それ以前の8週は0回)']
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tomllib
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .categories import CATEGORIES, CATEGORY_LABELS
+from .checkin_features import BASELINE, RECENT
+from .errors import ConfigError
+
+__all__ = ["Rule", "ScorerConfig", "level_of", "score_features"]
+
+
+class Rule(BaseModel):
+    """One scoring rule: ``points = weight * min(1, value / scale)`` when value > threshold."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    weight: float = Field(ge=0)
+    scale: float = Field(gt=0)
+    threshold: float = 0.0
+    reason: str
+
+
+class Signs(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scale: float = Field(gt=0)
+    threshold: float = 0.0
+    reason: str
+    weights: dict[str, float]
+
+
+class Levels(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    high: float = Field(gt=0, le=1)
+    medium: float = Field(gt=0, le=1)
+
+
+class ScorerConfig(BaseModel):
+    """Weights, thresholds and reason texts of the default scorer."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    levels: Levels
+    signs: Signs
+    rules: dict[str, Rule]
+
+    @classmethod
+    def default(cls) -> ScorerConfig:
+        return _default_config()
+
+    @classmethod
+    def from_toml(cls, path: str | os.PathLike[str], *, base: ScorerConfig | None = None) -> ScorerConfig:
+        """An office's file; keys it leaves out keep the values of ``base`` (the default)."""
+        override = tomllib.loads(Path(path).read_text("utf-8"))
+        return cls.from_mapping(override, base=base or cls.default(), where=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], *, base: ScorerConfig | None = None,
+                     where: str = "<scorer config>") -> ScorerConfig:
+        merged = _deep_merge(base.model_dump() if base else {}, data)
+        unknown = set(merged.get("rules", {})) - set(_RULES)
+        unknown_signs = set(merged.get("signs", {}).get("weights", {})) - set(CATEGORIES)
+        if unknown or unknown_signs:
+            raise ConfigError(f"{where}: unknown rule(s) {sorted(unknown | unknown_signs)}; "
+                              f"rules are {sorted(_RULES)}, sign weights are {list(CATEGORIES)}")
+        try:
+            return cls.model_validate(merged)
+        except ValidationError as err:
+            raise ConfigError(f"{where}: invalid scorer configuration:\n{err}") from err
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def level_of(risk: float, levels: Levels) -> str:
+    return "high" if risk >= levels.high else "medium" if risk >= levels.medium else "low"
+
+
+def _saturate(value: float, rule_weight: float, scale: float) -> float:
+    return rule_weight * min(1.0, max(0.0, value) / scale)
+
+
+def _ratio(recent_rate: float, base_rate: float) -> str:
+    return f"{recent_rate / base_rate:.0f}" if base_rate > 0 else "-"
+
+
+# Each rule: features row -> (value, format fields). Points come from value; text from fields.
+def _rule_new_signs(f: pd.Series) -> tuple[float, dict[str, object]]:
+    new = [CATEGORY_LABELS[c] for c in CATEGORIES if f[f"sign_{c}_new"] > 0]
+    return float(len(new)), {"labels": "、".join(new)}
+
+
+def _rule_breadth(f: pd.Series) -> tuple[float, dict[str, object]]:
+    count = f["sign_categories_28d"]
+    return float(count), {"count": int(count)}
+
+
+def _attendance_rule(status: str) -> Callable[[pd.Series], tuple[float, dict[str, object]]]:
+    def rule(f: pd.Series) -> tuple[float, dict[str, object]]:
+        days = max(f["att_days_28d"], 1.0)
+        rate = f[f"att_{status}_28d"] / days
+        return float(f[f"att_{status}_excess_28d"]), {
+            "count": int(f[f"att_{status}_28d"]), "ratio": _ratio(rate, f[f"att_{status}_rate_base"])}
+    return rule
+
+
+def _rule_short_absences(f: pd.Series) -> tuple[float, dict[str, object]]:
+    value = f["att_bradford_84d"] if f["att_spells_84d"] >= 2 else 0.0
+    return float(value), {"spells": int(f["att_spells_84d"]), "days": int(f["att_absent_days_84d"])}
+
+
+def _rule_absence_streak(f: pd.Series) -> tuple[float, dict[str, object]]:
+    return float(f["att_absent_streak"]), {"days": int(f["att_absent_streak"])}
+
+
+def _rule_contact_gap(f: pd.Series, min_days: float = 10) -> tuple[float, dict[str, object]]:
+    days, usual = f["contact_days_since"], f["contact_usual_gap"]
+    if not (days >= min_days) or not (usual > 0):
+        return 0.0, {}
+    return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": int(round(usual))}
+
+
+def _rule_hours(f: pd.Series) -> tuple[float, dict[str, object]]:
+    ratio = f["att_hours_ratio_28d"]
+    if f["att_days_28d"] < 5 or ratio != ratio:
+        return 0.0, {}
+    return float(1.0 - ratio - 0.05), {"percent": int(round(ratio * 100))}
+
+
+def _rule_monday(f: pd.Series) -> tuple[float, dict[str, object]]:
+    return float(f["att_monday_absent_84d"]), {"count": int(f["att_monday_absent_84d"])}
+
+
+_RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
+    "new_signs": _rule_new_signs,
+    "breadth": _rule_breadth,
+    "absence": _attendance_rule("absent"),
+    "late": _attendance_rule("late"),
+    "early_leave": _attendance_rule("early_leave"),
+    "short_absences": _rule_short_absences,
+    "absence_streak": _rule_absence_streak,
+    "contact_gap": _rule_contact_gap,
+    "hours": _rule_hours,
+    "monday_absence": _rule_monday,
+}
+
+
+def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str]]:
+    out = []
+    for c in CATEGORIES:
+        recent, base = f[f"sign_{c}_n28d"], f[f"sign_{c}_nbase"]
+        if recent <= 0:
+            continue
+        beyond = max(0.0, recent - base * RECENT / BASELINE)
+        value = beyond * f[f"sign_{c}_28d"] / recent
+        points = _saturate(value, signs.weights.get(c, 0.0), signs.scale) if value > signs.threshold else 0
+        if points > 0:
+            text = signs.reason.format(label=CATEGORY_LABELS[c], recent=int(recent), base=int(base),
+                                       base_weeks=BASELINE // 7)
+            out.append((points, text))
+    return out
+
+
+def explain_row(f: pd.Series, config: ScorerConfig) -> list[tuple[float, str]]:
+    """``(points, reason)`` for every rule that gives points to one feature row."""
+    found = _sign_points(f, config.signs)
+    for name, rule in config.rules.items():
+        compute = _RULES[name]
+        extra = rule.model_extra or {}
+        value, fields = compute(f, **extra) if extra else compute(f)
+        if value > rule.threshold:
+            points = _saturate(value, rule.weight, rule.scale)
+            if points > 0:
+                found.append((points, rule.reason.format(**fields)))
+    return sorted(found, key=lambda item: -item[0])
+
+
+def score_features(features: pd.DataFrame, config: ScorerConfig) -> pd.DataFrame:
+    """Risk, level and reasons for each feature row (index kept)."""
+    risks, levels, reasons = [], [], []
+    for _, row in features.iterrows():
+        found = explain_row(row, config)
+        total = sum(points for points, _ in found)
+        risk = 1.0 - math.exp(-total)
+        risks.append(round(risk, 4))
+        levels.append(level_of(risk, config.levels))
+        reasons.append([text for _, text in found])
+    return pd.DataFrame({"risk": risks, "level": levels, "reasons": reasons}, index=features.index)
+
+
+@cache
+def _default_config() -> ScorerConfig:
+    text = resources.files("sign_detect.data").joinpath("scorer.toml").read_text("utf-8")
+    return ScorerConfig.from_mapping(tomllib.loads(text), where="sign_detect/data/scorer.toml")

@@ -20,7 +20,8 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 
 rank: $(VENV)/.runtime
 	$(BIN)/sign-detect rank --checkins $(SAMPLES)/checkins.csv \
-		--attendance $(SAMPLES)/attendance.csv --graduates $(SAMPLES)/graduates.csv
+		--attendance $(SAMPLES)/attendance.csv --graduates $(SAMPLES)/graduates.csv \
+		--outcomes $(SAMPLES)/outcomes.csv
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests benchmarks

@@ -27,16 +27,28 @@ def main() -> None:
     cohort = simulate_cohort(args.graduates, days=args.days, seed=args.seed)
     first = pd.Timestamp("2025-01-06") + pd.Timedelta(days=56)
     dates = pd.date_range(first, first + pd.Timedelta(days=args.days - 56), freq="7D")
-    print(f"cohort: {args.graduates} graduates, {args.days} days, seed {args.seed}: "
-          f"{len(cohort.checkins):,} check-ins, {len(cohort.attendance):,} attendance days, "
-          f"{len(cohort.outcomes)} crises; {len(dates)} weekly as-of dates")
-    report = backtest(cohort.checkins, cohort.attendance, cohort.outcomes, dates,
-                      horizon_days=args.horizon, graduates=cohort.graduates)
+    print(
+        f"cohort: {args.graduates} graduates, {args.days} days, seed {args.seed}: "
+        f"{len(cohort.checkins):,} check-ins, {len(cohort.attendance):,} attendance days, "
+        f"{len(cohort.outcomes)} crises; {len(dates)} weekly as-of dates"
+    )
+    report = backtest(
+        cohort.checkins,
+        cohort.attendance,
+        cohort.outcomes,
+        dates,
+        horizon_days=args.horizon,
+        graduates=cohort.graduates,
+    )
     print(report)
     table = report.table
-    gain = table.loc["default", "median_lead_days"] - table.loc["attendance_only", "median_lead_days"]
-    print(f"\ndefault ROC-AUC {table.loc['default', 'roc_auc']:.3f} (target >= 0.85); "
-          f"median lead time {gain:+.0f} days vs attendance-only (target >= +21)")
+    gain = (
+        table.loc["default", "median_lead_days"] - table.loc["attendance_only", "median_lead_days"]
+    )
+    print(
+        f"\ndefault ROC-AUC {table.loc['default', 'roc_auc']:.3f} (target >= 0.85); "
+        f"median lead time {gain:+.0f} days vs attendance-only (target >= +21)"
+    )
     print(f"elapsed {time.perf_counter() - start:.0f} s")
 
 

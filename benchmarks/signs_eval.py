@@ -52,10 +52,12 @@ def library_predictions(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def baseline_predictions(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        c: frame["text"].map(lambda t, ks=ks: any(k in t for k in ks)).to_numpy()
-        for c, ks in BASELINE_KEYWORDS.items()
-    })
+    return pd.DataFrame(
+        {
+            c: frame["text"].map(lambda t, ks=ks: any(k in t for k in ks)).to_numpy()
+            for c, ks in BASELINE_KEYWORDS.items()
+        }
+    )
 
 
 def report(frame: pd.DataFrame, pred: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
@@ -86,24 +88,36 @@ def main() -> None:
     frame = load_eval(args.split)
     print(f"evaluation set: {len(frame)} notes (split={args.split})\n")
     results = {}
-    for name, pred in (("sign_detect", library_predictions(frame)),
-                       ("substring baseline", baseline_predictions(frame))):
+    for name, pred in (
+        ("sign_detect", library_predictions(frame)),
+        ("substring baseline", baseline_predictions(frame)),
+    ):
         table, fp_neg, fp_healthy = report(frame, pred)
         results[name] = (table["f1"].mean(), fp_neg, fp_healthy)
         print(f"== {name}")
         print(table.round(3).to_string())
-        print(f"macro F1 {table['f1'].mean():.3f}; false positives: negated/resolved notes "
-              f"{fp_neg:.1%}, all healthy notes {fp_healthy:.1%}\n")
+        print(
+            f"macro F1 {table['f1'].mean():.3f}; false positives: negated/resolved notes "
+            f"{fp_neg:.1%}, all healthy notes {fp_healthy:.1%}\n"
+        )
         if args.show_errors and name == "sign_detect":
             truth = truth_matrix(frame)
             wrong = (truth != pred).any(axis=1)
             for i in frame.index[wrong]:
-                print("  ", frame.at[i, "labels"] or "-", "->",
-                      ",".join(c for c in CATEGORIES if pred.at[i, c]) or "-", "|", frame.at[i, "text"])
+                print(
+                    "  ",
+                    frame.at[i, "labels"] or "-",
+                    "->",
+                    ",".join(c for c in CATEGORIES if pred.at[i, c]) or "-",
+                    "|",
+                    frame.at[i, "text"],
+                )
             print()
     lib, base = results["sign_detect"], results["substring baseline"]
-    print(f"summary: macro F1 {lib[0]:.3f} vs baseline {base[0]:.3f}; "
-          f"negated FP {lib[1]:.1%} vs {base[1]:.1%}")
+    print(
+        f"summary: macro F1 {lib[0]:.3f} vs baseline {base[0]:.3f}; "
+        f"negated FP {lib[1]:.1%} vs {base[1]:.1%}"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,10 @@ def feature_tokenisation(notes: list[str]) -> float:
     tagger = fugashi.Tagger(f'-d "{unidic_lite.DICDIR}"')
     start = time.perf_counter()
     for text in notes:
-        [(w.surface, w.feature.lemma, w.feature.pos1, w.feature.pos2, w.feature.cType)
-         for w in tagger(text)]
+        [
+            (w.surface, w.feature.lemma, w.feature.pos1, w.feature.pos2, w.feature.cType)
+            for w in tagger(text)
+        ]
     return time.perf_counter() - start
 
 

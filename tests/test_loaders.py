@@ -50,53 +50,93 @@ def test_undecodable_bytes_give_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2025-04-01", "2025/4/1", "2025/04/01", "2025年4月1日", "令和7年4月1日", "R7.4.1",
-     "r7/4/1", "２０２５－０４－０１", "２０２５年４月１日", "20250401", "2025-04-01 00:00:00"],
+    [
+        "2025-04-01",
+        "2025/4/1",
+        "2025/04/01",
+        "2025年4月1日",
+        "令和7年4月1日",
+        "R7.4.1",
+        "r7/4/1",
+        "２０２５－０４－０１",
+        "２０２５年４月１日",
+        "20250401",
+        "2025-04-01 00:00:00",
+    ],
 )
 def test_every_date_form_is_understood(text: str) -> None:
-    frame = load_attendance(pd.DataFrame({"graduate_id": ["G1"], "date": [text], "status": ["出勤"]}))
+    frame = load_attendance(
+        pd.DataFrame({"graduate_id": ["G1"], "date": [text], "status": ["出勤"]})
+    )
     assert frame["date"].iloc[0] == pd.Timestamp("2025-04-01")
 
 
 def test_era_first_year_and_heisei() -> None:
-    frame = load_outcomes(pd.DataFrame({
-        "graduate_id": ["G1", "G2"], "date": ["令和元年5月1日", "H31.4.30"], "event": ["退職", "休職"]}))
+    frame = load_outcomes(
+        pd.DataFrame(
+            {
+                "graduate_id": ["G1", "G2"],
+                "date": ["令和元年5月1日", "H31.4.30"],
+                "event": ["退職", "休職"],
+            }
+        )
+    )
     assert frame["date"].tolist() == [pd.Timestamp("2019-05-01"), pd.Timestamp("2019-04-30")]
     assert frame["event"].tolist() == ["resigned", "leave_of_absence"]
 
 
 @pytest.mark.parametrize(
     ("raw", "status"),
-    [("出勤", "present"), ("欠勤", "absent"), ("遅刻", "late"), ("早退", "early_leave"),
-     ("有給", "paid_leave"), ("有休", "paid_leave"), ("Early-Leave", "early_leave"), (" absent ", "absent")],
+    [
+        ("出勤", "present"),
+        ("欠勤", "absent"),
+        ("遅刻", "late"),
+        ("早退", "early_leave"),
+        ("有給", "paid_leave"),
+        ("有休", "paid_leave"),
+        ("Early-Leave", "early_leave"),
+        (" absent ", "absent"),
+    ],
 )
 def test_japanese_statuses_are_mapped(raw: str, status: str) -> None:
-    frame = load_attendance(pd.DataFrame({"graduate_id": ["G1"], "date": ["2025-04-01"], "status": [raw]}))
+    frame = load_attendance(
+        pd.DataFrame({"graduate_id": ["G1"], "date": ["2025-04-01"], "status": [raw]})
+    )
     assert frame["status"].iloc[0] == status
 
 
 @pytest.mark.parametrize(
     ("raw", "channel"),
-    [("電話", "phone"), ("LINE", "line"), ("訪問", "visit"), ("職場訪問", "visit"),
-     ("面談", "interview"), ("メール", "email"), ("email", "email")],
+    [
+        ("電話", "phone"),
+        ("LINE", "line"),
+        ("訪問", "visit"),
+        ("職場訪問", "visit"),
+        ("面談", "interview"),
+        ("メール", "email"),
+        ("email", "email"),
+    ],
 )
 def test_japanese_channels_are_mapped(raw: str, channel: str) -> None:
-    frame = load_checkins(pd.DataFrame(
-        {"graduate_id": ["G1"], "date": ["2025-04-01"], "channel": [raw], "note": ["特になし"]}))
+    frame = load_checkins(
+        pd.DataFrame(
+            {"graduate_id": ["G1"], "date": ["2025-04-01"], "channel": [raw], "note": ["特になし"]}
+        )
+    )
     assert frame["channel"].iloc[0] == channel
 
 
 BAD_ATTENDANCE = (
     "graduate_id,date,status,worked_hours\n"
-    "G1,2025-04-01,出勤,8\n"          # line 2: good
-    ",2025-04-02,出勤,8\n"            # line 3: missing id
-    "G1,2025-13-01,出勤,8\n"          # line 4: bad date
-    "G1,2025-04-03,holiday,8\n"       # line 5: unknown status
-    "G1,2025-04-04,出勤,eight\n"      # line 6: bad hours
-    "G2,2025-04-01,出勤,8\n"          # line 7: conflict with line 8
-    "G2,2025-04-01,欠勤,0\n"          # line 8
-    "G3,2025-04-01,出勤,8\n"          # line 9: good
-    "G3,2025-04-01,出勤,8\n"          # line 10: exact duplicate of line 9
+    "G1,2025-04-01,出勤,8\n"  # line 2: good
+    ",2025-04-02,出勤,8\n"  # line 3: missing id
+    "G1,2025-13-01,出勤,8\n"  # line 4: bad date
+    "G1,2025-04-03,holiday,8\n"  # line 5: unknown status
+    "G1,2025-04-04,出勤,eight\n"  # line 6: bad hours
+    "G2,2025-04-01,出勤,8\n"  # line 7: conflict with line 8
+    "G2,2025-04-01,欠勤,0\n"  # line 8
+    "G3,2025-04-01,出勤,8\n"  # line 9: good
+    "G3,2025-04-01,出勤,8\n"  # line 10: exact duplicate of line 9
 )
 
 
@@ -145,12 +185,14 @@ def test_line_numbers_follow_multi_line_notes_and_blank_lines(tmp_path: Path) ->
 
 def test_xlsx_rows_are_numbered_as_excel_shows_them(tmp_path: Path) -> None:
     path = tmp_path / "checkins.xlsx"
-    pd.DataFrame({
-        "graduate_id": ["G1", "G2"],
-        "date": [pd.Timestamp("2025-04-01"), "not a date"],
-        "channel": ["電話", "面談"],
-        "note": ["眠れない", ""],
-    }).to_excel(path, index=False)
+    pd.DataFrame(
+        {
+            "graduate_id": ["G1", "G2"],
+            "date": [pd.Timestamp("2025-04-01"), "not a date"],
+            "channel": ["電話", "面談"],
+            "note": ["眠れない", ""],
+        }
+    ).to_excel(path, index=False)
     good, quarantine = load_checkins(path, errors="quarantine")
     assert good["date"].tolist() == [pd.Timestamp("2025-04-01")]
     assert quarantine["line"].tolist() == [3]
@@ -175,33 +217,49 @@ def test_missing_column_names_the_column_and_what_was_found() -> None:
 
 
 def test_empty_notes_are_kept_and_huge_notes_are_reported() -> None:
-    raw = pd.DataFrame({
-        "graduate_id": ["G1", "G1", "G1"], "date": ["2025-04-01"] * 3,
-        "channel": ["phone", "line", "visit"], "note": ["", None, "眠" * 30_000]})
+    raw = pd.DataFrame(
+        {
+            "graduate_id": ["G1", "G1", "G1"],
+            "date": ["2025-04-01"] * 3,
+            "channel": ["phone", "line", "visit"],
+            "note": ["", None, "眠" * 30_000],
+        }
+    )
     good, quarantine = load_checkins(raw, errors="quarantine")
     assert good["note"].tolist() == ["", ""]
     assert "text too long (30000 characters" in quarantine["reason"].iloc[0]
 
 
 def test_several_checkins_on_one_day_are_normal() -> None:
-    raw = pd.DataFrame({
-        "graduate_id": ["G1", "G1"], "date": ["2025-04-01"] * 2,
-        "channel": ["phone", "line"], "note": ["朝の電話", "夕方のLINE"]})
+    raw = pd.DataFrame(
+        {
+            "graduate_id": ["G1", "G1"],
+            "date": ["2025-04-01"] * 2,
+            "channel": ["phone", "line"],
+            "note": ["朝の電話", "夕方のLINE"],
+        }
+    )
     assert len(load_checkins(raw)) == 2
 
 
 def test_dataframe_input_keeps_its_index_labels() -> None:
     raw = pd.DataFrame(
         {"graduate_id": ["G1", "G2"], "date": ["2025-04-01", "x"], "status": ["出勤", "出勤"]},
-        index=[10, 20])
+        index=[10, 20],
+    )
     good, quarantine = load_attendance(raw, errors="quarantine")
     assert good.index.tolist() == [10]
     assert quarantine["line"].tolist() == [20]
 
 
 def test_graduates_table_maps_disability_types_and_rejects_repeated_ids() -> None:
-    raw = pd.DataFrame({"graduate_id": ["G1", "G2", "G2"], "hired_on": ["R6.10.1", "", ""],
-                        "disability_type": ["精神", "発達", "知的"]})
+    raw = pd.DataFrame(
+        {
+            "graduate_id": ["G1", "G2", "G2"],
+            "hired_on": ["R6.10.1", "", ""],
+            "disability_type": ["精神", "発達", "知的"],
+        }
+    )
     good, quarantine = load_graduates(raw, errors="quarantine")
     assert good["disability_type"].tolist() == ["mental"]
     assert len(quarantine) == 2
@@ -212,14 +270,18 @@ def test_errors_argument_is_checked() -> None:
         load_checkins(pd.DataFrame(), errors="ignore")  # type: ignore[call-overload]
 
 
-_cell = st.one_of(st.sampled_from(["", "G1", "2025-04-01", "出勤", "absent", "R7.4.1", "8", "x"]),
-                  st.text(max_size=6))
+_cell = st.one_of(
+    st.sampled_from(["", "G1", "2025-04-01", "出勤", "absent", "R7.4.1", "8", "x"]),
+    st.text(max_size=6),
+)
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(_cell, _cell, _cell, _cell), max_size=25))
 def test_rows_in_equal_good_plus_quarantined(rows: list[tuple[str, str, str, str]]) -> None:
-    raw = pd.DataFrame(rows, columns=["graduate_id", "date", "status", "worked_hours"], dtype=object)
+    raw = pd.DataFrame(
+        rows, columns=["graduate_id", "date", "status", "worked_hours"], dtype=object
+    )
     good, quarantine = load_attendance(raw, errors="quarantine")
     assert len(good) + len(quarantine) == len(raw)
     assert set(good.index).isdisjoint(set(quarantine["line"]))

@@ -36,8 +36,18 @@ def test_seed_examples_are_detected_and_hedged(text: str, category: str, hedged:
 
 @pytest.mark.parametrize(
     "text",
-    ["眠れない", "眠れなかった", "眠れず、朝がきた", "寝付けません", "ねむれない", "寝れへん",
-     "マジで眠れん", "寝不足が続いている", "中途覚醒がある", "昼夜逆転している"],
+    [
+        "眠れない",
+        "眠れなかった",
+        "眠れず、朝がきた",
+        "寝付けません",
+        "ねむれない",
+        "寝れへん",
+        "マジで眠れん",
+        "寝不足が続いている",
+        "中途覚醒がある",
+        "昼夜逆転している",
+    ],
 )
 def test_conjugated_and_casual_forms_of_sleep_match(text: str) -> None:
     assert "sleep" in score_text(text).detected
@@ -85,7 +95,9 @@ def test_healthy_negated_and_resolved_notes_are_not_signs(text: str) -> None:
     assert score_text(text).detected == []
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: unidic-lite reads 訴えはなし as 訴え + はなし (放し)")
+@pytest.mark.xfail(
+    strict=True, reason="known gap: unidic-lite reads 訴えはなし as 訴え + はなし (放し)"
+)
 def test_known_gap_uttae_wa_nashi() -> None:
     assert score_text("不眠の訴えはなし。").detected == []
 
@@ -118,7 +130,7 @@ def test_spans_point_into_the_original_text() -> None:
     text = "ｼﾝﾄﾞｲ!!😢😢夜も全然眠れない"
     result = score_text(text)
     for hit in result.hits:
-        assert text[hit.start:hit.end] == hit.surface
+        assert text[hit.start : hit.end] == hit.surface
     assert [h.surface for h in result.hits] == ["ｼﾝﾄﾞｲ", "眠れない"]
 
 
@@ -133,8 +145,15 @@ def test_never_raises_on_any_string(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\t ", "\x00\x01\x02眠れない\x7f", "😀" * 50, "眠れない" * 25_000,
-     "English text mixed with 日本語 and 한국어", "\ud800"],
+    [
+        "",
+        "   \n\t ",
+        "\x00\x01\x02眠れない\x7f",
+        "😀" * 50,
+        "眠れない" * 25_000,
+        "English text mixed with 日本語 and 한국어",
+        "\ud800",
+    ],
 )
 def test_awkward_inputs(text: str) -> None:
     result = score_text(text)
@@ -163,8 +182,9 @@ def test_safe_from_several_threads(scorer: SignScorer) -> None:
 
 
 def test_score_notes_keeps_index_and_dedupes() -> None:
-    frame = pd.DataFrame({"note": ["毎晩寝付けません", None, "毎晩寝付けません", "疲れはない"]},
-                         index=[7, 3, 9, 1])
+    frame = pd.DataFrame(
+        {"note": ["毎晩寝付けません", None, "毎晩寝付けません", "疲れはない"]}, index=[7, 3, 9, 1]
+    )
     out = score_notes(frame, chunk_size=2)
     assert out.index.tolist() == [7, 3, 9, 1]
     assert out.columns.tolist() == [f"sign_{c}" for c in CATEGORIES] + ["sign_hits"]
@@ -181,8 +201,8 @@ def test_an_office_can_add_reweight_and_remove_entries(tmp_path: Path) -> None:
     office = tmp_path / "office.tsv"
     office.write_text(
         "category\tpattern\tweight\tpolarity\n"
-        "workload\t棚卸し\t0.7\tsymptom\n"       # new entry
-        "mood\t辛い\t0\tsymptom\n",              # removed
+        "workload\t棚卸し\t0.7\tsymptom\n"  # new entry
+        "mood\t辛い\t0\tsymptom\n",  # removed
         encoding="utf-8",
     )
     lexicon = Lexicon.default().with_overrides(office)
@@ -193,8 +213,13 @@ def test_an_office_can_add_reweight_and_remove_entries(tmp_path: Path) -> None:
 
 def test_invalid_lexicon_entries_are_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
-    bad.write_text("category\tpattern\tweight\tpolarity\n"
-                   "sleeep\t眠る\t0.5\tability\n"
-                   "sleep\t眠る\t1.5\tability\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"(?s)bad\.tsv.*line 2 \(sleeep 眠る\).*line 3 \(sleep 眠る\).*weight"):
+    bad.write_text(
+        "category\tpattern\tweight\tpolarity\n"
+        "sleeep\t眠る\t0.5\tability\n"
+        "sleep\t眠る\t1.5\tability\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        ConfigError, match=r"(?s)bad\.tsv.*line 2 \(sleeep 眠る\).*line 3 \(sleep 眠る\).*weight"
+    ):
         Lexicon.from_file(bad)

@@ -1,5 +1,7 @@
 """sign_detect: notice the small signs (小さなサイン) before a working life breaks down."""
 
+from .backtest import BacktestReport, backtest
+from .categories import CATEGORIES, CATEGORY_LABELS
 from .errors import (
     ConfigError,
     InputFileError,
@@ -8,8 +10,6 @@ from .errors import (
     SignDetectError,
     TokenizerUnavailableError,
 )
-from .backtest import BacktestReport, backtest
-from .categories import CATEGORIES, CATEGORY_LABELS
 from .features import FEATURE_NAMES, FeatureBuilder, build_features
 from .grammar import Grammar
 from .lexicon import Lexicon, LexiconEntry
@@ -23,40 +23,40 @@ from .text_scoring import Hit, NoteSignals, SignScorer, score_notes, score_text
 from .tokenizer import Tokenizer
 
 __all__ = [
-    "BacktestReport",
-    "RiskModel",
-    "backtest",
     "CATEGORIES",
     "CATEGORY_LABELS",
     "FEATURE_NAMES",
-    "FeatureBuilder",
-    "Grammar",
-    "Hit",
-    "Lexicon",
-    "LexiconEntry",
-    "NoteSignals",
-    "ScorerConfig",
-    "SignScorer",
-    "Tokenizer",
-    "build_features",
-    "rank_graduates",
-    "score_notes",
-    "score_text",
     "AttendanceDay",
+    "BacktestReport",
     "CheckIn",
     "Cohort",
     "ConfigError",
+    "FeatureBuilder",
     "Graduate",
+    "Grammar",
+    "Hit",
     "InputFileError",
     "InputValidationError",
+    "Lexicon",
+    "LexiconEntry",
     "MissingColumnsError",
+    "NoteSignals",
     "Outcome",
+    "RiskModel",
+    "ScorerConfig",
     "SignDetectError",
+    "SignScorer",
+    "Tokenizer",
     "TokenizerUnavailableError",
+    "backtest",
+    "build_features",
     "load_attendance",
     "load_checkins",
     "load_graduates",
     "load_outcomes",
+    "rank_graduates",
+    "score_notes",
+    "score_text",
     "simulate_cohort",
     "write_cohort",
 ]

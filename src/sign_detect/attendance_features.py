@@ -63,14 +63,18 @@ def _spells(past: pd.DataFrame) -> pd.DataFrame:
     previous_absent = np.r_[False, absent[:-1]] & same
     starts = absent & ~previous_absent
     run_id = np.cumsum(starts)
-    spells = pd.DataFrame({
-        "graduate_id": ordered["graduate_id"].to_numpy()[absent],
-        "run": run_id[absent],
-        "date": ordered["date"].to_numpy()[absent],
-    })
-    return spells.groupby(["graduate_id", "run"], sort=False).agg(
-        start=("date", "min"), end=("date", "max"), days=("date", "size")
-    ).reset_index()
+    spells = pd.DataFrame(
+        {
+            "graduate_id": ordered["graduate_id"].to_numpy()[absent],
+            "run": run_id[absent],
+            "date": ordered["date"].to_numpy()[absent],
+        }
+    )
+    return (
+        spells.groupby(["graduate_id", "run"], sort=False)
+        .agg(start=("date", "min"), end=("date", "max"), days=("date", "size"))
+        .reset_index()
+    )
 
 
 def _current_streak(past: pd.DataFrame) -> pd.Series:
@@ -83,8 +87,9 @@ def _current_streak(past: pd.DataFrame) -> pd.Series:
     return (~seen_break).groupby(rev["graduate_id"], sort=False).sum().astype(float)
 
 
-def attendance_features(attendance: pd.DataFrame, as_of: pd.Timestamp,
-                        graduates: pd.Index | None = None) -> pd.DataFrame:
+def attendance_features(
+    attendance: pd.DataFrame, as_of: pd.Timestamp, graduates: pd.Index | None = None
+) -> pd.DataFrame:
     """Attendance features as of ``as_of`` (inclusive), one row per graduate.
 
     Parameters
@@ -102,19 +107,26 @@ def attendance_features(attendance: pd.DataFrame, as_of: pd.Timestamp,
         Index ``graduate_id``, columns :data:`ATTENDANCE_FEATURES`.
     """
     past = attendance[attendance["date"] <= as_of]
-    index = graduates if graduates is not None else pd.Index(
-        past["graduate_id"].unique(), name="graduate_id")
+    index = (
+        graduates
+        if graduates is not None
+        else pd.Index(past["graduate_id"].unique(), name="graduate_id")
+    )
     out = pd.DataFrame(index=index)
     for w in WINDOWS:
         counts = _status_counts(_window(past, as_of, w)).reindex(index, fill_value=0)
         out[f"att_days_{w}d"] = counts["days"].astype(float)
         for s in _UNPLANNED:
-            out[f"att_{s}_rate_{w}d"] = (counts[s] / counts["days"].where(counts["days"] > 0)).fillna(0.0)
+            out[f"att_{s}_rate_{w}d"] = (
+                counts[s] / counts["days"].where(counts["days"] > 0)
+            ).fillna(0.0)
         if w == RECENT:
             recent = counts
             for s in (*_UNPLANNED, "paid_leave"):
                 out[f"att_{s}_{RECENT}d"] = counts[s].astype(float)
-    base = _status_counts(_window(past, as_of, BASELINE, end_days=RECENT)).reindex(index, fill_value=0)
+    base = _status_counts(_window(past, as_of, BASELINE, end_days=RECENT)).reindex(
+        index, fill_value=0
+    )
     for s in _UNPLANNED:
         # Laplace-smoothed usual rate: one event in 40 days is assumed before any history.
         rate = (base[s] + 0.5) / (base["days"] + 20.0)
@@ -127,11 +139,13 @@ def attendance_features(attendance: pd.DataFrame, as_of: pd.Timestamp,
     out["att_spells_84d"] = per_person["n"].astype(float)
     out["att_absent_days_84d"] = per_person["days"].astype(float)
     out["att_bradford_84d"] = per_person["n"] ** 2 * per_person["days"]
-    mondays = spells[pd.to_datetime(spells["start"]).dt.dayofweek == 0]
-    out["att_monday_absent_84d"] = mondays.groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
+    mondays = spells[pd.to_datetime(spells["start"]).dt.day_of_week == 0]
+    out["att_monday_absent_84d"] = (
+        mondays.groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
+    )
     recent_rows = _window(past, as_of, RECENT)
     hours = recent_rows.groupby("graduate_id")[["scheduled_hours", "worked_hours"]].sum(min_count=1)
-    ratio = (hours["worked_hours"] / hours["scheduled_hours"].where(hours["scheduled_hours"] > 0))
+    ratio = hours["worked_hours"] / hours["scheduled_hours"].where(hours["scheduled_hours"] > 0)
     out["att_hours_ratio_28d"] = ratio.reindex(index).fillna(1.0).clip(0, 2)
     last = past.groupby("graduate_id")["date"].agg(["max", "min"]).reindex(index)
     out["att_days_since_record"] = (as_of - last["max"]).dt.days.astype(float).fillna(np.nan)

@@ -15,8 +15,8 @@ Metrics are taken on the test dates (the later part), where every scorer can be 
 Examples
 --------
 >>> from sign_detect import backtest, simulate_cohort
->>> cohort = simulate_cohort(n_graduates=60, days=200, seed=4)
->>> dates = pd.date_range("2025-03-01", "2025-07-01", freq="14D")
+>>> cohort = simulate_cohort(n_graduates=80, days=300, seed=4)
+>>> dates = pd.date_range("2025-03-01", "2025-10-01", freq="14D")
 >>> report = backtest(cohort.checkins, cohort.attendance, cohort.outcomes, dates)
 >>> list(report.table.index)
 ['default', 'attendance_only', 'text_only', 'risk_model']
@@ -62,6 +62,8 @@ class BacktestReport:
         One row per (crisis, scorer): ``lead_days`` (0 = not flagged at the last date before).
     horizon_days, k_share : int, float
         The settings used.
+    notes : tuple of str
+        What could not be evaluated and why (e.g. too few crises to train the model).
     """
 
     table: pd.DataFrame
@@ -69,14 +71,21 @@ class BacktestReport:
     leads: pd.DataFrame
     horizon_days: int
     k_share: float
+    notes: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         shown = self.table.copy()
-        return (f"backtest: crisis within {self.horizon_days} days; k = {self.k_share:.0%} of the "
-                f"active caseload per date\n" + shown.round(3).to_string())
+        return (
+            f"backtest: crisis within {self.horizon_days} days; k = {self.k_share:.0%} of the "
+            f"active caseload per date\n"
+            + shown.round(3).to_string()
+            + "".join(f"\nnote: {n}" for n in self.notes)
+        )
 
 
-def _labels(index: pd.Index, outcomes: pd.DataFrame, as_of: pd.Timestamp, horizon: int) -> pd.Series:
+def _labels(
+    index: pd.Index, outcomes: pd.DataFrame, as_of: pd.Timestamp, horizon: int
+) -> pd.Series:
     first = outcomes.groupby("graduate_id")["date"].min()
     crisis = first.reindex(index)
     upcoming = (crisis > as_of) & (crisis <= as_of + pd.Timedelta(days=horizon))
@@ -84,8 +93,11 @@ def _labels(index: pd.Index, outcomes: pd.DataFrame, as_of: pd.Timestamp, horizo
 
 
 def _baselines(features: pd.DataFrame) -> dict[str, pd.Series]:
-    attendance = (features["att_absent_rate_28d"] + 0.5 * features["att_late_rate_28d"]
-                  + 0.5 * features["att_early_leave_rate_28d"])
+    attendance = (
+        features["att_absent_rate_28d"]
+        + 0.5 * features["att_late_rate_28d"]
+        + 0.5 * features["att_early_leave_rate_28d"]
+    )
     return {"attendance_only": attendance, "text_only": features["sign_total_28d"]}
 
 
@@ -111,7 +123,9 @@ def _lead_times(rows: pd.DataFrame, outcomes: pd.DataFrame, scorers: list[str]) 
                 while start > 0 and flags[start - 1]:
                     start -= 1
                 lead = int((crisis - history["as_of"].iloc[start]).days)
-            records.append({"graduate_id": gid, "crisis": crisis, "scorer": scorer, "lead_days": lead})
+            records.append(
+                {"graduate_id": gid, "crisis": crisis, "scorer": scorer, "lead_days": lead}
+            )
     return pd.DataFrame(records, columns=["graduate_id", "crisis", "scorer", "lead_days"])
 
 
@@ -132,11 +146,19 @@ def _metrics(rows: pd.DataFrame, leads: pd.DataFrame, scorer: str) -> dict[str, 
     }
 
 
-def backtest(checkins: pd.DataFrame | Source, attendance: pd.DataFrame | Source,
-             outcomes: pd.DataFrame | Source, as_of_dates: Iterable[AsOf],
-             horizon_days: int = 56, *, graduates: pd.DataFrame | Source | None = None,
-             config: ScorerConfig | None = None, scorer: SignScorer | None = None,
-             k_share: float = 0.1, train_share: float = 0.5) -> BacktestReport:
+def backtest(
+    checkins: pd.DataFrame | Source,
+    attendance: pd.DataFrame | Source,
+    outcomes: pd.DataFrame | Source,
+    as_of_dates: Iterable[AsOf],
+    horizon_days: int = 56,
+    *,
+    graduates: pd.DataFrame | Source | None = None,
+    config: ScorerConfig | None = None,
+    scorer: SignScorer | None = None,
+    k_share: float = 0.1,
+    train_share: float = 0.5,
+) -> BacktestReport:
     """Evaluate crisis prediction within ``horizon_days`` over several as-of dates.
 
     Parameters
@@ -184,17 +206,28 @@ def backtest(checkins: pd.DataFrame | Source, attendance: pd.DataFrame | Source,
     train_mask = rows["as_of"] + pd.Timedelta(days=horizon_days) < test_start
     test = rows[rows["as_of"] >= test_start].copy()
     train = rows[train_mask]
+    notes: list[str] = []
     if train["label"].nunique() == 2:
         model = RiskModel().fit(train, train["label"])
         test["risk_model"] = model.predict_risk(test).to_numpy()
         scorers = SCORERS
     else:
         scorers = SCORERS[:-1]
+        notes.append(
+            f"risk_model not evaluated: the {len(train)} training rows before "
+            f"{test_start.date()} hold no crisis within {horizon_days} days"
+        )
     for name in scorers:
         test[f"{name}_flag"] = _flag_top_k(test, name, k_share)
     leads = _lead_times(test, outcomes_df, scorers)
     table = pd.DataFrame({name: _metrics(test, leads, name) for name in scorers}).T
     table.index.name = "scorer"
     keep = ["graduate_id", "as_of", "label", *scorers, *(f"{s}_flag" for s in scorers)]
-    return BacktestReport(table=table, rows=test[keep].reset_index(drop=True), leads=leads,
-                          horizon_days=horizon_days, k_share=k_share)
+    return BacktestReport(
+        table=table,
+        rows=test[keep].reset_index(drop=True),
+        leads=leads,
+        horizon_days=horizon_days,
+        k_share=k_share,
+        notes=tuple(notes),
+    )

@@ -63,8 +63,9 @@ def _usual_gap(past: pd.DataFrame) -> pd.Series:
     return gaps.groupby(days["graduate_id"]).median()
 
 
-def checkin_features(scored: pd.DataFrame, as_of: pd.Timestamp,
-                     graduates: pd.Index | None = None) -> pd.DataFrame:
+def checkin_features(
+    scored: pd.DataFrame, as_of: pd.Timestamp, graduates: pd.Index | None = None
+) -> pd.DataFrame:
     """Check-in features as of ``as_of`` (inclusive), one row per graduate.
 
     Parameters
@@ -82,30 +83,43 @@ def checkin_features(scored: pd.DataFrame, as_of: pd.Timestamp,
         Index ``graduate_id``, columns :data:`CHECKIN_FEATURES`.
     """
     past = scored[scored["date"] <= as_of]
-    index = graduates if graduates is not None else pd.Index(
-        past["graduate_id"].unique(), name="graduate_id")
+    index = (
+        graduates
+        if graduates is not None
+        else pd.Index(past["graduate_id"].unique(), name="graduate_id")
+    )
     out = pd.DataFrame(index=index)
     recent = _window(past, as_of, RECENT)
     base = _window(past, as_of, BASELINE, end_days=RECENT)
     before = past[past["date"] <= as_of - pd.Timedelta(days=RECENT)]
     g_recent = recent.groupby("graduate_id")
     strength = g_recent[SIGN_COLUMNS].sum().reindex(index, fill_value=0.0)
-    n_recent = (recent[SIGN_COLUMNS] > 0).groupby(recent["graduate_id"]).sum().reindex(index, fill_value=0)
-    n_base = (base[SIGN_COLUMNS] > 0).groupby(base["graduate_id"]).sum().reindex(index, fill_value=0)
-    ever_before = (before[SIGN_COLUMNS] > 0).groupby(before["graduate_id"]).any().reindex(
-        index, fill_value=False)
+    n_recent = (
+        (recent[SIGN_COLUMNS] > 0).groupby(recent["graduate_id"]).sum().reindex(index, fill_value=0)
+    )
+    n_base = (
+        (base[SIGN_COLUMNS] > 0).groupby(base["graduate_id"]).sum().reindex(index, fill_value=0)
+    )
+    ever_before = (
+        (before[SIGN_COLUMNS] > 0)
+        .groupby(before["graduate_id"])
+        .any()
+        .reindex(index, fill_value=False)
+    )
     history = (as_of - past.groupby("graduate_id")["date"].min()).dt.days.reindex(index).fillna(0)
     for c, column in zip(CATEGORIES, SIGN_COLUMNS, strict=True):
         out[f"sign_{c}_{RECENT}d"] = strength[column]
         out[f"sign_{c}_n{RECENT}d"] = n_recent[column].astype(float)
         out[f"sign_{c}_nbase"] = n_base[column].astype(float)
         # New: signs now, none ever before, and enough history (8 weeks) to know "before".
-        out[f"sign_{c}_new"] = ((n_recent[column] > 0) & ~ever_before[column]
-                                & (history >= RECENT + BASELINE)).astype(float)
+        out[f"sign_{c}_new"] = (
+            (n_recent[column] > 0) & ~ever_before[column] & (history >= RECENT + BASELINE)
+        ).astype(float)
     base_total = (base[SIGN_COLUMNS] > 0).groupby(base["graduate_id"]).sum().sum(axis=1)
     out[f"sign_total_{RECENT}d"] = strength[SIGN_COLUMNS].sum(axis=1)
     out[f"sign_total_excess_{RECENT}d"] = n_recent[SIGN_COLUMNS].sum(axis=1) - (
-        base_total.reindex(index, fill_value=0) * RECENT / BASELINE)
+        base_total.reindex(index, fill_value=0) * RECENT / BASELINE
+    )
     out[f"sign_categories_{RECENT}d"] = (n_recent[SIGN_COLUMNS] > 0).sum(axis=1).astype(float)
     out["sign_new_categories"] = out[[f"sign_{c}_new" for c in CATEGORIES]].sum(axis=1)
     out[f"contact_n_{RECENT}d"] = g_recent.size().reindex(index, fill_value=0).astype(float)

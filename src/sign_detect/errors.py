@@ -52,7 +52,9 @@ class InputValidationError(SignDetectError, ValueError):
         lines = [head + ":"]
         where = "row" if self.source == "<DataFrame>" else "line"
         for rec in self.rows.head(show).itertuples(index=False):
-            lines.append(f"  {where} {rec.line}, column {rec.column!s}: {rec.value!r}: {rec.reason}")
+            lines.append(
+                f"  {where} {rec.line}, column {rec.column!s}: {rec.value!r}: {rec.reason}"
+            )
         if n > show:
             lines.append(f"  ... and {n - show} more invalid rows")
         lines.append('Pass errors="quarantine" to load the valid rows and get these as a report.')

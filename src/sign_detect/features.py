@@ -48,14 +48,17 @@ def resolve_as_of(as_of: AsOf, *frames: pd.DataFrame) -> pd.Timestamp:
     try:
         stamp = pd.Timestamp(as_of)
     except (ValueError, TypeError) as err:
-        raise ValueError(f"as_of must be a date, 'YYYY-MM-DD' or a Timestamp, got {as_of!r}") from err
+        raise ValueError(
+            f"as_of must be a date, 'YYYY-MM-DD' or a Timestamp, got {as_of!r}"
+        ) from err
     if stamp is pd.NaT:
         raise ValueError(f"as_of must be a date, got {as_of!r}")
     return stamp.normalize()
 
 
-def _graduate_features(graduates: pd.DataFrame | None, index: pd.Index,
-                       as_of: pd.Timestamp) -> pd.DataFrame:
+def _graduate_features(
+    graduates: pd.DataFrame | None, index: pd.Index, as_of: pd.Timestamp
+) -> pd.DataFrame:
     out = pd.DataFrame(index=index, columns=GRADUATE_FEATURES, dtype=float)
     if graduates is None or not len(graduates):
         return out
@@ -68,28 +71,46 @@ def _graduate_features(graduates: pd.DataFrame | None, index: pd.Index,
     return out
 
 
-def active_graduates(scored: pd.DataFrame, attendance: pd.DataFrame, as_of: pd.Timestamp) -> pd.Index:
+def active_graduates(
+    scored: pd.DataFrame, attendance: pd.DataFrame, as_of: pd.Timestamp
+) -> pd.Index:
     """Graduates with any record on or before ``as_of`` (sorted)."""
-    ids = pd.concat([scored.loc[scored["date"] <= as_of, "graduate_id"],
-                     attendance.loc[attendance["date"] <= as_of, "graduate_id"]]).unique()
+    ids = pd.concat(
+        [
+            scored.loc[scored["date"] <= as_of, "graduate_id"],
+            attendance.loc[attendance["date"] <= as_of, "graduate_id"],
+        ]
+    ).unique()
     return pd.Index(sorted(ids), name="graduate_id")
 
 
-def features_as_of(scored: pd.DataFrame, attendance: pd.DataFrame, as_of: pd.Timestamp,
-                   graduates: pd.DataFrame | None = None, index: pd.Index | None = None,
-                   ) -> pd.DataFrame:
+def features_as_of(
+    scored: pd.DataFrame,
+    attendance: pd.DataFrame,
+    as_of: pd.Timestamp,
+    graduates: pd.DataFrame | None = None,
+    index: pd.Index | None = None,
+) -> pd.DataFrame:
     """Features from already scored check-ins (see :func:`score_checkins`)."""
     index = index if index is not None else active_graduates(scored, attendance, as_of)
-    parts = [attendance_features(attendance, as_of, index), checkin_features(scored, as_of, index),
-             _graduate_features(graduates, index, as_of)]
+    parts = [
+        attendance_features(attendance, as_of, index),
+        checkin_features(scored, as_of, index),
+        _graduate_features(graduates, index, as_of),
+    ]
     out = pd.concat(parts, axis=1)
     out.index.name = "graduate_id"
     return out[FEATURE_NAMES]
 
 
-def build_features(checkins: pd.DataFrame | Source, attendance: pd.DataFrame | Source,
-                   as_of: AsOf = None, graduates: pd.DataFrame | Source | None = None,
-                   *, scorer: SignScorer | None = None) -> pd.DataFrame:
+def build_features(
+    checkins: pd.DataFrame | Source,
+    attendance: pd.DataFrame | Source,
+    as_of: AsOf = None,
+    graduates: pd.DataFrame | Source | None = None,
+    *,
+    scorer: SignScorer | None = None,
+) -> pd.DataFrame:
     """Features per graduate as of a date.
 
     Parameters
@@ -142,10 +163,14 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
     2
     """
 
-    def __init__(self, *, checkins: pd.DataFrame | Source | None = None,
-                 attendance: pd.DataFrame | Source | None = None,
-                 graduates: pd.DataFrame | Source | None = None,
-                 scorer: SignScorer | None = None):
+    def __init__(
+        self,
+        *,
+        checkins: pd.DataFrame | Source | None = None,
+        attendance: pd.DataFrame | Source | None = None,
+        graduates: pd.DataFrame | Source | None = None,
+        scorer: SignScorer | None = None,
+    ):
         self.checkins = checkins
         self.attendance = attendance
         self.graduates = graduates
@@ -167,8 +192,9 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
         out = np.full((len(queries), len(FEATURE_NAMES)), np.nan)
         for stamp, rows in queries.groupby("as_of", sort=True):
             index = pd.Index(rows["graduate_id"].unique(), name="graduate_id")
-            table = features_as_of(self.scored_, self.attendance_, pd.Timestamp(stamp),
-                                   self.graduates_, index)
+            table = features_as_of(
+                self.scored_, self.attendance_, pd.Timestamp(str(stamp)), self.graduates_, index
+            )
             out[rows["position"].to_numpy()] = table.loc[rows["graduate_id"]].to_numpy()
         return out
 
@@ -179,7 +205,6 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = False
-        tags.input_tags.dataframe = True
         tags.input_tags.string = True
         tags.requires_fit = True
         return tags
@@ -188,11 +213,13 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
 def _queries(X: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(X, pd.DataFrame) or not {"graduate_id", "as_of"} <= set(X.columns):
         raise ValueError("X must be a DataFrame with columns 'graduate_id' and 'as_of'")
-    queries = pd.DataFrame({
-        "graduate_id": X["graduate_id"].astype(str).to_numpy(),
-        "as_of": pd.to_datetime(X["as_of"]).dt.normalize().to_numpy(),
-        "position": np.arange(len(X)),
-    })
+    queries = pd.DataFrame(
+        {
+            "graduate_id": X["graduate_id"].astype(str).to_numpy(),
+            "as_of": pd.to_datetime(X["as_of"]).dt.normalize().to_numpy(),
+            "position": np.arange(len(X)),
+        }
+    )
     if queries["as_of"].isna().any():
         raise ValueError("X['as_of'] has missing or unparseable dates")
     return queries

@@ -38,8 +38,9 @@ _WINDOW = 12
 def _matches_at(tokens: Sequence[Token], start: int, seq: Seq) -> bool:
     if start + len(seq) > len(tokens):
         return False
-    return all(tokens[start + k].lemma == s or tokens[start + k].surface == s
-               for k, s in enumerate(seq))
+    return all(
+        tokens[start + k].lemma == s or tokens[start + k].surface == s for k, s in enumerate(seq)
+    )
 
 
 class Grammar(BaseModel):
@@ -169,10 +170,11 @@ class Grammar(BaseModel):
             if self.is_negation(token):
                 count += 1
                 end = k
-            elif self.is_clause_break(tokens, k):
-                break
-            elif not (token.pos1 in self.pass_pos1 or token.pos2 in self.pass_pos2
-                      or token.lemma in self.transparent):
+            elif self.is_clause_break(tokens, k) or not (
+                token.pos1 in self.pass_pos1
+                or token.pos2 in self.pass_pos2
+                or token.lemma in self.transparent
+            ):
                 break
         return count, end
 
@@ -184,7 +186,8 @@ class Grammar(BaseModel):
         for k in range(lo, hi):
             token = tokens[k]
             if (token.lemma in firsts or token.surface in firsts) and any(
-                    k + len(s) <= hi and _matches_at(tokens, k, s) for s in seqs):
+                k + len(s) <= hi and _matches_at(tokens, k, s) for s in seqs
+            ):
                 return True
         return False
 
@@ -193,9 +196,11 @@ class Grammar(BaseModel):
         lo = max(0, first - 6)
         end = self.clause_end(tokens, last)
         hedged = self._any_in(tokens, lo, last + 1, self.hedge_before) or self._any_seq(
-            tokens, last + 1, end, self.hedge_after)
+            tokens, last + 1, end, self.hedge_after
+        )
         intensified = self._any_in(tokens, lo, last + 1, self.intensifier_before) or self._any_seq(
-            tokens, last + 1, end, self.intensifier_after)
+            tokens, last + 1, end, self.intensifier_after
+        )
         return hedged, intensified
 
     def is_resolved(self, tokens: Sequence[Token], first: int, last: int) -> bool:

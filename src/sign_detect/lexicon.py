@@ -61,7 +61,9 @@ class LexiconEntry(BaseModel):
     @classmethod
     def _known_category(cls, value: str) -> str:
         if value not in CATEGORIES and value != NONE_CATEGORY:
-            raise ValueError(f"unknown category {value!r}; use one of {', '.join(CATEGORIES)} or none")
+            raise ValueError(
+                f"unknown category {value!r}; use one of {', '.join(CATEGORIES)} or none"
+            )
         return value
 
     @field_validator("pattern")
@@ -101,13 +103,17 @@ def _parse_rows(rows: Iterable[Mapping[str, object]], where: str) -> list[Lexico
             entries.append(LexiconEntry.model_validate(clean))
         except ValidationError as err:
             reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
-            problems.append(f"  entry {number} ({row.get('category')!s} {row.get('pattern')!s}): {reasons}")
+            problems.append(
+                f"  entry {number} ({row.get('category')!s} {row.get('pattern')!s}): {reasons}"
+            )
     if problems:
         raise ConfigError(f"{where}: invalid lexicon entries:\n" + "\n".join(problems))
     return entries
 
 
-def rows_with_numbers(rows: Iterable[Mapping[str, object]]) -> Iterator[tuple[object, Mapping[str, object]]]:
+def rows_with_numbers(
+    rows: Iterable[Mapping[str, object]],
+) -> Iterator[tuple[object, Mapping[str, object]]]:
     for i, row in enumerate(rows, start=1):
         yield row.get("_line", i), {k: v for k, v in row.items() if k != "_line"}
 
@@ -118,8 +124,11 @@ def _is_nan(value: object) -> bool:
 
 def _read_tsv(text: str) -> list[dict[str, object]]:
     lines = text.splitlines()
-    body = [(n, line) for n, line in enumerate(lines, start=1)
-            if line.strip() and not line.lstrip().startswith("#")]
+    body = [
+        (n, line)
+        for n, line in enumerate(lines, start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if not body:
         return []
     reader = csv.DictReader(io.StringIO("\n".join(line for _, line in body)), delimiter="\t")
@@ -129,8 +138,9 @@ def _read_tsv(text: str) -> list[dict[str, object]]:
     return rows
 
 
-def _load_rows(source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, object]],
-               ) -> tuple[list[dict[str, object]], str]:
+def _load_rows(
+    source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, object]],
+) -> tuple[list[dict[str, object]], str]:
     if isinstance(source, pd.DataFrame):
         return source.to_dict("records"), "<DataFrame>"  # type: ignore[return-value]
     if isinstance(source, str | os.PathLike):
@@ -138,7 +148,8 @@ def _load_rows(source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[
         if path.suffix.lower() == ".csv":
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
             records = frame.to_dict("records")
-            return [{**r, "_line": f"line {i + 2}"} for i, r in enumerate(records)], str(path)
+            rows = [{str(k): v for k, v in r.items()} for r in records]
+            return [{**r, "_line": f"line {i + 2}"} for i, r in enumerate(rows)], str(path)
         return _read_tsv(path.read_text(encoding="utf-8-sig")), str(path)
     return [dict(r) for r in source], "<entries>"
 
@@ -156,10 +167,12 @@ class Lexicon:
             for i, e in enumerate(self.entries)
         )
         index: dict[str, list[CompiledEntry]] = {}
-        for entry in self.compiled:
-            for form in entry.elements[0]:
-                index.setdefault(form, []).append(entry)
-        self.first_index: dict[str, tuple[CompiledEntry, ...]] = {k: tuple(v) for k, v in index.items()}
+        for compiled in self.compiled:
+            for form in compiled.elements[0]:
+                index.setdefault(form, []).append(compiled)
+        self.first_index: dict[str, tuple[CompiledEntry, ...]] = {
+            k: tuple(v) for k, v in index.items()
+        }
         self._starts: dict[object, tuple[CompiledEntry, ...]] = {}
 
     def starts(self, token: Token) -> tuple[CompiledEntry, ...]:
@@ -189,14 +202,17 @@ class Lexicon:
         return _default_lexicon()
 
     @classmethod
-    def from_file(cls, source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, object]],
-                  ) -> Lexicon:
+    def from_file(
+        cls,
+        source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, object]],
+    ) -> Lexicon:
         """A lexicon made only of the entries in ``source`` (.tsv, .csv, DataFrame, dicts)."""
         rows, where = _load_rows(source)
         return cls(_parse_rows(rows, where))
 
     def with_overrides(
-        self, source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, object]],
+        self,
+        source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, object]],
     ) -> Lexicon:
         """A copy with an office's entries applied: replace by (category, pattern), add new
         ones, and drop those given weight 0."""

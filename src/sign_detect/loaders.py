@@ -144,15 +144,21 @@ class _Problems:
             return pd.DataFrame({c: pd.Series(dtype=object) for c in QUARANTINE_COLUMNS})
         parts = []
         for positions, column, values, reasons in self.items:
-            parts.append(pd.DataFrame({
-                "position": positions,
-                "column": column,
-                "value": [_show(v) for v in values],
-                "reason": reasons if isinstance(reasons, str) else list(reasons),
-            }))
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "position": positions,
+                        "column": column,
+                        "value": [_show(v) for v in values],
+                        "reason": reasons if isinstance(reasons, str) else list(reasons),
+                    }
+                )
+            )
         long = pd.concat(parts, ignore_index=True).sort_values("position", kind="stable")
         wide = long.groupby("position", sort=True).agg(
-            column=("column", ", ".join), value=("value", _join_values), reason=("reason", "; ".join)
+            column=("column", ", ".join),
+            value=("value", _join_values),
+            reason=("reason", "; ".join),
         )
         wide.insert(0, "line", self.raw.lines.iloc[wide.index.to_numpy()].to_numpy())
         wide.insert(0, "source", self.raw.source)
@@ -189,7 +195,9 @@ def _check_dates(raw: pd.DataFrame, column: str, required: bool, problems: _Prob
     if required:
         problems.add(given == "", column, raw[column], f"missing {column}")
     problems.add(
-        (given != "") & parsed.isna(), column, raw[column],
+        (given != "") & parsed.isna(),
+        column,
+        raw[column],
         "unparseable date (accepted: 2025-04-01, 2025/4/1, 2025年4月1日, 令和7年4月1日, R7.4.1)",
     )
     return parsed
@@ -198,14 +206,17 @@ def _check_dates(raw: pd.DataFrame, column: str, required: bool, problems: _Prob
 def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems) -> pd.Series:
     given = _text(raw[column])
     codes, uniques = pd.factorize(given)
-    mapped = np.array([canonical_value(u, spec.accepted, spec.aliases) for u in uniques] + [None],
-                      dtype=object)
+    mapped = np.array(
+        [canonical_value(u, spec.accepted, spec.aliases) for u in uniques] + [None], dtype=object
+    )
     values = pd.Series(mapped[codes], index=raw.index, dtype=object)
     accepted = ", ".join(spec.accepted)
     if spec.required:
         problems.add(given == "", column, raw[column], f"missing {column}; accepted: {accepted}")
     problems.add(
-        (given != "") & values.isna(), column, raw[column],
+        (given != "") & values.isna(),
+        column,
+        raw[column],
         f"unknown {column}; accepted: {accepted} (or the Japanese terms)",
     )
     return values.where(values.notna(), None)
@@ -224,31 +235,46 @@ def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Probl
     values = values.map(lambda v: v if isinstance(v, str) else str(v))
     lengths = values.str.len()
     problems.add(
-        lengths > max_chars, column, values,
+        lengths > max_chars,
+        column,
+        values,
         lengths.map(lambda n: f"text too long ({n} characters; limit {max_chars})"),
     )
     return values.astype(str)
 
 
-def _check_duplicates(clean: pd.DataFrame, spec: _TableSpec, raw: RawTable,
-                      problems: _Problems, usable: np.ndarray) -> None:
+def _check_duplicates(
+    clean: pd.DataFrame, spec: _TableSpec, raw: RawTable, problems: _Problems, usable: np.ndarray
+) -> None:
     """Flag exact repeats of a row, and rows that clash on the table's unique key."""
     candidates = clean.loc[usable]
     exact = candidates.duplicated(keep="first")
     if exact.any():
         group = candidates.groupby(list(candidates.columns), dropna=False, sort=False).ngroup()
-        first_position = pd.Series(candidates.index, index=candidates.index).groupby(group).transform("first")
+        first_position = (
+            pd.Series(candidates.index, index=candidates.index).groupby(group).transform("first")
+        )
         repeats = exact[exact].index
-        reasons = [f"exact duplicate of line {raw.lines.iloc[p]}" for p in first_position.loc[repeats]]
-        problems.add(_mask(clean, repeats), "(whole row)", _describe(clean, repeats),
-                     pd.Series(reasons, index=repeats).reindex(clean.index))
+        reasons = [
+            f"exact duplicate of line {raw.lines.iloc[p]}" for p in first_position.loc[repeats]
+        ]
+        problems.add(
+            _mask(clean, repeats),
+            "(whole row)",
+            _describe(clean, repeats),
+            pd.Series(reasons, index=repeats).reindex(clean.index),
+        )
     if spec.unique_key:
         distinct = candidates.loc[~exact]
         clash = distinct.duplicated(list(spec.unique_key), keep=False)
         if clash.any():
             rows = clash[clash].index
-            problems.add(_mask(clean, rows), ",".join(spec.unique_key),
-                         _describe(clean[list(spec.unique_key)], rows), spec.conflict_reason)
+            problems.add(
+                _mask(clean, rows),
+                ",".join(spec.unique_key),
+                _describe(clean[list(spec.unique_key)], rows),
+                spec.conflict_reason,
+            )
 
 
 def _mask(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
@@ -259,14 +285,20 @@ def _mask(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
 
 def _describe(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
     """A short text of the chosen rows (for the report), indexed like ``frame``."""
-    text = [" ".join("" if pd.isna(v) else str(v).split(" 00:00:00")[0] for v in row)
-            for row in frame.loc[rows].itertuples(index=False)]
+    text = [
+        " ".join("" if pd.isna(v) else str(v).split(" 00:00:00")[0] for v in row)
+        for row in frame.loc[rows].itertuples(index=False)
+    ]
     return pd.Series(text, index=rows, dtype=object).reindex(frame.index)
 
 
-def _validate(source: Source, spec: _TableSpec, errors: Errors, max_note_chars: int,
-              postprocess: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
-              ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+def _validate(
+    source: Source,
+    spec: _TableSpec,
+    errors: Errors,
+    max_note_chars: int,
+    postprocess: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     if errors not in ("raise", "quarantine"):
         raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
     raw = read_raw_table(source)
@@ -325,14 +357,19 @@ def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
 
 
 @overload
-def load_checkins(source: Source, *, errors: Literal["raise"] = ...,
-                  max_note_chars: int = ...) -> pd.DataFrame: ...
+def load_checkins(
+    source: Source, *, errors: Literal["raise"] = ..., max_note_chars: int = ...
+) -> pd.DataFrame: ...
 @overload
-def load_checkins(source: Source, *, errors: Literal["quarantine"],
-                  max_note_chars: int = ...) -> tuple[pd.DataFrame, pd.DataFrame]: ...
-def load_checkins(source: Source, *, errors: Errors = "raise",
-                  max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
-                  ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+def load_checkins(
+    source: Source, *, errors: Literal["quarantine"], max_note_chars: int = ...
+) -> tuple[pd.DataFrame, pd.DataFrame]: ...
+def load_checkins(
+    source: Source,
+    *,
+    errors: Errors = "raise",
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load check-in notes: ``graduate_id, date, channel, note[, staff_id]``.
 
     Parameters
@@ -365,10 +402,14 @@ def load_checkins(source: Source, *, errors: Errors = "raise",
 @overload
 def load_attendance(source: Source, *, errors: Literal["raise"] = ...) -> pd.DataFrame: ...
 @overload
-def load_attendance(source: Source, *, errors: Literal["quarantine"]
-                    ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
-def load_attendance(source: Source, *, errors: Errors = "raise",
-                    ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+def load_attendance(
+    source: Source, *, errors: Literal["quarantine"]
+) -> tuple[pd.DataFrame, pd.DataFrame]: ...
+def load_attendance(
+    source: Source,
+    *,
+    errors: Errors = "raise",
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load attendance days: ``graduate_id, date, status[, scheduled_hours, worked_hours]``.
 
     ``status`` is one of :data:`~sign_detect.records.ATTENDANCE_STATUSES` (or 出勤 / 欠勤 /
@@ -382,10 +423,14 @@ def load_attendance(source: Source, *, errors: Errors = "raise",
 @overload
 def load_graduates(source: Source, *, errors: Literal["raise"] = ...) -> pd.DataFrame: ...
 @overload
-def load_graduates(source: Source, *, errors: Literal["quarantine"]
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
-def load_graduates(source: Source, *, errors: Errors = "raise",
-                   ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+def load_graduates(
+    source: Source, *, errors: Literal["quarantine"]
+) -> tuple[pd.DataFrame, pd.DataFrame]: ...
+def load_graduates(
+    source: Source,
+    *,
+    errors: Errors = "raise",
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load the optional graduate table: ``graduate_id[, hired_on, disability_type, employer]``.
 
     ``disability_type`` is one of mental / developmental / intellectual / physical / other
@@ -397,10 +442,14 @@ def load_graduates(source: Source, *, errors: Errors = "raise",
 @overload
 def load_outcomes(source: Source, *, errors: Literal["raise"] = ...) -> pd.DataFrame: ...
 @overload
-def load_outcomes(source: Source, *, errors: Literal["quarantine"]
-                  ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
-def load_outcomes(source: Source, *, errors: Errors = "raise",
-                  ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+def load_outcomes(
+    source: Source, *, errors: Literal["quarantine"]
+) -> tuple[pd.DataFrame, pd.DataFrame]: ...
+def load_outcomes(
+    source: Source,
+    *,
+    errors: Errors = "raise",
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load outcomes: ``graduate_id, date, event`` (resigned / leave_of_absence, 退職 / 休職).
 
     See :func:`load_checkins` for ``errors``.

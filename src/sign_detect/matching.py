@@ -43,12 +43,22 @@ class Cue:
         """The same cue with token indices moved by ``by`` (sentence -> piece)."""
         if not by:
             return self
-        return Cue(self.entry, self.first + by, self.last + by, self.end + by, self.negated,
-                   self.hedged, self.intensified, self.resolved, self.strength)
+        return Cue(
+            self.entry,
+            self.first + by,
+            self.last + by,
+            self.end + by,
+            self.negated,
+            self.hedged,
+            self.intensified,
+            self.resolved,
+            self.strength,
+        )
 
 
-def _match_rest(tokens: Sequence[Token], entry: CompiledEntry, start: int,
-                max_gap: int) -> tuple[int, ...] | None:
+def _match_rest(
+    tokens: Sequence[Token], entry: CompiledEntry, start: int, max_gap: int
+) -> tuple[int, ...] | None:
     positions = [start]
     j = start
     for element in entry.elements[1:]:
@@ -63,8 +73,11 @@ def _match_rest(tokens: Sequence[Token], entry: CompiledEntry, start: int,
     return tuple(positions)
 
 
-def _candidates(tokens: Sequence[Token], lexicon: Lexicon, max_gap: int,
-                ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
+def _candidates(
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    max_gap: int,
+) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
     starts = lexicon.starts
     found = []
     for i, token in enumerate(tokens):
@@ -75,8 +88,9 @@ def _candidates(tokens: Sequence[Token], lexicon: Lexicon, max_gap: int,
     return found
 
 
-def find_cues(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar,
-              max_gap: int = MAX_GAP) -> list[Cue]:
+def find_cues(
+    tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, max_gap: int = MAX_GAP
+) -> list[Cue]:
     """All cues of one sentence, judged; ``none``-category guards are matched but not returned."""
     candidates = _candidates(tokens, lexicon, max_gap)
     if not candidates:
@@ -95,8 +109,9 @@ def find_cues(tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar,
     return cues
 
 
-def _judge(tokens: Sequence[Token], entry: CompiledEntry, first: int, last: int,
-           grammar: Grammar) -> Cue:
+def _judge(
+    tokens: Sequence[Token], entry: CompiledEntry, first: int, last: int, grammar: Grammar
+) -> Cue:
     count, negation_end = grammar.negation_scope(tokens, last)
     negated = count % 2 == 1
     hedged, intensified = grammar.modifiers(tokens, first, last)
@@ -110,4 +125,14 @@ def _judge(tokens: Sequence[Token], entry: CompiledEntry, first: int, last: int,
         if intensified:
             strength *= grammar.intensified_factor
         strength = min(strength, 1.0)
-    return Cue(entry, first, last, negation_end if count else last, negated, hedged, intensified, resolved, strength)
+    return Cue(
+        entry,
+        first,
+        last,
+        negation_end if count else last,
+        negated,
+        hedged,
+        intensified,
+        resolved,
+        strength,
+    )

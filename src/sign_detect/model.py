@@ -85,7 +85,12 @@ class RiskModel:
         return self
 
     def _standardised(self, features: pd.DataFrame) -> np.ndarray:
-        if self.coef_ is None or self.medians_ is None or self.means_ is None or self.scales_ is None:
+        if (
+            self.coef_ is None
+            or self.medians_ is None
+            or self.means_ is None
+            or self.scales_ is None
+        ):
             raise ValueError("this RiskModel is not fitted yet; call fit() or RiskModel.load()")
         X = self._matrix(features)
         X = np.where(np.isnan(X), self.medians_, X)
@@ -99,8 +104,9 @@ class RiskModel:
     def contributions(self, features: pd.DataFrame) -> pd.DataFrame:
         """Each feature's contribution to the log-odds, per row."""
         assert self.coef_ is not None
-        return pd.DataFrame(self._standardised(features) * self.coef_, index=features.index,
-                            columns=self.features)
+        return pd.DataFrame(
+            self._standardised(features) * self.coef_, index=features.index, columns=self.features
+        )
 
     # -- persistence: JSON only -------------------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -109,9 +115,13 @@ class RiskModel:
             raise ValueError("cannot save an unfitted RiskModel")
         assert self.medians_ is not None and self.means_ is not None and self.scales_ is not None
         payload = {
-            "format": _FORMAT, "C": self.C, "features": self.features,
-            "medians": self.medians_.tolist(), "means": self.means_.tolist(),
-            "scales": self.scales_.tolist(), "coef": self.coef_.tolist(),
+            "format": _FORMAT,
+            "C": self.C,
+            "features": self.features,
+            "medians": self.medians_.tolist(),
+            "means": self.means_.tolist(),
+            "scales": self.scales_.tolist(),
+            "coef": self.coef_.tolist(),
             "intercept": self.intercept_,
         }
         Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -125,7 +135,10 @@ class RiskModel:
                 raise ConfigError(f"{path}: not a sign_detect RiskModel file")
             model = cls(C=float(payload["C"]), features=[str(f) for f in payload["features"]])
             n = len(model.features)
-            arrays = {k: np.asarray(payload[k], dtype=float) for k in ("medians", "means", "scales", "coef")}
+            arrays = {
+                k: np.asarray(payload[k], dtype=float)
+                for k in ("medians", "means", "scales", "coef")
+            }
         except (KeyError, TypeError, ValueError, json.JSONDecodeError) as err:
             raise ConfigError(f"{path}: unreadable RiskModel file: {err}") from err
         if any(a.shape != (n,) for a in arrays.values()):

@@ -26,7 +26,7 @@ __all__ = ["normalize"]
 
 # Anything the fast path cannot map one-to-one: emoji, controls, repeated marks.
 _SLOW = re.compile(
-    "[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE00-\uFE0F\u200D\u2B50\u2B55\u3030\u303D"
+    "[\U0001f000-\U0001faff\u2600-\u27bf\ufe00-\ufe0f\u200d\u2b50\u2b55\u3030\u303d"
     "\x00-\x09\x0b-\x1f\x7f\ud800-\udfff]|([!?。、…・~〜ー\\-.])\\1"
 )
 
@@ -70,7 +70,7 @@ def _normalize_slow(text: str) -> tuple[str, list[int]]:
                 offsets.append(i)
             continue
         category = unicodedata.category(ch)
-        if category == "Cc" and ch != "\n" or category in ("Cs", "Co", "Cn"):
+        if (category == "Cc" and ch != "\n") or category in ("Cs", "Co", "Cn"):
             ch = " "
         for piece in unicodedata.normalize("NFKC", ch):
             if piece in ("\u3099", "\u309a") and out:  # half-width voicing mark: compose

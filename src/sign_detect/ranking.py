@@ -32,7 +32,9 @@ __all__ = ["RANKING_COLUMNS", "rank_graduates", "rank_scored"]
 RANKING_COLUMNS = ["graduate_id", "rank", "risk", "level", "reasons"]
 
 
-def still_supported(index: pd.Index, outcomes: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.Index:
+def still_supported(
+    index: pd.Index, outcomes: pd.DataFrame | None, as_of: pd.Timestamp
+) -> pd.Index:
     """Graduates without a resignation or leave on or before ``as_of``."""
     if outcomes is None or not len(outcomes):
         return index
@@ -40,10 +42,16 @@ def still_supported(index: pd.Index, outcomes: pd.DataFrame | None, as_of: pd.Ti
     return index[~index.isin(gone)]
 
 
-def rank_scored(scored: pd.DataFrame, attendance: pd.DataFrame, as_of: pd.Timestamp, *,
-                graduates: pd.DataFrame | None = None, outcomes: pd.DataFrame | None = None,
-                model: RiskModel | None = None, config: ScorerConfig | None = None,
-                ) -> pd.DataFrame:
+def rank_scored(
+    scored: pd.DataFrame,
+    attendance: pd.DataFrame,
+    as_of: pd.Timestamp,
+    *,
+    graduates: pd.DataFrame | None = None,
+    outcomes: pd.DataFrame | None = None,
+    model: RiskModel | None = None,
+    config: ScorerConfig | None = None,
+) -> pd.DataFrame:
     """Rank from already scored check-ins (:func:`score_checkins`) and validated tables."""
     index = still_supported(active_graduates(scored, attendance, as_of), outcomes, as_of)
     features = features_as_of(scored, attendance, as_of, graduates, index)
@@ -58,12 +66,17 @@ def rank_scored(scored: pd.DataFrame, attendance: pd.DataFrame, as_of: pd.Timest
     return result[RANKING_COLUMNS].reset_index(drop=True)
 
 
-def rank_graduates(checkins: pd.DataFrame | Source, attendance: pd.DataFrame | Source,
-                   as_of: AsOf = None, graduates: pd.DataFrame | Source | None = None,
-                   model: RiskModel | None = None, *,
-                   outcomes: pd.DataFrame | Source | None = None,
-                   config: ScorerConfig | None = None,
-                   scorer: SignScorer | None = None) -> pd.DataFrame:
+def rank_graduates(
+    checkins: pd.DataFrame | Source,
+    attendance: pd.DataFrame | Source,
+    as_of: AsOf = None,
+    graduates: pd.DataFrame | Source | None = None,
+    model: RiskModel | None = None,
+    *,
+    outcomes: pd.DataFrame | Source | None = None,
+    config: ScorerConfig | None = None,
+    scorer: SignScorer | None = None,
+) -> pd.DataFrame:
     """Rank graduates by risk as of a date.
 
     Parameters
@@ -98,5 +111,12 @@ def rank_graduates(checkins: pd.DataFrame | Source, attendance: pd.DataFrame | S
     outcomes_df = load_outcomes(outcomes) if outcomes is not None else None
     stamp = resolve_as_of(as_of, checkins_df, attendance_df)
     scored = score_checkins(checkins_df, scorer=scorer)
-    return rank_scored(scored, attendance_df, stamp, graduates=graduates_df,
-                       outcomes=outcomes_df, model=model, config=config)
+    return rank_scored(
+        scored,
+        attendance_df,
+        stamp,
+        graduates=graduates_df,
+        outcomes=outcomes_df,
+        model=model,
+        config=config,
+    )

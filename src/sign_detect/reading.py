@@ -58,8 +58,12 @@ def _read_delimited(path: Path, sep: str) -> RawTable:
     if '"' not in text:
         # Fast path: one physical line per row.
         frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-            skip_blank_lines=False, quoting=csv.QUOTE_NONE,
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            quoting=csv.QUOTE_NONE,
         )
         lines = pd.Series(range(2, len(frame) + 2), index=frame.index)
     else:
@@ -126,4 +130,3 @@ def read_raw_table(source: Source) -> RawTable:
 def empty_report() -> pd.DataFrame:
     """An empty quarantine report with the standard columns."""
     return pd.DataFrame({c: pd.Series(dtype=object) for c in QUARANTINE_COLUMNS})
-

@@ -44,30 +44,52 @@ DISABILITY_TYPES: tuple[str, ...] = ("mental", "developmental", "intellectual", 
 
 # Keys are compared after NFKC, lower-casing and stripping spaces, hyphens and underscores.
 CHANNEL_ALIASES: dict[str, str] = {
-    "電話": "phone", "tel": "phone", "架電": "phone",
-    "line": "line", "ライン": "line", "チャット": "line",
-    "訪問": "visit", "職場訪問": "visit", "企業訪問": "visit",
-    "面談": "interview", "来所面談": "interview", "来所": "interview",
-    "メール": "email", "mail": "email", "e-mail": "email",
+    "電話": "phone",
+    "tel": "phone",
+    "架電": "phone",
+    "line": "line",
+    "ライン": "line",
+    "チャット": "line",
+    "訪問": "visit",
+    "職場訪問": "visit",
+    "企業訪問": "visit",
+    "面談": "interview",
+    "来所面談": "interview",
+    "来所": "interview",
+    "メール": "email",
+    "mail": "email",
+    "e-mail": "email",
     "その他": "other",
 }
 STATUS_ALIASES: dict[str, str] = {
-    "出勤": "present", "出社": "present",
-    "欠勤": "absent", "休み": "absent",
+    "出勤": "present",
+    "出社": "present",
+    "欠勤": "absent",
+    "休み": "absent",
     "遅刻": "late",
-    "早退": "early_leave", "earlyleave": "early_leave",
-    "有給": "paid_leave", "有休": "paid_leave", "有給休暇": "paid_leave",
-    "年休": "paid_leave", "paidleave": "paid_leave",
+    "早退": "early_leave",
+    "earlyleave": "early_leave",
+    "有給": "paid_leave",
+    "有休": "paid_leave",
+    "有給休暇": "paid_leave",
+    "年休": "paid_leave",
+    "paidleave": "paid_leave",
 }
 EVENT_ALIASES: dict[str, str] = {
-    "退職": "resigned", "離職": "resigned",
-    "休職": "leave_of_absence", "leaveofabsence": "leave_of_absence",
+    "退職": "resigned",
+    "離職": "resigned",
+    "休職": "leave_of_absence",
+    "leaveofabsence": "leave_of_absence",
 }
 DISABILITY_ALIASES: dict[str, str] = {
-    "精神": "mental", "精神障害": "mental",
-    "発達": "developmental", "発達障害": "developmental",
-    "知的": "intellectual", "知的障害": "intellectual",
-    "身体": "physical", "身体障害": "physical",
+    "精神": "mental",
+    "精神障害": "mental",
+    "発達": "developmental",
+    "発達障害": "developmental",
+    "知的": "intellectual",
+    "知的障害": "intellectual",
+    "身体": "physical",
+    "身体障害": "physical",
     "その他": "other",
 }
 
@@ -143,7 +165,9 @@ class CheckIn(_Record):
     staff_id: str | None = None
 
     date_ = field_validator("date", mode="before")(_parse_date)
-    channel_ = field_validator("channel", mode="before")(_mapper(CHANNELS, CHANNEL_ALIASES, "channel"))
+    channel_ = field_validator("channel", mode="before")(
+        _mapper(CHANNELS, CHANNEL_ALIASES, "channel")
+    )
 
 
 class AttendanceDay(_Record):
@@ -180,4 +204,6 @@ class Outcome(_Record):
     event: Event
 
     date_ = field_validator("date", mode="before")(_parse_date)
-    event_ = field_validator("event", mode="before")(_mapper(OUTCOME_EVENTS, EVENT_ALIASES, "event"))
+    event_ = field_validator("event", mode="before")(
+        _mapper(OUTCOME_EVENTS, EVENT_ALIASES, "event")
+    )

@@ -10,11 +10,12 @@ Examples
 >>> from sign_detect.risk_scoring import ScorerConfig, score_features
 >>> import pandas as pd
 >>> from sign_detect import FEATURE_NAMES
->>> row = pd.DataFrame([dict.fromkeys(FEATURE_NAMES, 0.0)], index=pd.Index(["G1"], name="graduate_id"))
+>>> ids = pd.Index(["G1"], name="graduate_id")
+>>> row = pd.DataFrame([dict.fromkeys(FEATURE_NAMES, 0.0)], index=ids)
 >>> row[["sign_sleep_28d", "sign_sleep_n28d"]] = [2.4, 3]
 >>> scored = score_features(row, ScorerConfig.default())
 >>> scored.loc["G1", "reasons"]
-['睡眠の訴え: 直近4週で3回(それ以前の8週は0回)']
+['睡眠の訴え: 直近4週で3回(それ以前の24週は0回)']
 """
 
 from __future__ import annotations
@@ -79,20 +80,29 @@ class ScorerConfig(BaseModel):
         return _default_config()
 
     @classmethod
-    def from_toml(cls, path: str | os.PathLike[str], *, base: ScorerConfig | None = None) -> ScorerConfig:
+    def from_toml(
+        cls, path: str | os.PathLike[str], *, base: ScorerConfig | None = None
+    ) -> ScorerConfig:
         """An office's file; keys it leaves out keep the values of ``base`` (the default)."""
         override = tomllib.loads(Path(path).read_text("utf-8"))
         return cls.from_mapping(override, base=base or cls.default(), where=str(path))
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any], *, base: ScorerConfig | None = None,
-                     where: str = "<scorer config>") -> ScorerConfig:
+    def from_mapping(
+        cls,
+        data: dict[str, Any],
+        *,
+        base: ScorerConfig | None = None,
+        where: str = "<scorer config>",
+    ) -> ScorerConfig:
         merged = _deep_merge(base.model_dump() if base else {}, data)
         unknown = set(merged.get("rules", {})) - set(_RULES)
         unknown_signs = set(merged.get("signs", {}).get("weights", {})) - set(CATEGORIES)
         if unknown or unknown_signs:
-            raise ConfigError(f"{where}: unknown rule(s) {sorted(unknown | unknown_signs)}; "
-                              f"rules are {sorted(_RULES)}, sign weights are {list(CATEGORIES)}")
+            raise ConfigError(
+                f"{where}: unknown rule(s) {sorted(unknown | unknown_signs)}; "
+                f"rules are {sorted(_RULES)}, sign weights are {list(CATEGORIES)}"
+            )
         try:
             return cls.model_validate(merged)
         except ValidationError as err:
@@ -137,7 +147,10 @@ def _attendance_rule(status: str) -> Callable[[pd.Series], tuple[float, dict[str
         days = max(f["att_days_28d"], 1.0)
         rate = f[f"att_{status}_28d"] / days
         return float(f[f"att_{status}_excess_28d"]), {
-            "count": int(f[f"att_{status}_28d"]), "ratio": _ratio(rate, f[f"att_{status}_rate_base"])}
+            "count": int(f[f"att_{status}_28d"]),
+            "ratio": _ratio(rate, f[f"att_{status}_rate_base"]),
+        }
+
     return rule
 
 
@@ -154,14 +167,14 @@ def _rule_contact_gap(f: pd.Series, min_days: float = 10) -> tuple[float, dict[s
     days, usual = f["contact_days_since"], f["contact_usual_gap"]
     if not (days >= min_days) or not (usual > 0):
         return 0.0, {}
-    return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": int(round(usual))}
+    return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": round(usual)}
 
 
 def _rule_hours(f: pd.Series) -> tuple[float, dict[str, object]]:
     ratio = f["att_hours_ratio_28d"]
     if f["att_days_28d"] < 5 or ratio != ratio:
         return 0.0, {}
-    return float(1.0 - ratio - 0.05), {"percent": int(round(ratio * 100))}
+    return float(1.0 - ratio - 0.05), {"percent": round(ratio * 100)}
 
 
 def _rule_monday(f: pd.Series) -> tuple[float, dict[str, object]]:
@@ -190,10 +203,18 @@ def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str]]:
             continue
         beyond = max(0.0, recent - base * RECENT / BASELINE)
         value = beyond * f[f"sign_{c}_28d"] / recent
-        points = _saturate(value, signs.weights.get(c, 0.0), signs.scale) if value > signs.threshold else 0
+        points = (
+            _saturate(value, signs.weights.get(c, 0.0), signs.scale)
+            if value > signs.threshold
+            else 0
+        )
         if points > 0:
-            text = signs.reason.format(label=CATEGORY_LABELS[c], recent=int(recent), base=int(base),
-                                       base_weeks=BASELINE // 7)
+            text = signs.reason.format(
+                label=CATEGORY_LABELS[c],
+                recent=int(recent),
+                base=int(base),
+                base_weeks=BASELINE // 7,
+            )
             out.append((points, text))
     return out
 

@@ -58,8 +58,10 @@ class Cohort:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Cohort):
             return NotImplemented
-        return all(getattr(self, n).equals(getattr(other, n))
-                   for n in ("checkins", "attendance", "graduates", "outcomes"))
+        return all(
+            getattr(self, n).equals(getattr(other, n))
+            for n in ("checkins", "attendance", "graduates", "outcomes")
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -77,21 +79,22 @@ class _Person:
     disability: str
     hours: float
     workdays: tuple[int, ...]
-    cadence: int          # days between phone/LINE contacts
-    visit_every: int      # days between workplace visits
+    cadence: int  # days between phone/LINE contacts
+    visit_every: int  # days between workplace visits
     prefers_line: bool
     base_absent: float
     base_late: float
-    crisis_day: int | None     # day index (from start) of resignation/leave
+    crisis_day: int | None  # day index (from start) of resignation/leave
     event: str | None
-    onset_day: int | None      # first day small signs can appear
-    disrupt_day: int | None    # first day attendance is disrupted
-    recover_day: int | None    # end of a transient episode (no crisis)
+    onset_day: int | None  # first day small signs can appear
+    disrupt_day: int | None  # first day attendance is disrupted
+    recover_day: int | None  # end of a transient episode (no crisis)
     themes: tuple[str, ...]
 
 
-def _draw_person(i: int, rng: np.random.Generator, start: dt.date, days: int,
-                 hazard: float, recover_share: float) -> _Person:
+def _draw_person(
+    i: int, rng: np.random.Generator, start: dt.date, days: int, hazard: float, recover_share: float
+) -> _Person:
     hired_offset = int(rng.integers(-180, max(days // 3, 1)))
     disability = str(rng.choice(list(_DISABILITY_MIX), p=list(_DISABILITY_MIX.values())))
     first_day = max(hired_offset, 0)
@@ -122,8 +125,11 @@ def _draw_person(i: int, rng: np.random.Generator, start: dt.date, days: int,
         base_absent=float(rng.uniform(0.003, 0.03)),
         base_late=float(rng.uniform(0.0, 0.04)),
         crisis_day=crisis_day,
-        event=(str(rng.choice(["resigned", "leave_of_absence"], p=[0.6, 0.4]))
-               if crisis_day is not None else None),
+        event=(
+            str(rng.choice(["resigned", "leave_of_absence"], p=[0.6, 0.4]))
+            if crisis_day is not None
+            else None
+        ),
         onset_day=onset,
         disrupt_day=disrupt,
         recover_day=recover,
@@ -144,11 +150,12 @@ def _trouble(p: _Person, day: int) -> float:
     return 0.6 * (1 - abs(2 * (day - p.onset_day) / span - 1))
 
 
-def _attendance(p: _Person, rng: np.random.Generator, start: dt.date, first: int,
-                last: int) -> pd.DataFrame:
+def _attendance(
+    p: _Person, rng: np.random.Generator, start: dt.date, first: int, last: int
+) -> pd.DataFrame:
     offsets = np.arange(first, last)
     dates = pd.to_datetime(start) + pd.to_timedelta(offsets, unit="D")
-    keep = np.isin(dates.dayofweek, p.workdays)
+    keep = np.isin(dates.day_of_week, p.workdays)
     offsets, dates = offsets[keep], dates[keep]
     n = len(offsets)
     disrupted = np.zeros(n)
@@ -173,23 +180,27 @@ def _attendance(p: _Person, rng: np.random.Generator, start: dt.date, first: int
             if idx + k < n:
                 status[idx + k] = "absent"
     # An ordinary cold: one short spell a few times a year.
-    for _ in range(rng.poisson(n / 250 * 2)):
-        idx = int(rng.integers(n))
-        status[idx: idx + int(rng.integers(1, 3))] = "absent"
+    for _ in range(int(rng.poisson(n / 250 * 2))):
+        cold = int(rng.integers(n))
+        status[cold : cold + int(rng.integers(1, 3))] = "absent"
     worked = np.full(n, p.hours)
     worked[status == "late"] -= rng.uniform(0.5, 2.0, (status == "late").sum())
     worked[status == "early_leave"] -= rng.uniform(1.0, 3.5, (status == "early_leave").sum())
     worked[(status == "absent") | (status == "paid_leave")] = 0.0
-    return pd.DataFrame({
-        "graduate_id": p.gid,
-        "date": dates.normalize(),
-        "status": status,
-        "scheduled_hours": p.hours,
-        "worked_hours": np.round(np.clip(worked, 0, None), 1),
-    })
+    return pd.DataFrame(
+        {
+            "graduate_id": p.gid,
+            "date": dates.normalize(),
+            "status": status,
+            "scheduled_hours": p.hours,
+            "worked_hours": np.round(np.clip(worked, 0, None), 1),
+        }
+    )
 
 
-def _contact_days(p: _Person, rng: np.random.Generator, first: int, last: int) -> list[tuple[int, str]]:
+def _contact_days(
+    p: _Person, rng: np.random.Generator, first: int, last: int
+) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     day = first + int(rng.integers(0, p.cadence))
     while day < last:
@@ -245,8 +256,9 @@ def _note(p: _Person, rng: np.random.Generator, day: int, channel: str) -> str |
     return text if text.endswith("。") else text + "。"
 
 
-def _checkins(p: _Person, rng: np.random.Generator, start: dt.date, first: int,
-              last: int) -> pd.DataFrame:
+def _checkins(
+    p: _Person, rng: np.random.Generator, start: dt.date, first: int, last: int
+) -> pd.DataFrame:
     rows = []
     staff = f"S{int(rng.integers(1, 6)):02d}"
     for day, channel in _contact_days(p, rng, first, last):
@@ -306,10 +318,16 @@ def simulate_cohort(
         last = p.crisis_day if p.crisis_day is not None else days
         attendance.append(_attendance(p, rng, start_date, first, last))
         checkins.append(_checkins(p, rng, start_date, first, last))
-        graduates.append((p.gid, pd.Timestamp(p.hired_on), p.disability, f"E{int(rng.integers(1, 30)):03d}"))
+        graduates.append(
+            (p.gid, pd.Timestamp(p.hired_on), p.disability, f"E{int(rng.integers(1, 30)):03d}")
+        )
         if p.crisis_day is not None:
-            outcomes.append((p.gid, pd.Timestamp(start_date + dt.timedelta(days=p.crisis_day)), p.event))
-    grads = pd.DataFrame(graduates, columns=["graduate_id", "hired_on", "disability_type", "employer"])
+            outcomes.append(
+                (p.gid, pd.Timestamp(start_date + dt.timedelta(days=p.crisis_day)), p.event)
+            )
+    grads = pd.DataFrame(
+        graduates, columns=["graduate_id", "hired_on", "disability_type", "employer"]
+    )
     outs = pd.DataFrame(outcomes, columns=["graduate_id", "date", "event"])
     for frame, column in ((grads, "hired_on"), (outs, "date")):
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")

@@ -95,7 +95,7 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
 
 def _hard_cut(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
     for k in range(begin, end, _MAX_PIECE):
-        yield k, text[k:min(k + _MAX_PIECE, end)]
+        yield k, text[k : min(k + _MAX_PIECE, end)]
 
 
 _CATEGORY_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
@@ -128,8 +128,12 @@ class SignScorer:
         Defaults to the process-wide tokenizer (one tagger per thread).
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, grammar: Grammar | None = None,
-                 tokenizer: Tokenizer | None = None):
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        grammar: Grammar | None = None,
+        tokenizer: Tokenizer | None = None,
+    ):
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.grammar = grammar if grammar is not None else Grammar.default()
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
@@ -171,8 +175,13 @@ class SignScorer:
                     continue
                 keep[_CATEGORY_INDEX[cue.entry.category]] *= 1.0 - cue.strength
                 spans = spans or found.spans()
-                compact.append((cue.entry.category,
-                                found.piece[spans[cue.first][0]:spans[cue.end][1]], cue.hedged))
+                compact.append(
+                    (
+                        cue.entry.category,
+                        found.piece[spans[cue.first][0] : spans[cue.end][1]],
+                        cue.hedged,
+                    )
+                )
         return [1.0 - k for k in keep], compact
 
     def score(self, text: str) -> NoteSignals:
@@ -189,13 +198,21 @@ class SignScorer:
                 end = found.offset + spans[cue.end][1]
                 o_start, o_end = _original_span(offsets, start, end, len(text))
                 keep[cue.entry.category] *= 1.0 - cue.strength
-                hits.append(Hit(
-                    category=cue.entry.category, start=o_start, end=o_end,
-                    surface=text[o_start:o_end], pattern=cue.entry.pattern,
-                    negated=cue.negated, hedged=cue.hedged, intensified=cue.intensified,
-                    resolved=cue.resolved, weight=cue.entry.weight,
-                    strength=round(cue.strength, 4),
-                ))
+                hits.append(
+                    Hit(
+                        category=cue.entry.category,
+                        start=o_start,
+                        end=o_end,
+                        surface=text[o_start:o_end],
+                        pattern=cue.entry.pattern,
+                        negated=cue.negated,
+                        hedged=cue.hedged,
+                        intensified=cue.intensified,
+                        resolved=cue.resolved,
+                        weight=cue.entry.weight,
+                        strength=round(cue.strength, 4),
+                    )
+                )
         signals = {c: round(1.0 - keep[c], 4) for c in CATEGORIES}
         return NoteSignals(signals=signals, hits=hits)
 
@@ -222,8 +239,9 @@ def _scorer(lexicon: Lexicon | None, grammar: Grammar | None) -> SignScorer:
         return _default_scorer
 
 
-def score_text(text: str, *, lexicon: Lexicon | None = None,
-               grammar: Grammar | None = None) -> NoteSignals:
+def score_text(
+    text: str, *, lexicon: Lexicon | None = None, grammar: Grammar | None = None
+) -> NoteSignals:
     """Score one Japanese note for the small-sign categories.
 
     Parameters
@@ -246,9 +264,15 @@ def _format_hits(compact: list[tuple[str, str, bool]]) -> str:
     return "; ".join(f"{c}:{s}{'(hedged)' if h else ''}" for c, s, h in compact)
 
 
-def score_notes(checkins: pd.DataFrame | Sequence[str] | pd.Series, *, text_column: str = "note",
-                lexicon: Lexicon | None = None, grammar: Grammar | None = None,
-                chunk_size: int = 50_000, scorer: SignScorer | None = None) -> pd.DataFrame:
+def score_notes(
+    checkins: pd.DataFrame | Sequence[str] | pd.Series,
+    *,
+    text_column: str = "note",
+    lexicon: Lexicon | None = None,
+    grammar: Grammar | None = None,
+    chunk_size: int = 50_000,
+    scorer: SignScorer | None = None,
+) -> pd.DataFrame:
     """Score many notes: one output row per input row, with the same index.
 
     Each distinct note is tokenised once; notes are processed in chunks so memory stays
@@ -270,7 +294,9 @@ def score_notes(checkins: pd.DataFrame | Sequence[str] | pd.Series, *, text_colu
     """
     if isinstance(checkins, pd.DataFrame):
         if text_column not in checkins.columns:
-            raise KeyError(f"column {text_column!r} not found; columns are {list(checkins.columns)!r}")
+            raise KeyError(
+                f"column {text_column!r} not found; columns are {list(checkins.columns)!r}"
+            )
         texts = checkins[text_column]
     else:
         texts = pd.Series(checkins)
@@ -278,7 +304,7 @@ def score_notes(checkins: pd.DataFrame | Sequence[str] | pd.Series, *, text_colu
     columns = [f"sign_{c}" for c in CATEGORIES]
     parts = []
     for lo in range(0, len(texts), chunk_size):
-        chunk = texts.iloc[lo:lo + chunk_size]
+        chunk = texts.iloc[lo : lo + chunk_size]
         codes, uniques = pd.factorize(chunk.astype(object).where(chunk.notna(), ""))
         rows = []
         hits = np.empty(len(uniques), dtype=object)
@@ -291,6 +317,8 @@ def score_notes(checkins: pd.DataFrame | Sequence[str] | pd.Series, *, text_colu
         part["sign_hits"] = hits[codes]
         parts.append(part)
     if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=float) for c in columns} | {"sign_hits": pd.Series(dtype=object)},
-                            index=texts.index)
+        return pd.DataFrame(
+            {c: pd.Series(dtype=float) for c in columns} | {"sign_hits": pd.Series(dtype=object)},
+            index=texts.index,
+        )
     return pd.concat(parts)

@@ -68,7 +68,13 @@ def _is_kanji(ch: str) -> bool:
 
 def _written_lemma(surface: str, lemma: str) -> str:
     """辞め + 止める -> 辞める: keep the kanji the writer chose (orthBase is not in the output)."""
-    if surface and lemma and surface[0] != lemma[0] and _is_kanji(surface[0]) and _is_kanji(lemma[0]):
+    if (
+        surface
+        and lemma
+        and surface[0] != lemma[0]
+        and _is_kanji(surface[0])
+        and _is_kanji(lemma[0])
+    ):
         return surface[0] + lemma[1:]
     return ""
 

@@ -2,7 +2,7 @@
 
 Notes are scored once (:func:`score_checkins`) and the scored table, which no longer holds
 the note text, is reused for every as-of date. Each feature compares the last 4 weeks with
-the person's own usual: the 8 weeks before them for sign counts, the whole history before
+the person's own usual: the 24 weeks before them for sign counts, the whole history before
 ``as_of`` for contact cadence and note length.
 """
 
@@ -16,7 +16,10 @@ from .text_scoring import SignScorer, score_notes
 __all__ = ["CHECKIN_FEATURES", "checkin_features", "score_checkins"]
 
 RECENT = 28
+#: The person's usual: the 24 weeks before the recent window.
 BASELINE = 168
+#: A sign is "new" only when at least 8 weeks of earlier notes exist to compare with.
+NEW_MIN_HISTORY = RECENT + 56
 SIGN_COLUMNS = [f"sign_{c}" for c in CATEGORIES]
 
 CHECKIN_FEATURES: list[str] = (
@@ -111,9 +114,8 @@ def checkin_features(
         out[f"sign_{c}_{RECENT}d"] = strength[column]
         out[f"sign_{c}_n{RECENT}d"] = n_recent[column].astype(float)
         out[f"sign_{c}_nbase"] = n_base[column].astype(float)
-        # New: signs now, none ever before, and enough history (8 weeks) to know "before".
         out[f"sign_{c}_new"] = (
-            (n_recent[column] > 0) & ~ever_before[column] & (history >= RECENT + BASELINE)
+            (n_recent[column] > 0) & ~ever_before[column] & (history >= NEW_MIN_HISTORY)
         ).astype(float)
     base_total = (base[SIGN_COLUMNS] > 0).groupby(base["graduate_id"]).sum().sum(axis=1)
     out[f"sign_total_{RECENT}d"] = strength[SIGN_COLUMNS].sum(axis=1)

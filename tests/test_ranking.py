@@ -1,0 +1,133 @@
+"""Ranking with reasons, the default scorer's configuration, and the trainable model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sign_detect import (
+    FEATURE_NAMES,
+    ConfigError,
+    RiskModel,
+    ScorerConfig,
+    build_features,
+    rank_graduates,
+)
+from sign_detect.risk_scoring import explain_row, score_features
+from sign_detect.simulate import Cohort
+
+AS_OF = "2025-06-30"
+
+
+def _two_people() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """G1 starts to report poor sleep and fatigue and misses days; G2 stays well."""
+    days = pd.bdate_range("2025-01-06", AS_OF)
+    attendance = pd.DataFrame(
+        [(g, d, "present") for g in ("G1", "G2") for d in days],
+        columns=["graduate_id", "date", "status"],
+    )
+    late = attendance["date"].isin(pd.to_datetime(["2025-06-16", "2025-06-23", "2025-06-27"]))
+    attendance.loc[late & (attendance["graduate_id"] == "G1"), "status"] = "absent"
+    notes = []
+    for d in pd.date_range("2025-01-07", AS_OF, freq="7D"):
+        notes.append(("G2", d, "phone", "特に変わりなく過ごしている"))
+        recent = d >= pd.Timestamp("2025-06-01")
+        notes.append(("G1", d, "line", "全然眠れなくて疲れが取れない" if recent else "仕事は順調"))
+    checkins = pd.DataFrame(notes, columns=["graduate_id", "date", "channel", "note"])
+    return checkins, attendance
+
+
+def test_the_person_with_signs_ranks_first_with_reasons() -> None:
+    checkins, attendance = _two_people()
+    ranking = rank_graduates(checkins, attendance, as_of=AS_OF)
+    assert list(ranking.columns) == ["graduate_id", "rank", "risk", "level", "reasons"]
+    assert ranking["graduate_id"].tolist() == ["G1", "G2"]
+    top = ranking.iloc[0]
+    assert top["rank"] == 1 and top["level"] == "high" and 0 < top["risk"] <= 1
+    assert top["reasons"][0].startswith("睡眠の訴え: 直近4週で")
+    assert any(r.startswith("欠勤: 直近4週で3日") for r in top["reasons"])
+    assert ranking.iloc[1]["reasons"] == [] and ranking.iloc[1]["risk"] == 0.0
+
+
+def test_every_point_of_risk_has_a_reason(small_cohort: Cohort) -> None:
+    features = build_features(small_cohort.checkins, small_cohort.attendance, AS_OF)
+    config = ScorerConfig.default()
+    scored = score_features(features, config)
+    for gid, row in features.iterrows():
+        found = explain_row(row, config)
+        assert len(found) == len(scored.loc[gid, "reasons"])
+        assert (scored.loc[gid, "risk"] > 0) == bool(found)
+
+
+def test_as_of_defaults_to_latest_date_and_excludes_later_graduates() -> None:
+    checkins, attendance = _two_people()
+    newcomer = pd.DataFrame({"graduate_id": ["G3"], "date": ["2025-07-10"], "status": ["present"]})
+    attendance = pd.concat([attendance, newcomer], ignore_index=True)
+    assert "G3" not in set(rank_graduates(checkins, attendance, as_of=AS_OF)["graduate_id"])
+    assert "G3" in set(rank_graduates(checkins, attendance)["graduate_id"])
+
+
+def test_ties_are_broken_by_graduate_id() -> None:
+    checkins, attendance = _two_people()
+    checkins = checkins[checkins["graduate_id"] == "G2"]
+    twins = pd.concat(
+        [
+            attendance[attendance["graduate_id"] == "G2"].assign(graduate_id=g)
+            for g in ("G9", "G2", "G5")
+        ]
+    )
+    ranking = rank_graduates(checkins, twins, as_of=AS_OF)
+    assert ranking["graduate_id"].tolist() == ["G2", "G5", "G9"]
+
+
+def test_people_who_already_left_are_not_ranked() -> None:
+    checkins, attendance = _two_people()
+    outcomes = pd.DataFrame({"graduate_id": ["G1"], "date": ["2025-06-01"], "event": ["退職"]})
+    ranking = rank_graduates(checkins, attendance, as_of=AS_OF, outcomes=outcomes)
+    assert ranking["graduate_id"].tolist() == ["G2"]
+
+
+def test_an_office_can_reweight_rules_and_reword_reasons(tmp_path: Path) -> None:
+    office = tmp_path / "office.toml"
+    office.write_text(
+        '[rules.absence]\nweight = 0.0\n[signs]\nreason = "{label}のサイン {recent}件"\n',
+        encoding="utf-8",
+    )
+    checkins, attendance = _two_people()
+    ranking = rank_graduates(checkins, attendance, AS_OF, config=ScorerConfig.from_toml(office))
+    reasons = ranking.iloc[0]["reasons"]
+    assert "睡眠のサイン 4件" in reasons
+    assert not any(r.startswith("欠勤") for r in reasons)
+
+
+def test_invalid_scorer_config_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[rules.absense]\nweight = 1.0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.toml.*absense"):
+        ScorerConfig.from_toml(bad)
+
+
+def test_risk_model_round_trips_through_json(small_cohort: Cohort, tmp_path: Path) -> None:
+    features = build_features(small_cohort.checkins, small_cohort.attendance, AS_OF)
+    labels = (features["att_absent_rate_28d"] > features["att_absent_rate_28d"].median()).astype(
+        int
+    )
+    model = RiskModel().fit(features, labels)
+    path = tmp_path / "model.json"
+    model.save(path)
+    assert "import" not in path.read_text(encoding="utf-8")
+    loaded = RiskModel.load(path)
+    pd.testing.assert_series_equal(model.predict_risk(features), loaded.predict_risk(features))
+    ranking = rank_graduates(small_cohort.checkins, small_cohort.attendance, AS_OF, model=loaded)
+    assert ranking["risk"].between(0, 1).all()
+
+
+def test_risk_model_rejects_other_files(tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    path.write_text('{"format": "pickle"}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a sign_detect RiskModel"):
+        RiskModel.load(path)
+    with pytest.raises(ValueError, match="not fitted"):
+        RiskModel().predict_risk(pd.DataFrame(columns=FEATURE_NAMES))

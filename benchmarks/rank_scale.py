@@ -36,8 +36,10 @@ def main() -> None:
         paths = write_cohort(cohort, Path(tmp))
         n_notes, n_days = len(cohort.checkins), len(cohort.attendance)
         del cohort
-        print(f"cohort: {args.graduates:,} graduates, {n_notes:,} notes, {n_days:,} attendance "
-              f"rows (generated in {time.perf_counter() - start:.0f} s, not counted)")
+        print(
+            f"cohort: {args.graduates:,} graduates, {n_notes:,} notes, {n_days:,} attendance "
+            f"rows (generated in {time.perf_counter() - start:.0f} s, not counted)"
+        )
         base_rss = peak_rss_mib()
         times: dict[str, float] = {}
         t = time.perf_counter()
@@ -60,8 +62,10 @@ def main() -> None:
         print(f"  {stage:<22} {seconds:7.1f} s  ({seconds / total:5.1%})")
     ratio = (times["features"] + times["scoring + ranking"]) / times["text scoring"]
     print(f"features + scoring / text scoring = {ratio:.2f} (target < 1)")
-    print(f"ranked {len(ranked):,} graduates; peak RSS {peak_rss_mib():,.0f} MiB "
-          f"(after generating the cohort: {base_rss:,.0f} MiB; target: whole run < 3 GiB)")
+    print(
+        f"ranked {len(ranked):,} graduates; peak RSS {peak_rss_mib():,.0f} MiB "
+        f"(after generating the cohort: {base_rss:,.0f} MiB; target: whole run < 3 GiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,281 @@
+"""Pictures staff would rather look at: timelines, sign heatmaps, backtest summaries.
+
+Needs the ``plot`` extra (``pip install 'sign_detect[plot]'``: matplotlib and
+matplotlib-fontja, which carries the IPAex Gothic font). Japanese labels render with that
+font inside these functions only: the user's matplotlib configuration is never changed
+(matplotlib-fontja is not imported, since importing it rewrites the global ``rcParams``;
+its font file is registered and used through ``rc_context``).
+
+Every function returns a :class:`matplotlib.figure.Figure` and never calls ``plt.show()``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .categories import CATEGORIES, CATEGORY_LABELS
+from .checkin_features import SIGN_COLUMNS, score_checkins
+from .features import AsOf, features_as_of, resolve_as_of
+from .loaders import load_attendance, load_checkins
+from .reading import Source
+from .risk_scoring import ScorerConfig, score_features
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from .backtest import BacktestReport
+
+__all__ = ["JAPANESE_FONT", "plot_backtest", "plot_sign_heatmap", "plot_timeline"]
+
+JAPANESE_FONT = "IPAexGothic"
+
+STATUS_STYLE = {
+    "present": ("出勤", "#9ecae1"),
+    "late": ("遅刻", "#fdae6b"),
+    "early_leave": ("早退", "#fd8d3c"),
+    "absent": ("欠勤", "#d62728"),
+    "paid_leave": ("有給", "#31a354"),
+}
+CHANNEL_STYLE = {
+    "phone": ("電話", "o"),
+    "line": ("LINE", "s"),
+    "visit": ("訪問", "^"),
+    "interview": ("面談", "D"),
+    "email": ("メール", "v"),
+    "other": ("その他", "x"),
+}
+
+
+@cache
+def _font_path() -> str:
+    spec = importlib.util.find_spec("matplotlib_fontja")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(
+            "Japanese plots need the plot extra: pip install 'sign_detect[plot]' "
+            "(matplotlib and matplotlib-fontja)"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "ipaexg.ttf"
+    if not path.exists():
+        raise ImportError(f"matplotlib-fontja is installed but {path} is missing")
+    from matplotlib import font_manager
+
+    font_manager.fontManager.addfont(str(path))
+    return str(path)
+
+
+@contextmanager
+def japanese_fonts() -> Iterator[None]:
+    """Use the bundled Japanese font for figures created inside this block only."""
+    import matplotlib as mpl
+
+    _font_path()
+    with mpl.rc_context({"font.family": [JAPANESE_FONT], "axes.unicode_minus": False}):
+        yield
+
+
+def _figure(rows: int, cols: int = 1, *, sharex: bool = False, **kwargs: Any) -> tuple[Figure, Any]:
+    """A pyplot-free Figure (no global figure state) with a grid of axes."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(**kwargs)
+    axes = fig.subplots(rows, cols, squeeze=False, sharex=sharex)
+    return fig, axes
+
+
+def _risk_history(
+    scored: pd.DataFrame,
+    attendance: pd.DataFrame,
+    graduate_id: str,
+    dates: pd.DatetimeIndex,
+    config: ScorerConfig,
+) -> pd.Series:
+    index = pd.Index([graduate_id], name="graduate_id")
+    risks = []
+    for day in dates:
+        features = features_as_of(scored, attendance, day, index=index)
+        risks.append(score_features(features, config)["risk"].iloc[0])
+    return pd.Series(risks, index=dates)
+
+
+def plot_timeline(
+    graduate_id: str,
+    checkins: pd.DataFrame | Source,
+    attendance: pd.DataFrame | Source,
+    as_of: AsOf = None,
+    *,
+    config: ScorerConfig | None = None,
+) -> Figure:
+    """One graduate's timeline: attendance, signs by category, contacts, and risk.
+
+    Parameters
+    ----------
+    graduate_id : str
+        The graduate to draw.
+    checkins, attendance : DataFrame or path
+        Validated by the loaders.
+    as_of : date, optional
+        Drawn as a vertical line; defaults to the latest date in the data. Only data on or
+        before it are drawn.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    checkins_df = load_checkins(checkins)
+    attendance_df = load_attendance(attendance)
+    stamp = resolve_as_of(as_of, checkins_df, attendance_df)
+    mine_c = checkins_df[
+        (checkins_df["graduate_id"] == graduate_id) & (checkins_df["date"] <= stamp)
+    ]
+    mine_a = attendance_df[
+        (attendance_df["graduate_id"] == graduate_id) & (attendance_df["date"] <= stamp)
+    ]
+    if mine_c.empty and mine_a.empty:
+        raise ValueError(f"no records for graduate_id {graduate_id!r} on or before {stamp.date()}")
+    scored = score_checkins(mine_c)
+    start = min(mine_c["date"].min(), mine_a["date"].min())
+    weeks = pd.date_range(start + pd.Timedelta(days=28), stamp, freq="7D")
+    risk = _risk_history(scored, mine_a, graduate_id, weeks, config or ScorerConfig.default())
+    with japanese_fonts():
+        fig, axes = _figure(4, 1, figsize=(11, 8), sharex=True, layout="constrained")
+        ax_att, ax_sign, ax_contact, ax_risk = axes[:, 0]
+        for status, (label, color) in STATUS_STYLE.items():
+            days = mine_a.loc[mine_a["status"] == status, "date"]
+            ax_att.bar(days, np.ones(len(days)), width=1.0, color=color, label=label)
+        ax_att.set_yticks([])
+        ax_att.set_title(f"{graduate_id} の経過({stamp.date()} 時点)")
+        ax_att.legend(ncol=5, loc="upper left", fontsize=8, title="勤怠")
+        cmap = _colors(len(CATEGORIES))
+        bottom = np.zeros(len(scored))
+        for k, (c, column) in enumerate(zip(CATEGORIES, SIGN_COLUMNS, strict=True)):
+            values = scored[column].to_numpy()
+            if values.any():
+                ax_sign.bar(
+                    scored["date"],
+                    values,
+                    bottom=bottom,
+                    width=3,
+                    color=cmap[k],
+                    label=CATEGORY_LABELS[c],
+                )
+                bottom += values
+        ax_sign.set_ylabel("サインの強さ")
+        if bottom.any():
+            ax_sign.legend(ncol=5, loc="upper left", fontsize=8)
+        for channel, (label, marker) in CHANNEL_STYLE.items():
+            days = mine_c.loc[mine_c["channel"] == channel, "date"]
+            if len(days):
+                ax_contact.scatter(days, np.ones(len(days)), marker=marker, label=label)
+        ax_contact.set_yticks([])
+        ax_contact.set_ylabel("連絡")
+        ax_contact.legend(ncol=6, loc="upper left", fontsize=8)
+        ax_risk.plot(risk.index, risk.to_numpy(), marker=".", color="black")
+        ax_risk.set_ylim(0, 1)
+        ax_risk.set_ylabel("リスク")
+        for ax in axes[:, 0]:
+            ax.axvline(stamp, color="grey", linestyle="--", linewidth=1)
+        fig.autofmt_xdate()
+    return fig
+
+
+def _colors(n: int) -> list[Any]:
+    from matplotlib import colormaps
+
+    cmap = colormaps["tab10"]
+    return [cmap(i % 10) for i in range(n)]
+
+
+def plot_sign_heatmap(
+    checkins: pd.DataFrame | Source,
+    *,
+    graduate_id: str | None = None,
+    graduates: list[str] | None = None,
+    as_of: AsOf = None,
+) -> Figure:
+    """Sign strength per week: graduates x weeks, or categories x weeks for one graduate.
+
+    Parameters
+    ----------
+    checkins : DataFrame or path
+        Validated by :func:`load_checkins`.
+    graduate_id : str, optional
+        Draw one person's categories x weeks instead of graduates x weeks.
+    graduates : list of str, optional
+        Rows to draw (default: all, sorted).
+    as_of : date, optional
+        Only notes on or before it are drawn (default: latest date).
+    """
+    checkins_df = load_checkins(checkins)
+    stamp = resolve_as_of(as_of, checkins_df)
+    past = checkins_df[checkins_df["date"] <= stamp]
+    if graduate_id is not None:
+        past = past[past["graduate_id"] == graduate_id]
+        if past.empty:
+            raise ValueError(f"no check-ins for graduate_id {graduate_id!r}")
+    scored = score_checkins(past)
+    scored["week"] = scored["date"].dt.to_period("W-SUN").dt.start_time
+    if graduate_id is not None:
+        table = scored.groupby("week")[SIGN_COLUMNS].sum().T
+        table.index = [CATEGORY_LABELS[c] for c in CATEGORIES]
+        title = f"{graduate_id} のサイン(週ごと、領域別)"
+    else:
+        scored["total"] = scored[SIGN_COLUMNS].sum(axis=1)
+        table = scored.pivot_table(
+            index="graduate_id", columns="week", values="total", aggfunc="sum", fill_value=0.0
+        )
+        if graduates is not None:
+            table = table.reindex(graduates, fill_value=0.0)
+        title = "サインの強さ(卒業生 × 週)"
+    with japanese_fonts():
+        height = max(3.0, 0.25 * len(table) + 1.5)
+        fig, axes = _figure(1, 1, figsize=(11, height), layout="constrained")
+        ax = axes[0, 0]
+        image = ax.imshow(
+            table.to_numpy(dtype=float), aspect="auto", cmap="Reds", interpolation="nearest"
+        )
+        ax.set_yticks(range(len(table)), [str(i) for i in table.index], fontsize=8)
+        step = max(1, len(table.columns) // 12)
+        ax.set_xticks(
+            range(0, len(table.columns), step),
+            [pd.Timestamp(w).strftime("%m/%d") for w in table.columns[::step]],
+            fontsize=8,
+        )
+        ax.set_xlabel("週")
+        ax.set_title(title)
+        fig.colorbar(image, ax=ax, label="サインの強さ")
+    return fig
+
+
+def plot_backtest(report: BacktestReport) -> Figure:
+    """Lead-time distribution and precision@k of the scorers compared in a backtest."""
+    labels = {
+        "default": "既定スコア",
+        "attendance_only": "勤怠のみ",
+        "text_only": "記録のみ",
+        "risk_model": "学習モデル",
+    }
+    scorers = list(report.table.index)
+    with japanese_fonts():
+        fig, axes = _figure(1, 2, figsize=(11, 4), layout="constrained")
+        ax_lead, ax_prec = axes[0]
+        data = [
+            report.leads.loc[report.leads["scorer"] == s, "lead_days"].to_numpy() for s in scorers
+        ]
+        ax_lead.boxplot(data, tick_labels=[labels.get(s, s) for s in scorers])
+        ax_lead.set_ylabel("危機の何日前から上位に入り続けたか")
+        ax_lead.set_title("リードタイム(日)")
+        values = report.table["precision_at_k"].to_numpy(dtype=float)
+        ax_prec.bar([labels.get(s, s) for s in scorers], values, color=_colors(len(scorers)))
+        ax_prec.set_ylim(0, 1)
+        ax_prec.set_title(f"上位{report.k_share:.0%}の適合率")
+        for k, v in enumerate(values):
+            ax_prec.text(k, v + 0.02, f"{v:.2f}", ha="center")
+    return fig

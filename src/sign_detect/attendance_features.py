@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .windows import rows_as_of, window
+
 __all__ = ["ATTENDANCE_FEATURES", "attendance_features"]
 
 RECENT = 28
@@ -38,12 +40,6 @@ ATTENDANCE_FEATURES: list[str] = (
         "att_history_days",
     ]
 )
-
-
-def _window(frame: pd.DataFrame, as_of: pd.Timestamp, days: int, end_days: int = 0) -> pd.DataFrame:
-    hi = as_of - pd.Timedelta(days=end_days)
-    lo = hi - pd.Timedelta(days=days)
-    return frame[(frame["date"] > lo) & (frame["date"] <= hi)]
 
 
 def _status_counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -106,15 +102,10 @@ def attendance_features(
     DataFrame
         Index ``graduate_id``, columns :data:`ATTENDANCE_FEATURES`.
     """
-    past = attendance[attendance["date"] <= as_of]
-    index = (
-        graduates
-        if graduates is not None
-        else pd.Index(past["graduate_id"].unique(), name="graduate_id")
-    )
+    past, index = rows_as_of(attendance, as_of, graduates)
     out = pd.DataFrame(index=index)
     for w in WINDOWS:
-        counts = _status_counts(_window(past, as_of, w)).reindex(index, fill_value=0)
+        counts = _status_counts(window(past, as_of, w)).reindex(index, fill_value=0)
         out[f"att_days_{w}d"] = counts["days"].astype(float)
         for s in _UNPLANNED:
             out[f"att_{s}_rate_{w}d"] = (
@@ -124,7 +115,7 @@ def attendance_features(
             recent = counts
             for s in (*_UNPLANNED, "paid_leave"):
                 out[f"att_{s}_{RECENT}d"] = counts[s].astype(float)
-    base = _status_counts(_window(past, as_of, BASELINE, end_days=RECENT)).reindex(
+    base = _status_counts(window(past, as_of, BASELINE, end_days=RECENT)).reindex(
         index, fill_value=0
     )
     for s in _UNPLANNED:
@@ -133,7 +124,7 @@ def attendance_features(
         out[f"att_{s}_rate_base"] = rate
         out[f"att_{s}_excess_{RECENT}d"] = recent[s] - rate * recent["days"]
     out["att_absent_streak"] = _current_streak(past).reindex(index, fill_value=0.0)
-    spells = _spells(_window(past, as_of, 84))
+    spells = _spells(window(past, as_of, 84))
     per_person = spells.groupby("graduate_id").agg(n=("days", "size"), days=("days", "sum"))
     per_person = per_person.reindex(index, fill_value=0)
     out["att_spells_84d"] = per_person["n"].astype(float)
@@ -143,7 +134,7 @@ def attendance_features(
     out["att_monday_absent_84d"] = (
         mondays.groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
     )
-    recent_rows = _window(past, as_of, RECENT)
+    recent_rows = window(past, as_of, RECENT)
     hours = recent_rows.groupby("graduate_id")[["scheduled_hours", "worked_hours"]].sum(min_count=1)
     ratio = hours["worked_hours"] / hours["scheduled_hours"].where(hours["scheduled_hours"] > 0)
     out["att_hours_ratio_28d"] = ratio.reindex(index).fillna(1.0).clip(0, 2)

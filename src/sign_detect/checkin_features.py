@@ -12,6 +12,7 @@ import pandas as pd
 
 from .categories import CATEGORIES
 from .text_scoring import SignScorer, score_notes
+from .windows import rows_as_of, window
 
 __all__ = ["CHECKIN_FEATURES", "checkin_features", "score_checkins"]
 
@@ -54,11 +55,6 @@ def score_checkins(checkins: pd.DataFrame, *, scorer: SignScorer | None = None) 
     return scored.reset_index(drop=True)
 
 
-def _window(frame: pd.DataFrame, as_of: pd.Timestamp, days: int, end_days: int = 0) -> pd.DataFrame:
-    hi = as_of - pd.Timedelta(days=end_days)
-    return frame[(frame["date"] > hi - pd.Timedelta(days=days)) & (frame["date"] <= hi)]
-
-
 def _usual_gap(past: pd.DataFrame) -> pd.Series:
     """Median days between consecutive contact days, per graduate."""
     days = past[["graduate_id", "date"]].drop_duplicates().sort_values(["graduate_id", "date"])
@@ -85,15 +81,10 @@ def checkin_features(
     DataFrame
         Index ``graduate_id``, columns :data:`CHECKIN_FEATURES`.
     """
-    past = scored[scored["date"] <= as_of]
-    index = (
-        graduates
-        if graduates is not None
-        else pd.Index(past["graduate_id"].unique(), name="graduate_id")
-    )
+    past, index = rows_as_of(scored, as_of, graduates)
     out = pd.DataFrame(index=index)
-    recent = _window(past, as_of, RECENT)
-    base = _window(past, as_of, BASELINE, end_days=RECENT)
+    recent = window(past, as_of, RECENT)
+    base = window(past, as_of, BASELINE, end_days=RECENT)
     before = past[past["date"] <= as_of - pd.Timedelta(days=RECENT)]
     g_recent = recent.groupby("graduate_id")
     strength = g_recent[SIGN_COLUMNS].sum().reindex(index, fill_value=0.0)

@@ -143,6 +143,47 @@ def test_never_raises_on_any_string(text: str) -> None:
     assert all(0.0 <= v <= 1.0 for v in result.signals.values())
 
 
+_fragments = st.sampled_from(
+    [
+        "眠れ",
+        "ない",
+        "ず",
+        "疲れ",
+        "は",
+        "が",
+        "も",
+        "わけ",
+        "では",
+        "ことは",
+        "気がする",
+        "かも",
+        "、",
+        "。",
+        "以前は",
+        "今は",
+        "全然",
+        "少し",
+        "ｼﾝﾄﾞｲ",
+        "😢",
+        "!!",
+        "辞めたい",
+        "と思わ",
+        "上司",
+        "\n",
+        "ﾈﾑｲ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_fragments, max_size=30).map("".join))
+def test_never_raises_on_japanese_like_fragments(text: str) -> None:
+    result = score_text(text)
+    for hit in result.hits:
+        assert text[hit.start : hit.end] == hit.surface
+    assert all(0.0 <= v <= 1.0 for v in result.signals.values())
+
+
 @pytest.mark.parametrize(
     "text",
     [

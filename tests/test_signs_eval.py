@@ -1,0 +1,40 @@
+"""Quality guard on the labelled evaluation set (data/eval/signs_eval.tsv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sklearn.metrics import f1_score
+
+from sign_detect import CATEGORIES, score_notes
+
+EVAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "signs_eval.tsv"
+
+
+@pytest.fixture(scope="module")
+def evaluated() -> pd.DataFrame:
+    frame = pd.read_csv(EVAL, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    scores = score_notes(frame, text_column="text")
+    for c in CATEGORIES:
+        frame[f"true_{c}"] = frame["labels"].map(lambda s, c=c: c in s.split(","))
+        frame[f"pred_{c}"] = scores[f"sign_{c}"].gt(0).to_numpy()
+    return frame
+
+
+def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> None:
+    assert len(evaluated) >= 250
+    assert set(evaluated["split"]) == {"tune", "heldout"}
+    for c in CATEGORIES:
+        assert evaluated[f"true_{c}"].sum() >= 10, c
+    assert {"negated", "resolved", "neutral", "multi"} <= set(evaluated["kind"])
+
+
+def test_heldout_macro_f1_and_negated_false_positives(evaluated: pd.DataFrame) -> None:
+    held = evaluated[evaluated["split"] == "heldout"]
+    f1 = [f1_score(held[f"true_{c}"], held[f"pred_{c}"]) for c in CATEGORIES]
+    assert sum(f1) / len(f1) >= 0.90
+    negated = held[held["kind"].isin(["negated", "resolved"])]
+    any_pred = negated[[f"pred_{c}" for c in CATEGORIES]].any(axis=1)
+    assert any_pred.mean() <= 0.05

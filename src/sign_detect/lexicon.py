@@ -97,7 +97,7 @@ class CompiledEntry:
 
 def _parse_rows(rows: Iterable[Mapping[str, object]], where: str) -> list[LexiconEntry]:
     entries, problems = [], []
-    for number, row in rows_with_numbers(rows):
+    for number, row in _rows_with_numbers(rows):
         clean = {k: v for k, v in row.items() if v not in (None, "") and not _is_nan(v)}
         try:
             entries.append(LexiconEntry.model_validate(clean))
@@ -111,7 +111,7 @@ def _parse_rows(rows: Iterable[Mapping[str, object]], where: str) -> list[Lexico
     return entries
 
 
-def rows_with_numbers(
+def _rows_with_numbers(
     rows: Iterable[Mapping[str, object]],
 ) -> Iterator[tuple[object, Mapping[str, object]]]:
     for i, row in enumerate(rows, start=1):

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import QUARANTINE_COLUMNS, InputFileError
+from .errors import InputFileError
 
-__all__ = ["RawTable", "Source", "decode_text", "empty_report", "read_raw_table"]
+__all__ = ["RawTable", "Source", "decode_text", "read_raw_table"]
 
 Source = pd.DataFrame | str | os.PathLike[str]
 
@@ -125,8 +125,3 @@ def read_raw_table(source: Source) -> RawTable:
     raise InputFileError(
         f"{path}: unsupported file type {suffix!r}; use .csv, .tsv, .xlsx or .parquet"
     )
-
-
-def empty_report() -> pd.DataFrame:
-    """An empty quarantine report with the standard columns."""
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in QUARANTINE_COLUMNS})

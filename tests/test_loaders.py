@@ -228,6 +228,23 @@ def test_empty_notes_are_kept_and_huge_notes_are_reported() -> None:
     good, quarantine = load_checkins(raw, errors="quarantine")
     assert good["note"].tolist() == ["", ""]
     assert "text too long (30000 characters" in quarantine["reason"].iloc[0]
+    assert "眠" not in str(quarantine["value"].iloc[0])  # the report never quotes a note
+
+
+def test_duplicate_note_rows_are_reported_without_their_text() -> None:
+    raw = pd.DataFrame(
+        {
+            "graduate_id": ["G1", "G1"],
+            "date": ["2025-04-01"] * 2,
+            "channel": ["phone"] * 2,
+            "note": ["夜眠れない"] * 2,
+        }
+    )
+    with pytest.raises(InputValidationError) as info:
+        load_checkins(raw)
+    message = str(info.value)
+    assert "row 1, column (whole row): 'G1 2025-04-01 phone': exact duplicate of row 0" in message
+    assert "眠れない" not in str(info.value)
 
 
 def test_several_checkins_on_one_day_are_normal() -> None:

@@ -234,10 +234,11 @@ def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Probl
     values = raw[column].astype(object).where(raw[column].notna(), "")
     values = values.map(lambda v: v if isinstance(v, str) else str(v))
     lengths = values.str.len()
+    # Notes are health information: the report names their length, never their words.
     problems.add(
         lengths > max_chars,
         column,
-        values,
+        lengths.map(lambda n: f"<{n} characters>"),
         lengths.map(lambda n: f"text too long ({n} characters; limit {max_chars})"),
     )
     return values.astype(str)
@@ -255,13 +256,14 @@ def _check_duplicates(
             pd.Series(candidates.index, index=candidates.index).groupby(group).transform("first")
         )
         repeats = exact[exact].index
+        where = "row" if raw.source == "<DataFrame>" else "line"
         reasons = [
-            f"exact duplicate of line {raw.lines.iloc[p]}" for p in first_position.loc[repeats]
+            f"exact duplicate of {where} {raw.lines.iloc[p]}" for p in first_position.loc[repeats]
         ]
         problems.add(
             _mask(clean, repeats),
             "(whole row)",
-            _describe(clean, repeats),
+            _describe(clean.drop(columns=list(spec.texts)), repeats),  # no note text
             pd.Series(reasons, index=repeats).reindex(clean.index),
         )
     if spec.unique_key:
@@ -286,7 +288,7 @@ def _mask(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
 def _describe(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
     """A short text of the chosen rows (for the report), indexed like ``frame``."""
     text = [
-        " ".join("" if pd.isna(v) else str(v).split(" 00:00:00")[0] for v in row)
+        " ".join(str(v).split(" 00:00:00")[0] for v in row if not pd.isna(v) and v != "")
         for row in frame.loc[rows].itertuples(index=False)
     ]
     return pd.Series(text, index=rows, dtype=object).reindex(frame.index)

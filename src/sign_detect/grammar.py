@@ -124,6 +124,21 @@ class Grammar(BaseModel):
             token.lemma in self.negation_lemmas and token.pos1 in ("形容詞", "名詞", "助動詞")
         )
 
+    def is_sentence_end(self, token: Token) -> bool:
+        return token.surface in self.sentence_surfaces or token.pos2 in self.sentence_pos2
+
+    def sentence_bounds(self, tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence around a cue, looking at most ``_WINDOW`` tokens
+        before it and ``2 * _WINDOW`` after it."""
+        lo = first
+        while lo > max(0, first - _WINDOW) and not self.is_sentence_end(tokens[lo - 1]):
+            lo -= 1
+        hi = last + 1
+        limit = min(len(tokens), last + 1 + 2 * _WINDOW)
+        while hi < limit and not self.is_sentence_end(tokens[hi]):
+            hi += 1
+        return lo, hi
+
     def is_clause_break(self, tokens: Sequence[Token], k: int) -> bool:
         """True when token ``k`` ends a clause (読点, or …が / けど / のに / ので …)."""
         token = tokens[k]
@@ -191,9 +206,11 @@ class Grammar(BaseModel):
                 return True
         return False
 
-    def modifiers(self, tokens: Sequence[Token], first: int, last: int) -> tuple[bool, bool]:
+    def modifiers(
+        self, tokens: Sequence[Token], first: int, last: int, sentence_start: int = 0
+    ) -> tuple[bool, bool]:
         """``(hedged, intensified)`` for a cue spanning tokens ``first..last``."""
-        lo = max(0, first - 6)
+        lo = max(sentence_start, first - 6)
         end = self.clause_end(tokens, last)
         hedged = self._any_in(tokens, lo, last + 1, self.hedge_before) or self._any_seq(
             tokens, last + 1, end, self.hedge_after
@@ -203,17 +220,20 @@ class Grammar(BaseModel):
         )
         return hedged, intensified
 
-    def is_resolved(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+    def is_resolved(
+        self, tokens: Sequence[Token], first: int, last: int, bounds: tuple[int, int] | None = None
+    ) -> bool:
         """True when the cue describes a past that is over.
 
         以前は寝つきが悪かったが / 先月は疲れがたまっていたけど (a past marker before the cue
         and a past tense in its clause); 眠れなかったけど今は眠れている (past tense, then a
         present marker in a later clause); 頭痛は治まった (recovery after the cue).
         """
+        lo, hi = bounds if bounds is not None else self.sentence_bounds(tokens, first, last)
         end = self.clause_end(tokens, last)
-        reach = min(len(tokens), end + _WINDOW)
+        reach = min(hi, end + _WINDOW)
         past_tense = any(tokens[k].ctype in self.past_ctypes for k in range(last + 1, end))
-        if past_tense and self._any_in(tokens, max(0, first - _WINDOW), first, self.past_markers):
+        if past_tense and self._any_in(tokens, max(lo, first - _WINDOW), first, self.past_markers):
             return True
         if past_tense and self._any_in(tokens, end, reach, self.present_markers):
             return True

@@ -39,26 +39,11 @@ class Cue:
     def is_sign(self) -> bool:
         return self.strength > 0
 
-    def shifted(self, by: int) -> Cue:
-        """The same cue with token indices moved by ``by`` (sentence -> piece)."""
-        if not by:
-            return self
-        return Cue(
-            self.entry,
-            self.first + by,
-            self.last + by,
-            self.end + by,
-            self.negated,
-            self.hedged,
-            self.intensified,
-            self.resolved,
-            self.strength,
-        )
-
 
 def _match_rest(
-    tokens: Sequence[Token], entry: CompiledEntry, start: int, max_gap: int
+    tokens: Sequence[Token], entry: CompiledEntry, start: int, max_gap: int, grammar: Grammar
 ) -> tuple[int, ...] | None:
+    """Positions of the remaining elements in order, within ``max_gap`` and one sentence."""
     positions = [start]
     j = start
     for element in entry.elements[1:]:
@@ -68,21 +53,21 @@ def _match_rest(
                 positions.append(k)
                 j = k
                 break
+            if grammar.is_sentence_end(token):
+                return None
         else:
             return None
     return tuple(positions)
 
 
 def _candidates(
-    tokens: Sequence[Token],
-    lexicon: Lexicon,
-    max_gap: int,
+    tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, max_gap: int
 ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
     starts = lexicon.starts
     found = []
     for i, token in enumerate(tokens):
         for entry in starts(token):
-            positions = _match_rest(tokens, entry, i, max_gap)
+            positions = _match_rest(tokens, entry, i, max_gap, grammar)
             if positions is not None:
                 found.append((entry, positions))
     return found
@@ -91,8 +76,12 @@ def _candidates(
 def find_cues(
     tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, max_gap: int = MAX_GAP
 ) -> list[Cue]:
-    """All cues of one sentence, judged; ``none``-category guards are matched but not returned."""
-    candidates = _candidates(tokens, lexicon, max_gap)
+    """All cues of a tagged text, judged; ``none``-category guards are matched, not returned.
+
+    Patterns never span a sentence end, and each grammar rule looks only inside the
+    cue's sentence.
+    """
+    candidates = _candidates(tokens, lexicon, grammar, max_gap)
     if not candidates:
         return []
     candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
@@ -112,10 +101,11 @@ def find_cues(
 def _judge(
     tokens: Sequence[Token], entry: CompiledEntry, first: int, last: int, grammar: Grammar
 ) -> Cue:
+    bounds = grammar.sentence_bounds(tokens, first, last)
     count, negation_end = grammar.negation_scope(tokens, last)
     negated = count % 2 == 1
-    hedged, intensified = grammar.modifiers(tokens, first, last)
-    resolved = grammar.is_resolved(tokens, first, last)
+    hedged, intensified = grammar.modifiers(tokens, first, last, bounds[0])
+    resolved = grammar.is_resolved(tokens, first, last, bounds)
     present = negated if entry.ability else not negated
     strength = 0.0
     if present and not resolved:

@@ -138,27 +138,13 @@ class SignScorer:
         self.grammar = grammar if grammar is not None else Grammar.default()
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
 
-    def _sentences(self, tokens: list[Token]) -> Iterator[tuple[int, int]]:
-        ends, pos2 = self.grammar.sentence_surfaces, self.grammar.sentence_pos2
-        lo = 0
-        for k, token in enumerate(tokens):
-            if token.surface in ends or token.pos2 in pos2:
-                if k > lo:
-                    yield lo, k
-                lo = k + 1
-        if lo < len(tokens):
-            yield lo, len(tokens)
-
     def _find(self, norm: str) -> Iterator[_Found]:
         starts = self.lexicon.starts
         for offset, piece in _pieces(norm):
             tokens = self.tokenizer.tokenize(piece)
-            if not any(map(starts, tokens)):  # most notes: no cue can start anywhere
+            if not any(map(starts, tokens)):  # many notes: no cue can start anywhere
                 continue
-            cues: list[Cue] = []
-            for lo, hi in self._sentences(tokens):
-                sentence = tokens[lo:hi] if (lo, hi) != (0, len(tokens)) else tokens
-                cues.extend(c.shifted(lo) for c in find_cues(sentence, self.lexicon, self.grammar))
+            cues = find_cues(tokens, self.lexicon, self.grammar)
             if cues:
                 yield _Found(piece, offset, tokens, cues)
 

@@ -75,6 +75,29 @@ def test_each_category_is_detected(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("寝た気がしない", ["sleep"]),
+        ("仕事中に居眠りしてしまった", ["sleep"]),
+        ("もう疲れ果てた", ["fatigue"]),
+        ("上司に話しかけづらい", ["supervisor"]),
+        ("職場の居心地が悪い", ["coworkers"]),
+        ("手が回らなくて", ["workload"]),
+        ("やる気が出ない", ["mood"]),
+        ("体調不良で休んだ", ["physical"]),
+        ("食べる気がしない", ["appetite"]),
+        ("薬が増えた", ["medication"]),
+        ("もう逃げたい", ["quit_intent"]),
+        ("余裕はある", []),
+        ("気力はあります", []),
+        ("やる気が出ないことはない", []),
+    ],
+)
+def test_other_wordings_and_their_negations(text: str, expected: list[str]) -> None:
+    assert score_text(text).detected == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "よく眠れている",

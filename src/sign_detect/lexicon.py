@@ -40,7 +40,7 @@ from .tokenizer import Token
 
 __all__ = ["Lexicon", "LexiconEntry"]
 
-_MAX_CACHED_TOKENS = 200_000
+_MAX_CACHED_TOKENS = 50_000
 
 #: Category of phrases that are matched only to stop shorter cues (お疲れ様 is no fatigue).
 NONE_CATEGORY = "none"

@@ -107,7 +107,7 @@ class Tokenizer:
         Bound on the number of interned tokens kept (cleared when exceeded).
     """
 
-    def __init__(self, *, refresh_every: int = 200_000, max_interned: int = 100_000):
+    def __init__(self, *, refresh_every: int = 200_000, max_interned: int = 50_000):
         self.refresh_every = refresh_every
         self.max_interned = max_interned
         self._local = threading.local()

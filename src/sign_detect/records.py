@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -120,7 +121,9 @@ def canonical_value(
     return aliases.get(key) or aliases.get(_key(key))
 
 
-def _mapper(accepted: tuple[str, ...], aliases: dict[str, str], what: str):  # type: ignore[no-untyped-def]
+def _mapper(
+    accepted: tuple[str, ...], aliases: dict[str, str], what: str
+) -> Callable[[object], object]:
     def validate(value: object) -> object:
         if value is None:
             return value

@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -81,6 +82,14 @@ class BacktestReport:
             + shown.round(3).to_string()
             + "".join(f"\nnote: {n}" for n in self.notes)
         )
+
+
+def _maybe_progress(dates: list[pd.Timestamp], enabled: bool) -> Iterable[pd.Timestamp]:
+    if not enabled:
+        return dates
+    from tqdm import tqdm
+
+    return tqdm(dates, desc="as-of dates", file=sys.stderr, leave=False)
 
 
 def _labels(
@@ -158,6 +167,7 @@ def backtest(
     scorer: SignScorer | None = None,
     k_share: float = 0.1,
     train_share: float = 0.5,
+    progress: bool = False,
 ) -> BacktestReport:
     """Evaluate crisis prediction within ``horizon_days`` over several as-of dates.
 
@@ -173,6 +183,8 @@ def backtest(
         Crisis window after each as-of date.
     k_share : float
         Share of the active caseload flagged per date (precision@k, recall@k, lead time).
+    progress : bool
+        Show a progress bar over the as-of dates on stderr.
 
     Returns
     -------
@@ -188,7 +200,7 @@ def backtest(
     config = config or ScorerConfig.default()
     scored = score_checkins(checkins_df, scorer=scorer)
     frames = []
-    for as_of in dates:
+    for as_of in _maybe_progress(dates, progress):
         index = still_supported(active_graduates(scored, attendance_df, as_of), outcomes_df, as_of)
         if not len(index):
             continue

@@ -144,6 +144,7 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
         graduates=args.graduates,
         config=_config(args),
         scorer=_scorer(args),
+        progress=not args.quiet and sys.stderr.isatty(),
     )
     print(report)
     if args.out:

@@ -127,8 +127,15 @@ def _saturate(value: float, rule_weight: float, scale: float) -> float:
     return rule_weight * min(1.0, max(0.0, value) / scale)
 
 
-def _ratio(recent_rate: float, base_rate: float) -> str:
-    return f"{recent_rate / base_rate:.0f}" if base_rate > 0 else "-"
+#: Above this many times the usual rate, "about N times" reads oddly: say "rarely before".
+_MAX_SHOWN_RATIO = 10
+
+
+def _compared_with_usual(recent_rate: float, base_rate: float) -> str:
+    """普段の約3倍, or 普段はほとんどなし when the person's usual rate is near zero."""
+    if base_rate <= 0 or recent_rate / base_rate > _MAX_SHOWN_RATIO:
+        return "普段はほとんどなし"
+    return f"普段の約{max(1, round(recent_rate / base_rate))}倍"
 
 
 # Each rule: features row -> (value, format fields). Points come from value; text from fields.
@@ -148,7 +155,7 @@ def _attendance_rule(status: str) -> Callable[[pd.Series], tuple[float, dict[str
         rate = f[f"att_{status}_28d"] / days
         return float(f[f"att_{status}_excess_28d"]), {
             "count": int(f[f"att_{status}_28d"]),
-            "ratio": _ratio(rate, f[f"att_{status}_rate_base"]),
+            "usual": _compared_with_usual(rate, f[f"att_{status}_rate_base"]),
         }
 
     return rule

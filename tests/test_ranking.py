@@ -46,8 +46,10 @@ def test_the_person_with_signs_ranks_first_with_reasons() -> None:
     assert ranking["graduate_id"].tolist() == ["G1", "G2"]
     top = ranking.iloc[0]
     assert top["rank"] == 1 and top["level"] == "high" and 0 < top["risk"] <= 1
-    assert top["reasons"][0].startswith("睡眠の訴え: 直近4週で")
-    assert any(r.startswith("欠勤: 直近4週で3日") for r in top["reasons"])
+    reasons = top["reasons"]
+    assert "睡眠の訴え: 直近4週で4回(それ以前の24週は0回)" in reasons
+    assert any(r.startswith("サインが続いている: 直近8週で") for r in reasons)
+    assert any(r.startswith("欠勤: 直近4週で3日") for r in reasons)
     assert ranking.iloc[1]["reasons"] == [] and ranking.iloc[1]["risk"] == 0.0
 
 

@@ -21,6 +21,8 @@ RECENT = 28
 BASELINE = 168
 #: A sign is "new" only when at least 8 weeks of earlier notes exist to compare with.
 NEW_MIN_HISTORY = RECENT + 56
+#: A longer window for signs that persist (several notes over two months).
+SUSTAINED = 56
 SIGN_COLUMNS = [f"sign_{c}" for c in CATEGORIES]
 
 CHECKIN_FEATURES: list[str] = (
@@ -32,6 +34,8 @@ CHECKIN_FEATURES: list[str] = (
         f"sign_total_{RECENT}d",
         f"sign_total_excess_{RECENT}d",
         f"sign_categories_{RECENT}d",
+        f"sign_notes_{SUSTAINED}d",
+        "sign_notes_rate_base",
         "sign_new_categories",
         f"contact_n_{RECENT}d",
         "contact_days_since",
@@ -114,6 +118,18 @@ def checkin_features(
         base_total.reindex(index, fill_value=0) * RECENT / BASELINE
     )
     out[f"sign_categories_{RECENT}d"] = (n_recent[SIGN_COLUMNS] > 0).sum(axis=1).astype(float)
+    sustained = window(past, as_of, SUSTAINED)
+    with_sign = (sustained[SIGN_COLUMNS] > 0).any(axis=1)
+    out[f"sign_notes_{SUSTAINED}d"] = (
+        with_sign.groupby(sustained["graduate_id"]).sum().reindex(index, fill_value=0).astype(float)
+    )
+    earlier = window(past, as_of, BASELINE, end_days=SUSTAINED)
+    earlier_sign = (earlier[SIGN_COLUMNS] > 0).any(axis=1).groupby(earlier["graduate_id"])
+    # Usual share of notes with a sign (smoothed: 1 in 10 assumed before any history).
+    out["sign_notes_rate_base"] = (
+        (earlier_sign.sum().reindex(index, fill_value=0) + 0.1)
+        / (earlier_sign.size().reindex(index, fill_value=0) + 1.0)
+    ).astype(float)
     out["sign_new_categories"] = out[[f"sign_{c}_new" for c in CATEGORIES]].sum(axis=1)
     out[f"contact_n_{RECENT}d"] = g_recent.size().reindex(index, fill_value=0).astype(float)
     last = past.groupby("graduate_id")["date"].max().reindex(index)

@@ -161,6 +161,13 @@ def _attendance_rule(status: str) -> Callable[[pd.Series], tuple[float, dict[str
     return rule
 
 
+def _rule_sustained_signs(f: pd.Series) -> tuple[float, dict[str, object]]:
+    """Notes with a sign over 8 weeks, beyond the person's usual share of such notes."""
+    count = f["sign_notes_56d"]
+    notes = max(f["contact_n_28d"] * 2, count, 1.0)
+    return float(count - f["sign_notes_rate_base"] * notes), {"count": int(count)}
+
+
 def _rule_short_absences(f: pd.Series) -> tuple[float, dict[str, object]]:
     value = f["att_bradford_84d"] if f["att_spells_84d"] >= 2 else 0.0
     return float(value), {"spells": int(f["att_spells_84d"]), "days": int(f["att_absent_days_84d"])}
@@ -191,6 +198,7 @@ def _rule_monday(f: pd.Series) -> tuple[float, dict[str, object]]:
 _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
     "new_signs": _rule_new_signs,
     "breadth": _rule_breadth,
+    "sustained_signs": _rule_sustained_signs,
     "absence": _attendance_rule("absent"),
     "late": _attendance_rule("late"),
     "early_leave": _attendance_rule("early_leave"),

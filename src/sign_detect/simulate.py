@@ -152,7 +152,8 @@ def _trouble(p: _Person, day: int) -> float:
 
 def _attendance(
     p: _Person, rng: np.random.Generator, start: dt.date, first: int, last: int
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, list[int]]:
+    """Working days with their status, and the first days of ordinary colds."""
     offsets = np.arange(first, last)
     dates = pd.to_datetime(start) + pd.to_timedelta(offsets, unit="D")
     keep = np.isin(dates.day_of_week, p.workdays)
@@ -180,14 +181,16 @@ def _attendance(
             if idx + k < n:
                 status[idx + k] = "absent"
     # An ordinary cold: one short spell a few times a year.
+    colds = []
     for _ in range(int(rng.poisson(n / 250 * 2))):
         cold = int(rng.integers(n))
         status[cold : cold + int(rng.integers(1, 3))] = "absent"
+        colds.append(int(offsets[cold]))
     worked = np.full(n, p.hours)
     worked[status == "late"] -= rng.uniform(0.5, 2.0, (status == "late").sum())
     worked[status == "early_leave"] -= rng.uniform(1.0, 3.5, (status == "early_leave").sum())
     worked[(status == "absent") | (status == "paid_leave")] = 0.0
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "graduate_id": p.gid,
             "date": dates.normalize(),
@@ -196,6 +199,7 @@ def _attendance(
             "worked_hours": np.round(np.clip(worked, 0, None), 1),
         }
     )
+    return frame, colds
 
 
 def _contact_days(
@@ -257,7 +261,7 @@ def _note(p: _Person, rng: np.random.Generator, day: int, channel: str) -> str |
 
 
 def _checkins(
-    p: _Person, rng: np.random.Generator, start: dt.date, first: int, last: int
+    p: _Person, rng: np.random.Generator, start: dt.date, first: int, last: int, colds: list[int]
 ) -> pd.DataFrame:
     rows = []
     staff = f"S{int(rng.integers(1, 6)):02d}"
@@ -265,6 +269,11 @@ def _checkins(
         note = _note(p, rng, day, channel)
         if note is None:
             continue  # unanswered: no record, the gap itself is the sign
+        if any(0 <= day - c <= 7 for c in colds) and rng.random() < 0.7:
+            # The first contact after an ordinary cold is about the cold.
+            cold = _pick(rng, _phrases()["cold"]["phrases"])
+            kind = "line" if channel == "line" else "staff"
+            note = _pick(rng, _phrases()["templates"][kind]).format(quote=cold)
         rows.append((p.gid, start + dt.timedelta(days=day), channel, note, staff))
     frame = pd.DataFrame(rows, columns=["graduate_id", "date", "channel", "note", "staff_id"])
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
@@ -316,8 +325,9 @@ def simulate_cohort(
         p = _draw_person(i, rng, start_date, days, hazard, recover_share)
         first = max((p.hired_on - start_date).days, 0)
         last = p.crisis_day if p.crisis_day is not None else days
-        attendance.append(_attendance(p, rng, start_date, first, last))
-        checkins.append(_checkins(p, rng, start_date, first, last))
+        workdays, colds = _attendance(p, rng, start_date, first, last)
+        attendance.append(workdays)
+        checkins.append(_checkins(p, rng, start_date, first, last, colds))
         graduates.append(
             (p.gid, pd.Timestamp(p.hired_on), p.disability, f"E{int(rng.integers(1, 30)):03d}")
         )

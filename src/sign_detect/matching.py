@@ -61,12 +61,14 @@ def _match_rest(
 
 
 def _candidates(
-    tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, max_gap: int
+    tokens: Sequence[Token],
+    starts: Sequence[tuple[CompiledEntry, ...]],
+    grammar: Grammar,
+    max_gap: int,
 ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
-    starts = lexicon.starts
     found = []
-    for i, token in enumerate(tokens):
-        for entry in starts(token):
+    for i, entries in enumerate(starts):
+        for entry in entries:
             positions = _match_rest(tokens, entry, i, max_gap, grammar)
             if positions is not None:
                 found.append((entry, positions))
@@ -74,14 +76,21 @@ def _candidates(
 
 
 def find_cues(
-    tokens: Sequence[Token], lexicon: Lexicon, grammar: Grammar, max_gap: int = MAX_GAP
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    grammar: Grammar,
+    max_gap: int = MAX_GAP,
+    starts: Sequence[tuple[CompiledEntry, ...]] | None = None,
 ) -> list[Cue]:
     """All cues of a tagged text, judged; ``none``-category guards are matched, not returned.
 
     Patterns never span a sentence end, and each grammar rule looks only inside the
-    cue's sentence.
+    cue's sentence. ``starts`` (the lexicon entries each token may start) is computed
+    when not given.
     """
-    candidates = _candidates(tokens, lexicon, grammar, max_gap)
+    if starts is None:
+        starts = [lexicon.starts(token) for token in tokens]
+    candidates = _candidates(tokens, starts, grammar, max_gap)
     if not candidates:
         return []
     candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))

@@ -53,7 +53,9 @@ def normalize(text: str) -> tuple[str, list[int] | None]:
     ``offsets`` is ``None`` when the mapping is the identity (the common case, found
     without a per-character loop).
     """
-    folded = unicodedata.normalize("NFKC", text)
+    folded = (
+        text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    )
     if len(folded) == len(text) and _SLOW.search(folded) is None:
         return folded.translate(_LINE_BREAKS), None
     norm, offsets = _normalize_slow(text)

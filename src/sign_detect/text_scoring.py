@@ -142,9 +142,10 @@ class SignScorer:
         starts = self.lexicon.starts
         for offset, piece in _pieces(norm):
             tokens = self.tokenizer.tokenize(piece)
-            if not any(map(starts, tokens)):  # many notes: no cue can start anywhere
+            candidates = list(map(starts, tokens))
+            if not any(candidates):  # many notes: no cue can start anywhere
                 continue
-            cues = find_cues(tokens, self.lexicon, self.grammar)
+            cues = find_cues(tokens, self.lexicon, self.grammar, starts=candidates)
             if cues:
                 yield _Found(piece, offset, tokens, cues)
 

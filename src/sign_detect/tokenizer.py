@@ -149,9 +149,11 @@ class Tokenizer:
         """Tokenise a short text (a note, or a piece of one without newlines)."""
         if not text or text.isspace():
             return []
-        get = self._interned.get
+        get, intern = self._interned.get, self._intern
         lines = self._tagger().parse(text).split("\n")
-        return [get(line) or self._intern(line) for line in lines if line and line != "EOS"]
+        while lines and (lines[-1] == "EOS" or not lines[-1]):
+            lines.pop()
+        return [get(line) or intern(line) for line in lines]
 
 
 def token_offsets(text: str, tokens: list[Token], start: int = 0) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_s
 
 from .checkin_features import score_checkins
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
-from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
+from .loaders import load_inputs
 from .model import RiskModel
 from .ranking import still_supported
 from .reading import Source
@@ -190,10 +190,10 @@ def backtest(
     -------
     BacktestReport
     """
-    checkins_df = load_checkins(checkins)
-    attendance_df = load_attendance(attendance)
-    outcomes_df = load_outcomes(outcomes)
-    graduates_df = load_graduates(graduates) if graduates is not None else None
+    inputs = load_inputs(checkins, attendance, graduates, outcomes)
+    checkins_df, attendance_df, graduates_df = inputs.checkins, inputs.attendance, inputs.graduates
+    outcomes_df = inputs.outcomes
+    assert outcomes_df is not None
     dates = sorted({resolve_as_of(d) for d in as_of_dates})
     if len(dates) < 2:
         raise ValueError("backtest needs at least two as-of dates")

@@ -90,28 +90,25 @@ def _print_ranking(ranking: pd.DataFrame, as_of: str) -> None:
 def _cmd_rank(args: argparse.Namespace) -> int:
     from .checkin_features import score_checkins
     from .features import resolve_as_of
-    from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
+    from .loaders import load_inputs
     from .model import RiskModel
     from .ranking import rank_scored
 
     progress = _Progress(["load", "text", "rank"], enabled=not args.quiet and sys.stderr.isatty())
     try:
         with progress.stage("loading"):
-            checkins = load_checkins(args.checkins)
-            attendance = load_attendance(args.attendance)
-            graduates = load_graduates(args.graduates) if args.graduates else None
-            outcomes = load_outcomes(args.outcomes) if args.outcomes else None
+            inputs = load_inputs(args.checkins, args.attendance, args.graduates, args.outcomes)
             model = RiskModel.load(args.model) if args.model else None
-            as_of = resolve_as_of(args.as_of, checkins, attendance)
+            as_of = resolve_as_of(args.as_of, inputs.checkins, inputs.attendance)
         with progress.stage("scoring notes"):
-            scored = score_checkins(checkins, scorer=_scorer(args))
+            scored = score_checkins(inputs.checkins, scorer=_scorer(args))
         with progress.stage("ranking"):
             ranking = rank_scored(
                 scored,
-                attendance,
+                inputs.attendance,
                 as_of,
-                graduates=graduates,
-                outcomes=outcomes,
+                graduates=inputs.graduates,
+                outcomes=inputs.outcomes,
                 model=model,
                 config=_config(args),
             )

@@ -23,7 +23,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .attendance_features import ATTENDANCE_FEATURES, attendance_features
 from .checkin_features import CHECKIN_FEATURES, checkin_features, score_checkins
-from .loaders import load_attendance, load_checkins, load_graduates
+from .loaders import load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
 
@@ -128,9 +128,8 @@ def build_features(
         One row per graduate with a record on or before ``as_of``; index ``graduate_id``;
         columns :data:`FEATURE_NAMES`.
     """
-    checkins_df = load_checkins(checkins)
-    attendance_df = load_attendance(attendance)
-    graduates_df = load_graduates(graduates) if graduates is not None else None
+    inputs = load_inputs(checkins, attendance, graduates)
+    checkins_df, attendance_df, graduates_df = inputs.checkins, inputs.attendance, inputs.graduates
     stamp = resolve_as_of(as_of, checkins_df, attendance_df)
     scored = score_checkins(checkins_df, scorer=scorer)
     return features_as_of(scored, attendance_df, stamp, graduates_df)
@@ -179,9 +178,10 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
     def fit(self, X: pd.DataFrame | None = None, y: object = None) -> FeatureBuilder:
         if self.checkins is None or self.attendance is None:
             raise ValueError("FeatureBuilder needs checkins= and attendance= tables")
-        self.scored_ = score_checkins(load_checkins(self.checkins), scorer=self.scorer)
-        self.attendance_ = load_attendance(self.attendance)
-        self.graduates_ = load_graduates(self.graduates) if self.graduates is not None else None
+        inputs = load_inputs(self.checkins, self.attendance, self.graduates)
+        self.scored_ = score_checkins(inputs.checkins, scorer=self.scorer)
+        self.attendance_ = inputs.attendance
+        self.graduates_ = inputs.graduates
         self.feature_names_out_ = np.asarray(FEATURE_NAMES, dtype=object)
         self.n_features_in_ = 2
         return self

@@ -48,9 +48,11 @@ from .records import (
 
 __all__ = [
     "DEFAULT_MAX_NOTE_CHARS",
+    "Inputs",
     "load_attendance",
     "load_checkins",
     "load_graduates",
+    "load_inputs",
     "load_outcomes",
 ]
 
@@ -457,3 +459,28 @@ def load_outcomes(
     See :func:`load_checkins` for ``errors``.
     """
     return _validate(source, _OUTCOMES, errors, DEFAULT_MAX_NOTE_CHARS)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The validated tables one scoring run reads (optional ones may be ``None``)."""
+
+    checkins: pd.DataFrame
+    attendance: pd.DataFrame
+    graduates: pd.DataFrame | None = None
+    outcomes: pd.DataFrame | None = None
+
+
+def load_inputs(
+    checkins: Source,
+    attendance: Source,
+    graduates: Source | None = None,
+    outcomes: Source | None = None,
+) -> Inputs:
+    """Load and validate the tables of a run; bad rows raise (see :func:`load_checkins`)."""
+    return Inputs(
+        checkins=load_checkins(checkins),
+        attendance=load_attendance(attendance),
+        graduates=load_graduates(graduates) if graduates is not None else None,
+        outcomes=load_outcomes(outcomes) if outcomes is not None else None,
+    )

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .checkin_features import score_checkins
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
-from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
+from .loaders import load_inputs
 from .reading import Source
 from .risk_scoring import ScorerConfig, level_of, score_features
 from .text_scoring import SignScorer
@@ -105,10 +105,9 @@ def rank_graduates(
         Graduates with no record on or before ``as_of`` are not listed; ties are broken
         by ``graduate_id``.
     """
-    checkins_df = load_checkins(checkins)
-    attendance_df = load_attendance(attendance)
-    graduates_df = load_graduates(graduates) if graduates is not None else None
-    outcomes_df = load_outcomes(outcomes) if outcomes is not None else None
+    inputs = load_inputs(checkins, attendance, graduates, outcomes)
+    checkins_df, attendance_df = inputs.checkins, inputs.attendance
+    graduates_df, outcomes_df = inputs.graduates, inputs.outcomes
     stamp = resolve_as_of(as_of, checkins_df, attendance_df)
     scored = score_checkins(checkins_df, scorer=scorer)
     return rank_scored(

@@ -30,6 +30,10 @@ def test_scores_beat_chance_on_a_simulated_cohort(report) -> None:  # type: igno
 def test_lead_time_is_days_before_the_crisis(report) -> None:  # type: ignore[no-untyped-def]
     leads = report.leads
     assert (leads["lead_days"] >= 0).all()
+    # Only crises whose 84-day lead window lies inside the test period are measured.
+    first_test = report.rows["as_of"].min()
+    assert (leads["crisis"] >= first_test + pd.Timedelta(days=84)).all()
+    assert (report.table["lead_crises"] <= report.table["positives"]).all()
     assert set(leads["scorer"]) == set(report.table.index)
     flagged = leads[leads["lead_days"] > 0]
     assert not flagged.empty

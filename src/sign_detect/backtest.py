@@ -56,7 +56,8 @@ class BacktestReport:
     table : DataFrame
         One row per scorer: ``roc_auc``, ``pr_auc``, ``precision_at_k``, ``recall_at_k``,
         ``median_lead_days``, ``flagged_crises`` (share flagged before the crisis),
-        ``brier`` (risk_model only), and the row counts.
+        ``brier`` (risk_model only), the row counts and ``lead_crises`` (crises whose
+        lead time could be measured in full).
     rows : DataFrame
         Every (as_of, graduate) row with its label, each scorer's score and top-k flag.
     leads : DataFrame
@@ -117,12 +118,22 @@ def _flag_top_k(rows: pd.DataFrame, column: str, k_share: float) -> pd.Series:
     return ranks <= k
 
 
-def _lead_times(rows: pd.DataFrame, outcomes: pd.DataFrame, scorers: list[str]) -> pd.DataFrame:
+def _lead_times(
+    rows: pd.DataFrame, outcomes: pd.DataFrame, scorers: list[str], observable_from: pd.Timestamp
+) -> pd.DataFrame:
+    """Lead time per crisis and scorer, for crises whose lead window is fully observed.
+
+    A crisis soon after the first evaluated date could show at most a few weeks of lead,
+    whatever the scorer: such crises (before ``observable_from``) are left out rather
+    than counted with a truncated lead.
+    """
     first = outcomes.groupby("graduate_id")["date"].min()
     records = []
     positives = rows.loc[rows["label"] == 1, "graduate_id"].unique()
     for gid in positives:
         crisis = first[gid]
+        if crisis < observable_from:
+            continue
         history = rows[(rows["graduate_id"] == gid) & (rows["as_of"] < crisis)].sort_values("as_of")
         for scorer in scorers:
             flags = history[f"{scorer}_flag"].to_numpy()
@@ -152,6 +163,7 @@ def _metrics(rows: pd.DataFrame, leads: pd.DataFrame, scorer: str) -> dict[str, 
         "brier": brier_score_loss(y, score) if scorer == "risk_model" and both else math.nan,
         "rows": float(len(rows)),
         "positives": float(y.sum()),
+        "lead_crises": float(len(scorer_leads)),
     }
 
 
@@ -168,6 +180,7 @@ def backtest(
     k_share: float = 0.1,
     train_share: float = 0.5,
     progress: bool = False,
+    lead_window_days: int = 84,
 ) -> BacktestReport:
     """Evaluate crisis prediction within ``horizon_days`` over several as-of dates.
 
@@ -185,6 +198,9 @@ def backtest(
         Share of the active caseload flagged per date (precision@k, recall@k, lead time).
     progress : bool
         Show a progress bar over the as-of dates on stderr.
+    lead_window_days : int
+        Lead time is measured only for crises at least this many days after the first
+        test date, so that every scorer could show that much lead (no left-censoring).
 
     Returns
     -------
@@ -231,7 +247,8 @@ def backtest(
         )
     for name in scorers:
         test[f"{name}_flag"] = _flag_top_k(test, name, k_share)
-    leads = _lead_times(test, outcomes_df, scorers)
+    observable_from = test_start + pd.Timedelta(days=lead_window_days)
+    leads = _lead_times(test, outcomes_df, scorers, observable_from)
     table = pd.DataFrame({name: _metrics(test, leads, name) for name in scorers}).T
     table.index.name = "scorer"
     keep = ["graduate_id", "as_of", "label", *scorers, *(f"{s}_flag" for s in scorers)]

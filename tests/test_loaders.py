@@ -302,3 +302,18 @@ def test_rows_in_equal_good_plus_quarantined(rows: list[tuple[str, str, str, str
     good, quarantine = load_attendance(raw, errors="quarantine")
     assert len(good) + len(quarantine) == len(raw)
     assert set(good.index).isdisjoint(set(quarantine["line"]))
+
+
+def test_excel_style_crlf_cp932_with_a_quoted_line_break(tmp_path: Path) -> None:
+    text = (
+        "graduate_id,date,channel,note\r\n"
+        "G1,2025/4/1,電話,眠れない\r\n"
+        'G2,R7.4.2,LINE,"一行目\r\n二行目"\r\n'
+        "G3,bad,面談,特になし\r\n"
+    )
+    good, quarantine = load_checkins(
+        _write(tmp_path, "excel.csv", text, "cp932"), errors="quarantine"
+    )
+    assert good["graduate_id"].tolist() == ["G1", "G2"]
+    assert good["note"].iloc[1] == "一行目\r\n二行目"
+    assert quarantine["line"].tolist() == [5]

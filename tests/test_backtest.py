@@ -48,3 +48,18 @@ def test_backtest_needs_two_dates() -> None:
     cohort = simulate_cohort(5, days=60, seed=1)
     with pytest.raises(ValueError, match="two as-of dates"):
         backtest(cohort.checkins, cohort.attendance, cohort.outcomes, ["2025-02-01"])
+
+
+def test_training_set_keeps_only_dates_with_known_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sign_detect import RiskModel, training_set
+
+    cohort = simulate_cohort(60, days=200, seed=8)
+    dates = pd.date_range("2025-03-01", "2025-07-20", freq="14D")
+    X, y = training_set(cohort.checkins, cohort.attendance, cohort.outcomes, dates, 56)
+    last = max(cohort.checkins["date"].max(), cohort.attendance["date"].max())
+    assert X.index.names == ["as_of", "graduate_id"] and y.index.equals(X.index)
+    assert (X.index.get_level_values("as_of") + pd.Timedelta(days=56) <= last).all()
+    assert set(y.unique()) == {0, 1}
+    model = RiskModel().fit(X, y)
+    model.save(tmp_path / "model.json")
+    assert RiskModel.load(tmp_path / "model.json").predict_risk(X).between(0, 1).all()

@@ -21,6 +21,7 @@ from .risk_scoring import ScorerConfig
 from .simulate import Cohort, simulate_cohort, write_cohort
 from .text_scoring import Hit, NoteSignals, SignScorer, score_notes, score_text
 from .tokenizer import Tokenizer
+from .training import training_set
 
 __all__ = [
     "CATEGORIES",
@@ -58,6 +59,7 @@ __all__ = [
     "score_notes",
     "score_text",
     "simulate_cohort",
+    "training_set",
     "write_cohort",
 ]
 

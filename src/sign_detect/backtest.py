@@ -25,7 +25,6 @@ Examples
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -34,13 +33,13 @@ import pandas as pd
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
 from .checkin_features import score_checkins
-from .features import AsOf, active_graduates, features_as_of, resolve_as_of
+from .features import AsOf, resolve_as_of
 from .loaders import load_inputs
 from .model import RiskModel
-from .ranking import still_supported
 from .reading import Source
 from .risk_scoring import ScorerConfig, score_features
 from .text_scoring import SignScorer
+from .training import labelled_features
 
 __all__ = ["BacktestReport", "backtest"]
 
@@ -83,23 +82,6 @@ class BacktestReport:
             + shown.round(3).to_string()
             + "".join(f"\nnote: {n}" for n in self.notes)
         )
-
-
-def _maybe_progress(dates: list[pd.Timestamp], enabled: bool) -> Iterable[pd.Timestamp]:
-    if not enabled:
-        return dates
-    from tqdm import tqdm
-
-    return tqdm(dates, desc="as-of dates", file=sys.stderr, leave=False)
-
-
-def _labels(
-    index: pd.Index, outcomes: pd.DataFrame, as_of: pd.Timestamp, horizon: int
-) -> pd.Series:
-    first = outcomes.groupby("graduate_id")["date"].min()
-    crisis = first.reindex(index)
-    upcoming = (crisis > as_of) & (crisis <= as_of + pd.Timedelta(days=horizon))
-    return upcoming.astype(int)
 
 
 def _baselines(features: pd.DataFrame) -> dict[str, pd.Series]:
@@ -215,20 +197,12 @@ def backtest(
         raise ValueError("backtest needs at least two as-of dates")
     config = config or ScorerConfig.default()
     scored = score_checkins(checkins_df, scorer=scorer)
-    frames = []
-    for as_of in _maybe_progress(dates, progress):
-        index = still_supported(active_graduates(scored, attendance_df, as_of), outcomes_df, as_of)
-        if not len(index):
-            continue
-        features = features_as_of(scored, attendance_df, as_of, graduates_df, index)
-        frame = features.copy()
-        frame["default"] = score_features(features, config)["risk"]
-        for name, values in _baselines(features).items():
-            frame[name] = values
-        frame["label"] = _labels(index, outcomes_df, as_of, horizon_days)
-        frame["as_of"] = as_of
-        frames.append(frame.reset_index())
-    rows = pd.concat(frames, ignore_index=True)
+    rows = labelled_features(
+        scored, attendance_df, outcomes_df, dates, horizon_days, graduates_df, progress=progress
+    )
+    rows["default"] = score_features(rows, config)["risk"].to_numpy()
+    for name, values in _baselines(rows).items():
+        rows[name] = values
     n_train = max(1, int(len(dates) * train_share))
     test_start = dates[n_train] if n_train < len(dates) else dates[-1]
     train_mask = rows["as_of"] + pd.Timedelta(days=horizon_days) < test_start

@@ -112,6 +112,9 @@ def test_other_wordings_and_their_negations(text: str, expected: list[str]) -> N
         "残業はほとんどない",
         "不眠の訴えはない。",
         "一時期は頭痛があったが、今は治まった",
+        "眠れなかったら相談してね",
+        "疲れたら休んでください",
+        "辞めたいなら早めに相談してください",
     ],
 )
 def test_healthy_negated_and_resolved_notes_are_not_signs(text: str) -> None:

@@ -61,6 +61,7 @@ class Grammar(BaseModel):
     hedge_after: tuple[Seq, ...]
     intensifier_before: frozenset[str]
     intensifier_after: tuple[Seq, ...]
+    conditional_surfaces: frozenset[str]
     past_markers: frozenset[str]
     present_markers: frozenset[str]
     past_ctypes: frozenset[str]
@@ -106,6 +107,7 @@ class Grammar(BaseModel):
                 hedge_after=seqs(data["hedge"]["after"]),
                 intensifier_before=data["intensifier"]["before"],
                 intensifier_after=seqs(data["intensifier"]["after"]),
+                conditional_surfaces=data["hypothetical"]["surfaces"],
                 past_markers=data["resolved"]["past_markers"],
                 present_markers=data["resolved"]["present_markers"],
                 past_ctypes=data["resolved"]["past_ctypes"],
@@ -219,6 +221,12 @@ class Grammar(BaseModel):
             tokens, last + 1, end, self.intensifier_after
         )
         return hedged, intensified
+
+    def is_hypothetical(self, tokens: Sequence[Token], last: int) -> bool:
+        """True when the cue's clause is conditional (…たら / …なら / …ば): advice, not a sign."""
+        end = self.clause_end(tokens, last)
+        stop = min(end + 1, len(tokens))  # the conditional ば is itself the clause break
+        return any(tokens[k].surface in self.conditional_surfaces for k in range(last + 1, stop))
 
     def is_resolved(
         self, tokens: Sequence[Token], first: int, last: int, bounds: tuple[int, int] | None = None

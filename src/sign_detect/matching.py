@@ -33,6 +33,7 @@ class Cue:
     hedged: bool
     intensified: bool
     resolved: bool
+    hypothetical: bool
     strength: float  # contribution to the category: 0 when not a current sign
 
     @property
@@ -115,9 +116,10 @@ def _judge(
     negated = count % 2 == 1
     hedged, intensified = grammar.modifiers(tokens, first, last, bounds[0])
     resolved = grammar.is_resolved(tokens, first, last, bounds)
+    hypothetical = grammar.is_hypothetical(tokens, last)
     present = negated if entry.ability else not negated
     strength = 0.0
-    if present and not resolved:
+    if present and not resolved and not hypothetical:
         strength = entry.weight
         if hedged:
             strength *= grammar.hedged_factor
@@ -133,5 +135,6 @@ def _judge(
         hedged,
         intensified,
         resolved,
+        hypothetical,
         strength,
     )

@@ -43,8 +43,8 @@ class Hit(BaseModel):
 
     ``start``/``end`` are character offsets into the note *as written*. A hit contributes
     ``strength`` to its category; it is 0 for cues that are not current signs: a negated
-    symptom (疲れはない), an affirmed ability (よく眠れている) or a resolved past
-    (以前は眠れなかったが).
+    symptom (疲れはない), an affirmed ability (よく眠れている), a resolved past
+    (以前は眠れなかったが) or a conditional (眠れなかったら相談してね).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -58,6 +58,7 @@ class Hit(BaseModel):
     hedged: bool
     intensified: bool
     resolved: bool
+    hypothetical: bool
     weight: float
     strength: float
 
@@ -196,6 +197,7 @@ class SignScorer:
                         hedged=cue.hedged,
                         intensified=cue.intensified,
                         resolved=cue.resolved,
+                        hypothetical=cue.hypothetical,
                         weight=cue.entry.weight,
                         strength=round(cue.strength, 4),
                     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,12 +28,23 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 from .errors import ConfigError
 from .tokenizer import Token
 
-__all__ = ["Grammar"]
+__all__ = ["CueSpan", "Grammar"]
 
 Seq = tuple[str, ...]
 
 #: How many tokens before a cue (and after its clause) the resolved-past rules look at.
 _WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpan:
+    """Token positions of a cue (``first..last``), its sentence and its clause end."""
+
+    first: int
+    last: int
+    sentence_start: int
+    sentence_end: int
+    clause_end: int
 
 
 def _matches_at(tokens: Sequence[Token], start: int, seq: Seq) -> bool:
@@ -208,12 +220,15 @@ class Grammar(BaseModel):
                 return True
         return False
 
-    def modifiers(
-        self, tokens: Sequence[Token], first: int, last: int, sentence_start: int = 0
-    ) -> tuple[bool, bool]:
-        """``(hedged, intensified)`` for a cue spanning tokens ``first..last``."""
-        lo = max(sentence_start, first - 6)
-        end = self.clause_end(tokens, last)
+    def span(self, tokens: Sequence[Token], first: int, last: int) -> CueSpan:
+        """Where a cue's sentence and clause lie, computed once for all the rules."""
+        start, end = self.sentence_bounds(tokens, first, last)
+        return CueSpan(first, last, start, end, self.clause_end(tokens, last))
+
+    def modifiers(self, tokens: Sequence[Token], span: CueSpan) -> tuple[bool, bool]:
+        """``(hedged, intensified)`` for a cue."""
+        first, last, end = span.first, span.last, span.clause_end
+        lo = max(span.sentence_start, first - 6)
         hedged = self._any_in(tokens, lo, last + 1, self.hedge_before) or self._any_seq(
             tokens, last + 1, end, self.hedge_after
         )
@@ -222,23 +237,22 @@ class Grammar(BaseModel):
         )
         return hedged, intensified
 
-    def is_hypothetical(self, tokens: Sequence[Token], last: int) -> bool:
+    def is_hypothetical(self, tokens: Sequence[Token], span: CueSpan) -> bool:
         """True when the cue's clause is conditional (…たら / …なら / …ば): advice, not a sign."""
-        end = self.clause_end(tokens, last)
-        stop = min(end + 1, len(tokens))  # the conditional ば is itself the clause break
-        return any(tokens[k].surface in self.conditional_surfaces for k in range(last + 1, stop))
+        stop = min(span.clause_end + 1, len(tokens))  # the conditional ば is the clause break
+        return any(
+            tokens[k].surface in self.conditional_surfaces for k in range(span.last + 1, stop)
+        )
 
-    def is_resolved(
-        self, tokens: Sequence[Token], first: int, last: int, bounds: tuple[int, int] | None = None
-    ) -> bool:
+    def is_resolved(self, tokens: Sequence[Token], span: CueSpan) -> bool:
         """True when the cue describes a past that is over.
 
         以前は寝つきが悪かったが / 先月は疲れがたまっていたけど (a past marker before the cue
         and a past tense in its clause); 眠れなかったけど今は眠れている (past tense, then a
         present marker in a later clause); 頭痛は治まった (recovery after the cue).
         """
-        lo, hi = bounds if bounds is not None else self.sentence_bounds(tokens, first, last)
-        end = self.clause_end(tokens, last)
+        first, last, end = span.first, span.last, span.clause_end
+        lo, hi = span.sentence_start, span.sentence_end
         reach = min(hi, end + _WINDOW)
         past_tense = any(tokens[k].ctype in self.past_ctypes for k in range(last + 1, end))
         if past_tense and self._any_in(tokens, max(lo, first - _WINDOW), first, self.past_markers):

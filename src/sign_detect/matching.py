@@ -111,12 +111,12 @@ def find_cues(
 def _judge(
     tokens: Sequence[Token], entry: CompiledEntry, first: int, last: int, grammar: Grammar
 ) -> Cue:
-    bounds = grammar.sentence_bounds(tokens, first, last)
+    span = grammar.span(tokens, first, last)
     count, negation_end = grammar.negation_scope(tokens, last)
     negated = count % 2 == 1
-    hedged, intensified = grammar.modifiers(tokens, first, last, bounds[0])
-    resolved = grammar.is_resolved(tokens, first, last, bounds)
-    hypothetical = grammar.is_hypothetical(tokens, last)
+    hedged, intensified = grammar.modifiers(tokens, span)
+    resolved = grammar.is_resolved(tokens, span)
+    hypothetical = grammar.is_hypothetical(tokens, span)
     present = negated if entry.ability else not negated
     strength = 0.0
     if present and not resolved and not hypothetical:

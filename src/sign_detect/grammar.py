@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import ConfigError
 from .tokenizer import Token
@@ -34,6 +34,12 @@ Seq = tuple[str, ...]
 
 #: How many tokens before a cue (and after its clause) the resolved-past rules look at.
 _WINDOW = 12
+
+
+@cache
+def _first_words(seqs: tuple[Seq, ...]) -> frozenset[str]:
+    """First words of a list of sequences, to skip most positions without a full compare."""
+    return frozenset(seq[0] for seq in seqs if seq)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +86,6 @@ class Grammar(BaseModel):
     recovery_after: tuple[Seq, ...]
     hedged_factor: float
     intensified_factor: float
-
-    # First words of each sequence list, to skip most positions without a full comparison.
-    _firsts: dict[int, frozenset[str]] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, __context: Any) -> None:
-        for seqs in (self.hedge_after, self.intensifier_after, self.recovery_after):
-            self._firsts[id(seqs)] = frozenset(seq[0] for seq in seqs if seq)
 
     # -- construction ------------------------------------------------------------------
     @classmethod
@@ -211,7 +210,7 @@ class Grammar(BaseModel):
         return any(tokens[k].lemma in words or tokens[k].surface in words for k in range(lo, hi))
 
     def _any_seq(self, tokens: Sequence[Token], lo: int, hi: int, seqs: tuple[Seq, ...]) -> bool:
-        firsts = self._firsts[id(seqs)]
+        firsts = _first_words(seqs)
         for k in range(lo, hi):
             token = tokens[k]
             if (token.lemma in firsts or token.surface in firsts) and any(

@@ -47,6 +47,7 @@ def _match_rest(
     """Positions of the remaining elements in order, within ``max_gap`` and one sentence."""
     positions = [start]
     j = start
+    ends, end_pos2 = grammar.sentence_surfaces, grammar.sentence_pos2
     for element in entry.elements[1:]:
         for k in range(j + 1, min(j + 2 + max_gap, len(tokens))):
             token = tokens[k]
@@ -54,7 +55,7 @@ def _match_rest(
                 positions.append(k)
                 j = k
                 break
-            if grammar.is_sentence_end(token):
+            if token.surface in ends or token.pos2 in end_pos2:  # never across a sentence
                 return None
         else:
             return None

@@ -71,6 +71,9 @@ def _candidates(
     found = []
     for i, entries in enumerate(starts):
         for entry in entries:
+            if len(entry.elements) == 1:
+                found.append((entry, (i,)))
+                continue
             positions = _match_rest(tokens, entry, i, max_gap, grammar)
             if positions is not None:
                 found.append((entry, positions))

@@ -151,25 +151,23 @@ class SignScorer:
                 yield _Found(piece, offset, tokens, cues)
 
     def vector(self, text: str) -> tuple[list[float], list[tuple[str, str, bool]]]:
-        """Fast path: category strengths and ``(category, words, hedged)`` of sign hits."""
+        """Fast path: category strengths and ``(category, words, hedged)`` of sign hits.
+
+        The words are the cue's tokens joined (normalised text, no character offsets);
+        :meth:`score` gives exact spans into the original text.
+        """
         compact: list[tuple[str, str, bool]] = []
         if not isinstance(text, str) or not text.strip():
             return [0.0] * len(CATEGORIES), compact
         keep = [1.0] * len(CATEGORIES)
         for found in self._find(normalize(text)[0]):
-            spans = None
+            tokens = found.tokens
             for cue in found.cues:
                 if cue.strength <= 0:
                     continue
                 keep[_CATEGORY_INDEX[cue.entry.category]] *= 1.0 - cue.strength
-                spans = spans or found.spans()
-                compact.append(
-                    (
-                        cue.entry.category,
-                        found.piece[spans[cue.first][0] : spans[cue.end][1]],
-                        cue.hedged,
-                    )
-                )
+                words = "".join(t.surface for t in tokens[cue.first : cue.end + 1])
+                compact.append((cue.entry.category, words, cue.hedged))
         return [1.0 - k for k in keep], compact
 
     def score(self, text: str) -> NoteSignals:

@@ -68,7 +68,7 @@ def _candidates(
     grammar: Grammar,
     max_gap: int,
 ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
-    found = []
+    found: list[tuple[CompiledEntry, tuple[int, ...]]] = []
     for i, entries in enumerate(starts):
         for entry in entries:
             if len(entry.elements) == 1:

@@ -317,3 +317,27 @@ def test_excel_style_crlf_cp932_with_a_quoted_line_break(tmp_path: Path) -> None
     assert good["graduate_id"].tolist() == ["G1", "G2"]
     assert good["note"].iloc[1] == "一行目\r\n二行目"
     assert quarantine["line"].tolist() == [5]
+
+
+def test_an_office_can_add_its_own_words_for_statuses_and_channels(tmp_path: Path) -> None:
+    raw = pd.DataFrame(
+        {
+            "graduate_id": ["G1", "G1"],
+            "date": ["2025-04-01", "2025-04-02"],
+            "status": ["病欠", "出勤"],
+        }
+    )
+    with pytest.raises(InputValidationError, match="'病欠'"):
+        load_attendance(raw)
+    assert load_attendance(raw, aliases={"status": {"absent": ["病欠"]}})["status"].tolist() == [
+        "absent",
+        "present",
+    ]
+    office = tmp_path / "office_aliases.toml"
+    office.write_text('[channel]\nphone = ["携帯"]\n', encoding="utf-8")
+    checkins = pd.DataFrame(
+        {"graduate_id": ["G1"], "date": ["2025-04-01"], "channel": ["携帯"], "note": ["特になし"]}
+    )
+    assert load_checkins(checkins, aliases=office)["channel"].tolist() == ["phone"]
+    with pytest.raises(ValueError, match="unknown field 'chanel'"):
+        load_checkins(checkins, aliases={"chanel": {"phone": ["携帯"]}})

@@ -23,9 +23,10 @@ Examples
 
 from __future__ import annotations
 
+import os
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Literal, overload
 
 import numpy as np
@@ -44,6 +45,7 @@ from .records import (
     OUTCOME_EVENTS,
     STATUS_ALIASES,
     canonical_value,
+    load_aliases,
 )
 
 __all__ = [
@@ -61,6 +63,8 @@ __all__ = [
 DEFAULT_MAX_NOTE_CHARS = 20_000
 
 Errors = Literal["raise", "quarantine"]
+#: An office's alias words: a TOML file or ``{field: {canonical: [words]}}``.
+AliasSource = str | os.PathLike[str] | Mapping[str, Mapping[str, Iterable[str]]]
 
 
 @dataclass(frozen=True)
@@ -301,10 +305,11 @@ def _validate(
     spec: _TableSpec,
     errors: Errors,
     max_note_chars: int,
-    postprocess: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    aliases: AliasSource | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     if errors not in ("raise", "quarantine"):
         raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
+    office_aliases = load_aliases(aliases) if aliases is not None else None
     raw = read_raw_table(source)
     found = list(raw.frame.columns)
     missing = [c for c in spec.required if c not in found]
@@ -322,7 +327,10 @@ def _validate(
         elif column in spec.dates:
             clean[column] = _check_dates(frame, column, column in spec.required, problems)
         elif column in spec.enums:
-            clean[column] = _check_enum(frame, column, spec.enums[column], problems)
+            enum = spec.enums[column]
+            if office_aliases is not None:
+                enum = replace(enum, aliases=office_aliases[column])
+            clean[column] = _check_enum(frame, column, enum, problems)
         elif column in spec.hours:
             clean[column] = _check_hours(frame, column, problems)
         elif column in spec.texts:
@@ -341,8 +349,6 @@ def _validate(
     else:
         good = good.reset_index(drop=True)
     good = _typed(good, spec)
-    if postprocess is not None:
-        good = postprocess(good)
     return (good, report) if errors == "quarantine" else good
 
 
@@ -362,17 +368,26 @@ def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
 
 @overload
 def load_checkins(
-    source: Source, *, errors: Literal["raise"] = ..., max_note_chars: int = ...
+    source: Source,
+    *,
+    errors: Literal["raise"] = ...,
+    max_note_chars: int = ...,
+    aliases: AliasSource | None = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_checkins(
-    source: Source, *, errors: Literal["quarantine"], max_note_chars: int = ...
+    source: Source,
+    *,
+    errors: Literal["quarantine"],
+    max_note_chars: int = ...,
+    aliases: AliasSource | None = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_checkins(
     source: Source,
     *,
     errors: Errors = "raise",
     max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
+    aliases: AliasSource | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load check-in notes: ``graduate_id, date, channel, note[, staff_id]``.
 
@@ -385,6 +400,9 @@ def load_checkins(
         bad row. ``"quarantine"``: return ``(valid_rows, report)``.
     max_note_chars : int
         Notes longer than this are reported as bad rows.
+    aliases : path or mapping, optional
+        An office's own words for channels and statuses, added to ``data/aliases.toml``:
+        ``{"channel": {"phone": ["携帯"]}}`` or a TOML file of that shape.
 
     Returns
     -------
@@ -400,19 +418,22 @@ def load_checkins(
     InputValidationError
         Some rows are invalid and ``errors="raise"``.
     """
-    return _validate(source, _CHECKINS, errors, max_note_chars)
+    return _validate(source, _CHECKINS, errors, max_note_chars, aliases)
 
 
-@overload
-def load_attendance(source: Source, *, errors: Literal["raise"] = ...) -> pd.DataFrame: ...
 @overload
 def load_attendance(
-    source: Source, *, errors: Literal["quarantine"]
+    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+) -> pd.DataFrame: ...
+@overload
+def load_attendance(
+    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_attendance(
     source: Source,
     *,
     errors: Errors = "raise",
+    aliases: AliasSource | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load attendance days: ``graduate_id, date, status[, scheduled_hours, worked_hours]``.
 
@@ -421,44 +442,50 @@ def load_attendance(
     row involved; an exact duplicate row is an error for the repeats. See
     :func:`load_checkins` for ``errors`` and the exceptions raised.
     """
-    return _validate(source, _ATTENDANCE, errors, DEFAULT_MAX_NOTE_CHARS)
+    return _validate(source, _ATTENDANCE, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
 
 
-@overload
-def load_graduates(source: Source, *, errors: Literal["raise"] = ...) -> pd.DataFrame: ...
 @overload
 def load_graduates(
-    source: Source, *, errors: Literal["quarantine"]
+    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+) -> pd.DataFrame: ...
+@overload
+def load_graduates(
+    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_graduates(
     source: Source,
     *,
     errors: Errors = "raise",
+    aliases: AliasSource | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load the optional graduate table: ``graduate_id[, hired_on, disability_type, employer]``.
 
     ``disability_type`` is one of mental / developmental / intellectual / physical / other
     (or 精神 / 発達 / 知的 / 身体). See :func:`load_checkins` for ``errors``.
     """
-    return _validate(source, _GRADUATES, errors, DEFAULT_MAX_NOTE_CHARS)
+    return _validate(source, _GRADUATES, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
 
 
-@overload
-def load_outcomes(source: Source, *, errors: Literal["raise"] = ...) -> pd.DataFrame: ...
 @overload
 def load_outcomes(
-    source: Source, *, errors: Literal["quarantine"]
+    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+) -> pd.DataFrame: ...
+@overload
+def load_outcomes(
+    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_outcomes(
     source: Source,
     *,
     errors: Errors = "raise",
+    aliases: AliasSource | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load outcomes: ``graduate_id, date, event`` (resigned / leave_of_absence, 退職 / 休職).
 
     See :func:`load_checkins` for ``errors``.
     """
-    return _validate(source, _OUTCOMES, errors, DEFAULT_MAX_NOTE_CHARS)
+    return _validate(source, _OUTCOMES, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,12 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -31,6 +35,7 @@ __all__ = [
     "Graduate",
     "Outcome",
     "canonical_value",
+    "load_aliases",
 ]
 
 Channel = Literal["phone", "line", "visit", "interview", "email", "other"]
@@ -43,61 +48,46 @@ ATTENDANCE_STATUSES: tuple[str, ...] = ("present", "absent", "late", "early_leav
 OUTCOME_EVENTS: tuple[str, ...] = ("resigned", "leave_of_absence")
 DISABILITY_TYPES: tuple[str, ...] = ("mental", "developmental", "intellectual", "physical", "other")
 
-# Keys are compared after NFKC, lower-casing and stripping spaces, hyphens and underscores.
-CHANNEL_ALIASES: dict[str, str] = {
-    "電話": "phone",
-    "tel": "phone",
-    "架電": "phone",
-    "line": "line",
-    "ライン": "line",
-    "チャット": "line",
-    "訪問": "visit",
-    "職場訪問": "visit",
-    "企業訪問": "visit",
-    "面談": "interview",
-    "来所面談": "interview",
-    "来所": "interview",
-    "メール": "email",
-    "mail": "email",
-    "e-mail": "email",
-    "その他": "other",
-}
-STATUS_ALIASES: dict[str, str] = {
-    "出勤": "present",
-    "出社": "present",
-    "欠勤": "absent",
-    "休み": "absent",
-    "遅刻": "late",
-    "早退": "early_leave",
-    "earlyleave": "early_leave",
-    "有給": "paid_leave",
-    "有休": "paid_leave",
-    "有給休暇": "paid_leave",
-    "年休": "paid_leave",
-    "paidleave": "paid_leave",
-}
-EVENT_ALIASES: dict[str, str] = {
-    "退職": "resigned",
-    "離職": "resigned",
-    "休職": "leave_of_absence",
-    "leaveofabsence": "leave_of_absence",
-}
-DISABILITY_ALIASES: dict[str, str] = {
-    "精神": "mental",
-    "精神障害": "mental",
-    "発達": "developmental",
-    "発達障害": "developmental",
-    "知的": "intellectual",
-    "知的障害": "intellectual",
-    "身体": "physical",
-    "身体障害": "physical",
-    "その他": "other",
-}
+Aliases = dict[str, dict[str, str]]
 
 
 def _key(value: str) -> str:
     text = unicodedata.normalize("NFKC", value).strip().lower()
     return text.replace(" ", "").replace("_", "").replace("-", "").replace("・", "")
+
+
+def aliases_from_mapping(data: Mapping[str, Mapping[str, Iterable[str]]]) -> Aliases:
+    """``{field: {canonical: [words]}}`` -> ``{field: {key(word): canonical}}``."""
+    out: Aliases = {}
+    for field, table in data.items():
+        out[field] = {_key(word): code for code, words in table.items() for word in words}
+    return out
+
+
+def load_aliases(
+    source: str | os.PathLike[str] | Mapping[str, Mapping[str, Iterable[str]]] | None = None,
+) -> Aliases:
+    """The shipped aliases (``data/aliases.toml``), extended by an office's file or mapping."""
+    text = resources.files("sign_detect.data").joinpath("aliases.toml").read_text("utf-8")
+    merged = aliases_from_mapping(tomllib.loads(text))
+    if source is not None:
+        extra = (
+            source
+            if isinstance(source, Mapping)
+            else tomllib.loads(Path(source).read_text("utf-8"))
+        )
+        for field, table in aliases_from_mapping(extra).items():
+            if field not in merged:
+                raise ValueError(f"aliases: unknown field {field!r}; use {sorted(merged)}")
+            merged[field] = {**merged[field], **table}
+    return merged
+
+
+_ALIASES = load_aliases()
+CHANNEL_ALIASES: dict[str, str] = _ALIASES["channel"]
+STATUS_ALIASES: dict[str, str] = _ALIASES["status"]
+EVENT_ALIASES: dict[str, str] = _ALIASES["event"]
+DISABILITY_ALIASES: dict[str, str] = _ALIASES["disability_type"]
 
 
 def canonical_value(

@@ -78,6 +78,8 @@ def test_each_category_is_detected(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("寝た気がしない", ["sleep"]),
+        ("めっちゃつかれた", ["fatigue"]),
+        ("なんかだるーい", ["fatigue"]),
         ("仕事中に居眠りしてしまった", ["sleep"]),
         ("もう疲れ果てた", ["fatigue"]),
         ("上司に話しかけづらい", ["supervisor"]),

@@ -155,9 +155,7 @@ class Grammar(BaseModel):
     def is_clause_break(self, tokens: Sequence[Token], k: int) -> bool:
         """True when token ``k`` ends a clause (読点, or …が / けど / のに / ので …)."""
         token = tokens[k]
-        if token.pos2 in self.clause_pos2 or token.pos2 in self.sentence_pos2:
-            return True
-        if token.surface in self.sentence_surfaces:
+        if token.pos2 in self.clause_pos2 or self.is_sentence_end(token):
             return True
         if token.pos2 != "接続助詞" or token.lemma not in self.clause_particles:
             return False

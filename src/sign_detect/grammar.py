@@ -23,10 +23,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
 from .errors import ConfigError
-from .tokenizer import Token
+from .tokenizer import Token, TokenCache
 
 __all__ = ["CueSpan", "Grammar"]
 
@@ -34,6 +34,26 @@ Seq = tuple[str, ...]
 
 #: How many tokens before a cue (and after its clause) the resolved-past rules look at.
 _WINDOW = 12
+
+# Bits of a token's class under one grammar (see :meth:`Grammar.flags`). Classes are
+# computed once per interned token, so the rules test bits instead of word sets.
+NEGATION = 1 << 0
+SENTENCE_END = 1 << 1
+CLAUSE_MARK = 1 << 2  # 読点: always ends a clause
+CLAUSE_PARTICLE = 1 << 3  # …が / けど / て …: ends a clause (て only before content)
+TE = 1 << 4  # て / で among the clause particles
+AUXILIARY_LIKE = 1 << 5  # what may follow て inside one clause (疲れている)
+PASSABLE = 1 << 6  # negation scope passes over it
+HEDGE_BEFORE = 1 << 7
+INTENSIFIER_BEFORE = 1 << 8
+HEDGE_AFTER_START = 1 << 9
+INTENSIFIER_AFTER_START = 1 << 10
+RECOVERY_START = 1 << 11
+PAST_MARKER = 1 << 12
+PRESENT_MARKER = 1 << 13
+PAST_TENSE = 1 << 14
+CONDITIONAL = 1 << 15
+_MAX_CACHED_TOKENS = 50_000
 
 
 @cache
@@ -86,6 +106,14 @@ class Grammar(BaseModel):
     recovery_after: tuple[Seq, ...]
     hedged_factor: float
     intensified_factor: float
+
+    _classes: TokenCache[int] = PrivateAttr()
+
+    _bits_by_word: dict[str, int] = PrivateAttr()
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._bits_by_word = self._word_classes()
+        self._classes = TokenCache(self.token_class, _MAX_CACHED_TOKENS)
 
     # -- construction ------------------------------------------------------------------
     @classmethod
@@ -140,42 +168,101 @@ class Grammar(BaseModel):
     def is_sentence_end(self, token: Token) -> bool:
         return token.surface in self.sentence_surfaces or token.pos2 in self.sentence_pos2
 
-    def sentence_bounds(self, tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    def token_class(self, token: Token) -> int:
+        """The flag bits of one token (module constants such as ``NEGATION``)."""
+        by_word = self._bits_by_word
+        bits = by_word.get(token.lemma, 0) | by_word.get(token.surface, 0)
+        if self.is_negation(token):
+            bits |= NEGATION
+        if self.is_sentence_end(token):
+            bits |= SENTENCE_END
+        if token.pos2 in self.clause_pos2:
+            bits |= CLAUSE_MARK
+        if token.ctype in self.past_ctypes:
+            bits |= PAST_TENSE
+        if token.surface in self.conditional_surfaces:
+            bits |= CONDITIONAL
+        if token.pos2 == "接続助詞" and token.lemma in self.clause_particles:
+            bits |= CLAUSE_PARTICLE | (TE if token.lemma in ("て", "で") else 0)
+        if token.pos2 == "非自立可能" or token.pos1 in ("助詞", "助動詞"):
+            bits |= AUXILIARY_LIKE
+        if (
+            token.pos1 in self.pass_pos1
+            or token.pos2 in self.pass_pos2
+            or token.lemma in self.transparent
+        ):
+            bits |= PASSABLE
+        return bits
+
+    def _word_classes(self) -> dict[str, int]:
+        """Bits of the classes a token has when its lemma or surface is a given word."""
+        by_word: dict[str, int] = {}
+        for words, bit in (
+            (self.hedge_before, HEDGE_BEFORE),
+            (self.intensifier_before, INTENSIFIER_BEFORE),
+            (_first_words(self.hedge_after), HEDGE_AFTER_START),
+            (_first_words(self.intensifier_after), INTENSIFIER_AFTER_START),
+            (_first_words(self.recovery_after), RECOVERY_START),
+            (self.past_markers, PAST_MARKER),
+            (self.present_markers, PRESENT_MARKER),
+        ):
+            for word in words:
+                by_word[word] = by_word.get(word, 0) | bit
+        return by_word
+
+    def flags(self, tokens: Sequence[Token]) -> list[int]:
+        """The class bits of each token (memoised per interned token)."""
+        return list(map(self._classes.__getitem__, tokens))
+
+    @property
+    def classes(self) -> TokenCache[int]:
+        """The memo behind :meth:`flags`: ``classes[token]`` is a token's class bits."""
+        return self._classes
+
+    # -- sentences and clauses -----------------------------------------------------------
+    @staticmethod
+    def sentence_bounds(flags: Sequence[int], first: int, last: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence around a cue, looking at most ``_WINDOW`` tokens
         before it and ``2 * _WINDOW`` after it."""
         lo = first
-        while lo > max(0, first - _WINDOW) and not self.is_sentence_end(tokens[lo - 1]):
+        floor = max(0, first - _WINDOW)
+        while lo > floor and not flags[lo - 1] & SENTENCE_END:
             lo -= 1
         hi = last + 1
-        limit = min(len(tokens), last + 1 + 2 * _WINDOW)
-        while hi < limit and not self.is_sentence_end(tokens[hi]):
+        limit = min(len(flags), last + 1 + 2 * _WINDOW)
+        while hi < limit and not flags[hi] & SENTENCE_END:
             hi += 1
         return lo, hi
 
-    def is_clause_break(self, tokens: Sequence[Token], k: int) -> bool:
+    @staticmethod
+    def is_clause_break(flags: Sequence[int], k: int) -> bool:
         """True when token ``k`` ends a clause (読点, or …が / けど / のに / ので …)."""
-        token = tokens[k]
-        if token.pos2 in self.clause_pos2 or self.is_sentence_end(token):
+        bits = flags[k]
+        if bits & (CLAUSE_MARK | SENTENCE_END):
             return True
-        if token.pos2 != "接続助詞" or token.lemma not in self.clause_particles:
+        if not bits & CLAUSE_PARTICLE:
             return False
-        if token.lemma in ("て", "で") and k + 1 < len(tokens):
-            follower = tokens[k + 1]
+        if bits & TE and k + 1 < len(flags):
             # 疲れている / 眠れてしまう: て before an auxiliary verb does not end the clause.
-            return not (follower.pos2 == "非自立可能" or follower.pos1 in ("助詞", "助動詞"))
+            return not flags[k + 1] & AUXILIARY_LIKE
         return True
 
-    def clause_end(self, tokens: Sequence[Token], last: int) -> int:
+    def clause_end(self, flags: Sequence[int], last: int) -> int:
         """Index one past the end of the clause containing token ``last``.
 
         Looks at most ``_WINDOW`` tokens ahead, so that text without punctuation stays
         linear in its length.
         """
         k = last + 1
-        limit = min(len(tokens), last + 1 + _WINDOW)
-        while k < limit and not self.is_clause_break(tokens, k):
+        limit = min(len(flags), last + 1 + _WINDOW)
+        while k < limit and not self.is_clause_break(flags, k):
             k += 1
         return k
+
+    def span(self, flags: Sequence[int], first: int, last: int) -> CueSpan:
+        """Where a cue's sentence and clause lie, computed once for all the rules."""
+        start, end = self.sentence_bounds(flags, first, last)
+        return CueSpan(first, last, start, end, self.clause_end(flags, last))
 
     # -- rules ------------------------------------------------------------------------
     def negation_count(self, tokens: Sequence[Token], last: int) -> int:
@@ -186,62 +273,63 @@ class Grammar(BaseModel):
         and a few transparent words (思う, 訳, 事, 気) and stops at any other content word
         or at the end of the clause.
         """
-        return self.negation_scope(tokens, last)[0]
+        return self.negation_scope(self.flags(tokens), last)[0]
 
-    def negation_scope(self, tokens: Sequence[Token], last: int) -> tuple[int, int]:
+    def negation_scope(self, flags: Sequence[int], last: int) -> tuple[int, int]:
         """``(count, index of the last negation or last)`` for a cue ending at ``last``."""
         count, end = 0, last
-        for k in range(last + 1, len(tokens)):
-            token = tokens[k]
-            if self.is_negation(token):
+        for k in range(last + 1, len(flags)):
+            bits = flags[k]
+            if bits & NEGATION:
                 count += 1
                 end = k
-            elif self.is_clause_break(tokens, k) or not (
-                token.pos1 in self.pass_pos1
-                or token.pos2 in self.pass_pos2
-                or token.lemma in self.transparent
-            ):
+            elif not bits & PASSABLE or self.is_clause_break(flags, k):
                 break
         return count, end
 
-    def _any_in(self, tokens: Sequence[Token], lo: int, hi: int, words: frozenset[str]) -> bool:
-        return any(tokens[k].lemma in words or tokens[k].surface in words for k in range(lo, hi))
+    @staticmethod
+    def _any(flags: Sequence[int], lo: int, hi: int, bit: int) -> bool:
+        return any(bits & bit for bits in flags[lo:hi])
 
-    def _any_seq(self, tokens: Sequence[Token], lo: int, hi: int, seqs: tuple[Seq, ...]) -> bool:
-        firsts = _first_words(seqs)
+    @staticmethod
+    def _any_seq(
+        tokens: Sequence[Token],
+        flags: Sequence[int],
+        lo: int,
+        hi: int,
+        start_bit: int,
+        seqs: tuple[Seq, ...],
+    ) -> bool:
         for k in range(lo, hi):
-            token = tokens[k]
-            if (token.lemma in firsts or token.surface in firsts) and any(
+            if flags[k] & start_bit and any(
                 k + len(s) <= hi and _matches_at(tokens, k, s) for s in seqs
             ):
                 return True
         return False
 
-    def span(self, tokens: Sequence[Token], first: int, last: int) -> CueSpan:
-        """Where a cue's sentence and clause lie, computed once for all the rules."""
-        start, end = self.sentence_bounds(tokens, first, last)
-        return CueSpan(first, last, start, end, self.clause_end(tokens, last))
-
-    def modifiers(self, tokens: Sequence[Token], span: CueSpan) -> tuple[bool, bool]:
+    def modifiers(
+        self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan
+    ) -> tuple[bool, bool]:
         """``(hedged, intensified)`` for a cue."""
         first, last, end = span.first, span.last, span.clause_end
         lo = max(span.sentence_start, first - 6)
-        hedged = self._any_in(tokens, lo, last + 1, self.hedge_before) or self._any_seq(
-            tokens, last + 1, end, self.hedge_after
+        before = 0
+        for bits in flags[lo : last + 1]:
+            before |= bits
+        hedged = bool(before & HEDGE_BEFORE) or self._any_seq(
+            tokens, flags, last + 1, end, HEDGE_AFTER_START, self.hedge_after
         )
-        intensified = self._any_in(tokens, lo, last + 1, self.intensifier_before) or self._any_seq(
-            tokens, last + 1, end, self.intensifier_after
+        intensified = bool(before & INTENSIFIER_BEFORE) or self._any_seq(
+            tokens, flags, last + 1, end, INTENSIFIER_AFTER_START, self.intensifier_after
         )
         return hedged, intensified
 
-    def is_hypothetical(self, tokens: Sequence[Token], span: CueSpan) -> bool:
+    def is_hypothetical(self, flags: Sequence[int], span: CueSpan) -> bool:
         """True when the cue's clause is conditional (…たら / …なら / …ば): advice, not a sign."""
-        stop = min(span.clause_end + 1, len(tokens))  # the conditional ば is the clause break
-        return any(
-            tokens[k].surface in self.conditional_surfaces for k in range(span.last + 1, stop)
-        )
+        stop = min(span.clause_end + 1, len(flags))  # the conditional ば is the clause break
+        return self._any(flags, span.last + 1, stop, CONDITIONAL)
 
-    def is_resolved(self, tokens: Sequence[Token], span: CueSpan) -> bool:
+    def is_resolved(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
         """True when the cue describes a past that is over.
 
         以前は寝つきが悪かったが / 先月は疲れがたまっていたけど (a past marker before the cue
@@ -251,12 +339,12 @@ class Grammar(BaseModel):
         first, last, end = span.first, span.last, span.clause_end
         lo, hi = span.sentence_start, span.sentence_end
         reach = min(hi, end + _WINDOW)
-        past_tense = any(tokens[k].ctype in self.past_ctypes for k in range(last + 1, end))
-        if past_tense and self._any_in(tokens, max(lo, first - _WINDOW), first, self.past_markers):
+        if self._any(flags, last + 1, end, PAST_TENSE) and (
+            self._any(flags, max(lo, first - _WINDOW), first, PAST_MARKER)
+            or self._any(flags, end, reach, PRESENT_MARKER)
+        ):
             return True
-        if past_tense and self._any_in(tokens, end, reach, self.present_markers):
-            return True
-        return self._any_seq(tokens, last + 1, reach, self.recovery_after)
+        return self._any_seq(tokens, flags, last + 1, reach, RECOVERY_START, self.recovery_after)
 
 
 @cache

@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .categories import CATEGORIES
 from .errors import ConfigError
-from .tokenizer import Token
+from .tokenizer import Token, TokenCache
 
 __all__ = ["Lexicon", "LexiconEntry"]
 
@@ -93,6 +93,8 @@ class CompiledEntry:
     elements: tuple[frozenset[str], ...]
     weight: float
     ability: bool
+    #: Bits (see :attr:`Lexicon.word_bits`) of the elements after the first.
+    needs: int = 0
 
 
 def _parse_rows(rows: Iterable[Mapping[str, object]], where: str) -> list[LexiconEntry]:
@@ -162,8 +164,26 @@ class Lexicon:
         for entry in entries:
             by_key[entry.key] = entry
         self.entries: tuple[LexiconEntry, ...] = tuple(by_key.values())
+        # Each distinct later element of a multi-word pattern gets one bit, so a text
+        # that lacks one of a pattern's words is ruled out with one integer test.
+        element_bits: dict[frozenset[str], int] = {}
+        for entry in self.entries:
+            for element in entry.elements[1:]:
+                element_bits.setdefault(element, 1 << len(element_bits))
+        self._word_bits: dict[str, int] = {}
+        for element, bit in element_bits.items():
+            for word in element:
+                self._word_bits[word] = self._word_bits.get(word, 0) | bit
         self.compiled: tuple[CompiledEntry, ...] = tuple(
-            CompiledEntry(i, e.category, e.pattern, e.elements, e.weight, e.polarity == "ability")
+            CompiledEntry(
+                i,
+                e.category,
+                e.pattern,
+                e.elements,
+                e.weight,
+                e.polarity == "ability",
+                sum({element_bits[element] for element in e.elements[1:]}),
+            )
             for i, e in enumerate(self.entries)
         )
         index: dict[str, list[CompiledEntry]] = {}
@@ -173,22 +193,29 @@ class Lexicon:
         self.first_index: dict[str, tuple[CompiledEntry, ...]] = {
             k: tuple(v) for k, v in index.items()
         }
-        self._starts: dict[object, tuple[CompiledEntry, ...]] = {}
+        #: Entries whose first element a token matches (``starts_of[token]``), memoised.
+        self.starts_of: TokenCache[tuple[CompiledEntry, ...]] = TokenCache(
+            self._compute_starts, _MAX_CACHED_TOKENS
+        )
+        #: Bits of the later pattern elements a token matches (``word_bits[token]``).
+        self.word_bits: TokenCache[int] = TokenCache(self._compute_bits, _MAX_CACHED_TOKENS)
 
     def starts(self, token: Token) -> tuple[CompiledEntry, ...]:
         """Entries whose first element matches ``token`` (cached per interned token)."""
-        found = self._starts.get(token)
-        if found is None:
-            index = self.first_index
-            found = index.get(token.lemma, ())
-            if token.surface != token.lemma:
-                found += index.get(token.surface, ())
-            if token.alt:
-                found += index.get(token.alt, ())
-            if len(self._starts) >= _MAX_CACHED_TOKENS:
-                self._starts.clear()
-            self._starts[token] = found
+        return self.starts_of[token]
+
+    def _compute_starts(self, token: Token) -> tuple[CompiledEntry, ...]:
+        index = self.first_index
+        found = index.get(token.lemma, ())
+        if token.surface != token.lemma:
+            found += index.get(token.surface, ())
+        if token.alt:
+            found += index.get(token.alt, ())
         return found
+
+    def _compute_bits(self, token: Token) -> int:
+        get = self._word_bits.get
+        return get(token.lemma, 0) | get(token.surface, 0) | get(token.alt, 0)
 
     def __len__(self) -> int:
         return len(self.entries)

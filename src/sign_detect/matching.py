@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .grammar import Grammar
+from .grammar import SENTENCE_END, Grammar
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -42,12 +42,11 @@ class Cue:
 
 
 def _match_rest(
-    tokens: Sequence[Token], entry: CompiledEntry, start: int, max_gap: int, grammar: Grammar
+    tokens: Sequence[Token], flags: Sequence[int], entry: CompiledEntry, start: int, max_gap: int
 ) -> tuple[int, ...] | None:
     """Positions of the remaining elements in order, within ``max_gap`` and one sentence."""
     positions = [start]
     j = start
-    ends, end_pos2 = grammar.sentence_surfaces, grammar.sentence_pos2
     for element in entry.elements[1:]:
         for k in range(j + 1, min(j + 2 + max_gap, len(tokens))):
             token = tokens[k]
@@ -55,7 +54,7 @@ def _match_rest(
                 positions.append(k)
                 j = k
                 break
-            if token.surface in ends or token.pos2 in end_pos2:  # never across a sentence
+            if flags[k] & SENTENCE_END:  # never across a sentence
                 return None
         else:
             return None
@@ -64,17 +63,25 @@ def _match_rest(
 
 def _candidates(
     tokens: Sequence[Token],
+    flags: Sequence[int],
     starts: Sequence[tuple[CompiledEntry, ...]],
-    grammar: Grammar,
+    lexicon: Lexicon,
     max_gap: int,
 ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
     found: list[tuple[CompiledEntry, tuple[int, ...]]] = []
+    present = -1  # bits of the later pattern words found anywhere in the text
     for i, entries in enumerate(starts):
         for entry in entries:
             if len(entry.elements) == 1:
                 found.append((entry, (i,)))
                 continue
-            positions = _match_rest(tokens, entry, i, max_gap, grammar)
+            if present < 0:
+                present = 0
+                for bits in map(lexicon.word_bits.__getitem__, tokens):
+                    present |= bits
+            if entry.needs & ~present:  # a word of the pattern is missing from the text
+                continue
+            positions = _match_rest(tokens, flags, entry, i, max_gap)
             if positions is not None:
                 found.append((entry, positions))
     return found
@@ -86,16 +93,21 @@ def find_cues(
     grammar: Grammar,
     max_gap: int = MAX_GAP,
     starts: Sequence[tuple[CompiledEntry, ...]] | None = None,
+    flags: Sequence[int] | None = None,
 ) -> list[Cue]:
     """All cues of a tagged text, judged; ``none``-category guards are matched, not returned.
 
     Patterns never span a sentence end, and each grammar rule looks only inside the
-    cue's sentence. ``starts`` (the lexicon entries each token may start) is computed
-    when not given.
+    cue's sentence. ``starts`` (the lexicon entries each token may start) and ``flags``
+    (the grammar's token classes) are computed when not given.
     """
     if starts is None:
-        starts = [lexicon.starts(token) for token in tokens]
-    candidates = _candidates(tokens, starts, grammar, max_gap)
+        starts = list(map(lexicon.starts_of.__getitem__, tokens))
+    if not any(starts):
+        return []
+    if flags is None:
+        flags = grammar.flags(tokens)
+    candidates = _candidates(tokens, flags, starts, lexicon, max_gap)
     if not candidates:
         return []
     candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
@@ -107,20 +119,25 @@ def find_cues(
         used.update(positions)
         if entry.category == NONE_CATEGORY:
             continue
-        cues.append(_judge(tokens, entry, positions[0], positions[-1], grammar))
+        cues.append(_judge(tokens, flags, entry, positions[0], positions[-1], grammar))
     cues.sort(key=lambda c: (c.first, c.last))
     return cues
 
 
 def _judge(
-    tokens: Sequence[Token], entry: CompiledEntry, first: int, last: int, grammar: Grammar
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    entry: CompiledEntry,
+    first: int,
+    last: int,
+    grammar: Grammar,
 ) -> Cue:
-    span = grammar.span(tokens, first, last)
-    count, negation_end = grammar.negation_scope(tokens, last)
+    span = grammar.span(flags, first, last)
+    count, negation_end = grammar.negation_scope(flags, last)
     negated = count % 2 == 1
-    hedged, intensified = grammar.modifiers(tokens, span)
-    resolved = grammar.is_resolved(tokens, span)
-    hypothetical = grammar.is_hypothetical(tokens, span)
+    hedged, intensified = grammar.modifiers(tokens, flags, span)
+    resolved = grammar.is_resolved(tokens, flags, span)
+    hypothetical = grammar.is_hypothetical(flags, span)
     present = negated if entry.ability else not negated
     strength = 0.0
     if present and not resolved and not hypothetical:

@@ -138,15 +138,19 @@ class SignScorer:
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.grammar = grammar if grammar is not None else Grammar.default()
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
+        # Per-token memos, looked up with C-level map() for every note.
+        self._starts_of = self.lexicon.starts_of.__getitem__
+        self._class_of = self.grammar.classes.__getitem__
 
     def _find(self, norm: str) -> Iterator[_Found]:
-        starts = self.lexicon.starts
+        starts, classes = self._starts_of, self._class_of
         for offset, piece in _pieces(norm):
             tokens = self.tokenizer.tokenize(piece)
             candidates = list(map(starts, tokens))
             if not any(candidates):  # many notes: no cue can start anywhere
                 continue
-            cues = find_cues(tokens, self.lexicon, self.grammar, starts=candidates)
+            flags = list(map(classes, tokens))
+            cues = find_cues(tokens, self.lexicon, self.grammar, starts=candidates, flags=flags)
             if cues:
                 yield _Found(piece, offset, tokens, cues)
 

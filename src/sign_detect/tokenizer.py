@@ -20,12 +20,13 @@ Examples
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import TokenizerUnavailableError
 
-__all__ = ["Token", "Tokenizer", "default_tokenizer", "token_offsets"]
+__all__ = ["Token", "TokenCache", "Tokenizer", "default_tokenizer", "token_offsets"]
 
 _FAILMESSAGE = (
     "Could not start the Japanese tokenizer (fugashi with the unidic-lite dictionary): {err}\n"
@@ -50,6 +51,29 @@ class Token:
     #: The lemma written with the surface's kanji when the dictionary's canonical kanji
     #: differ (辞め: lemma 止める, alt 辞める); empty otherwise.
     alt: str = ""
+
+
+V = TypeVar("V")
+
+
+class TokenCache(dict[Token, V]):
+    """A bounded memo of ``compute(token)`` per interned token.
+
+    Look-ups go through ``dict.__getitem__`` (so ``map(cache.__getitem__, tokens)`` runs
+    at C speed) and only a miss calls ``compute``. The cache is cleared when it holds
+    ``max_size`` tokens, so memory stays flat however many notes are read.
+    """
+
+    def __init__(self, compute: Callable[[Token], V], max_size: int = 50_000):
+        super().__init__()
+        self.compute = compute
+        self.max_size = max_size
+
+    def __missing__(self, token: Token) -> V:
+        if len(self) >= self.max_size:
+            self.clear()
+        value = self[token] = self.compute(token)
+        return value
 
 
 def _clean_lemma(value: str, surface: str) -> str:
@@ -79,30 +103,61 @@ def _written_lemma(surface: str, lemma: str) -> str:
     return ""
 
 
-def _new_tagger() -> Any:
+#: What the fast tagger prints per morpheme: the surface and the entry's context ids.
+#: Unknown words are marked so they never collide with entries. (fugashi strips the
+#: output's trailing whitespace, so the marker is not a tab.)
+_KEY_FORMAT = r"%m\t%phl\t%phr\n"
+_UNKNOWN_KEY_FORMAT = r"%m\t%phl\t%phr\tU\n"
+_UNKNOWN = "\tU"
+#: What the full tagger prints: surface, lemma, pos1, pos2, cType. Unknown words have no
+#: lemma field (asking for it crashes MeCab): their lemma is the surface.
+_FEATURE_FORMAT = r"%m\t%f[7]\t%f[0]\t%f[1]\t%f[4]\n"
+_UNKNOWN_FEATURE_FORMAT = r"%m\t%m\t%f[0]\t%f[1]\t%f[4]\n"
+
+
+def _new_tagger(node_format: str, unknown_format: str) -> Any:
     try:
         import fugashi
         import unidic_lite
     except ImportError as err:
         raise TokenizerUnavailableError(_FAILMESSAGE.format(err=err)) from err
+    # -O "" drops the dictionary's own output format, which would override -F.
+    args = f'-d "{unidic_lite.DICDIR}" -O "" -F "{node_format}" -U "{unknown_format}" -B "" -E ""'
     try:
-        return fugashi.Tagger(f'-d "{unidic_lite.DICDIR}"')
+        return fugashi.Tagger(args)
     except RuntimeError as err:
         raise TokenizerUnavailableError(_FAILMESSAGE.format(err=err)) from err
 
 
-class Tokenizer:
-    """Thread-safe tokenizer: one fugashi tagger per thread, reused across calls.
+def _token_from_features(line: str) -> Token:
+    surface, lemma, pos1, pos2, ctype = [*line.split("\t"), "", "", "", ""][:5]
+    lemma = _clean_lemma(lemma, surface)
+    return Token(surface, lemma, pos1, pos2, ctype, _written_lemma(surface, lemma))
 
-    The tagger's text output (``surface, pron, kana, lemma, pos, cType, cForm, accent``
-    per line) is parsed and each distinct line becomes one interned :class:`Token`; this
-    copies every field out before the next call (the lazy-feature trap) and is about
-    twice as fast as reading ``node.feature`` attributes.
+
+class _Taggers(threading.local):
+    """This thread's two taggers (same dictionary and options, different output)."""
+
+    keys: Any = None
+    features: Any = None
+    uses: int = 0
+
+
+class Tokenizer:
+    """Thread-safe tokenizer: fugashi taggers per thread, reused across calls.
+
+    Formatting a morpheme's features is most of MeCab's output cost, and the same
+    dictionary entries recur in note after note. So a fast tagger prints only each
+    morpheme's surface and context ids; an entry chosen by MeCab is fixed by those
+    (two entries sharing them differ only in word cost, and the lower one always
+    wins), so the key maps to one interned :class:`Token`. Only a text holding a key
+    not seen yet is read again by a second tagger that prints lemma and POS. Every
+    field is copied out as text, which also avoids fugashi's lazy-feature trap.
 
     Parameters
     ----------
     refresh_every : int
-        Recreate a thread's tagger after this many parses (bounds its surface cache).
+        Recreate a thread's taggers after this many parses (bounds their surface cache).
     max_interned : int
         Bound on the number of interned tokens kept (cleared when exceeded).
     """
@@ -110,50 +165,66 @@ class Tokenizer:
     def __init__(self, *, refresh_every: int = 200_000, max_interned: int = 50_000):
         self.refresh_every = refresh_every
         self.max_interned = max_interned
-        self._local = threading.local()
-        self._interned: dict[str, Token] = {}
+        self._local = _Taggers()
+        self._known: dict[str, Token] = {}
+        self._unknown_pos: dict[str, tuple[str, str, str]] = {}
 
-    def _tagger(self) -> Any:
+    def _key_tagger(self) -> Any:
         local = self._local
-        tagger = getattr(local, "tagger", None)
-        if tagger is None or local.uses >= self.refresh_every:
-            tagger = local.tagger = _new_tagger()
+        if local.keys is None or local.uses >= self.refresh_every:
+            local.keys = _new_tagger(_KEY_FORMAT, _UNKNOWN_KEY_FORMAT)
+            local.features = None
             local.uses = 0
         local.uses += 1
-        return tagger
+        return local.keys
+
+    def _feature_tagger(self) -> Any:
+        local = self._local
+        if local.features is None:
+            local.features = _new_tagger(_FEATURE_FORMAT, _UNKNOWN_FEATURE_FORMAT)
+        return local.features
 
     def warm_up(self) -> None:
-        """Start this thread's tagger now (raises :class:`TokenizerUnavailableError`)."""
-        self._tagger()
-
-    def _intern(self, line: str) -> Token:
-        fields = line.split("\t")
-        surface = fields[0]
-        lemma = fields[3] if len(fields) > 3 else surface
-        pos = fields[4].split("-") if len(fields) > 4 else [""]
-        lemma = _clean_lemma(lemma, surface)
-        token = Token(
-            surface=surface,
-            lemma=lemma,
-            pos1=pos[0],
-            pos2=pos[1] if len(pos) > 1 else "",
-            ctype=fields[5] if len(fields) > 5 else "",
-            alt=_written_lemma(surface, lemma),
-        )
-        if len(self._interned) >= self.max_interned:
-            self._interned.clear()
-        self._interned[line] = token
-        return token
+        """Start this thread's taggers now (raises :class:`TokenizerUnavailableError`)."""
+        self._key_tagger()
+        self._feature_tagger()
 
     def tokenize(self, text: str) -> list[Token]:
         """Tokenise a short text (a note, or a piece of one without newlines)."""
         if not text or text.isspace():
             return []
-        get, intern = self._interned.get, self._intern
-        lines = self._tagger().parse(text).split("\n")
-        while lines and (lines[-1] == "EOS" or not lines[-1]):
-            lines.pop()
-        return [get(line) or intern(line) for line in lines]
+        output = self._key_tagger().parse(text)
+        if not output:  # nothing but whitespace or a NUL
+            return []
+        keys = output.split("\n")
+        tokens = list(map(self._known.get, keys))
+        if None in tokens:
+            self._fill(text, keys, tokens)
+        return tokens  # type: ignore[return-value]
+
+    def _fill(self, text: str, keys: list[str], tokens: list[Token | None]) -> None:
+        """Build the tokens whose keys are new, reading the text's features if needed."""
+        known = self._known
+        if len(known) >= self.max_interned:
+            known.clear()
+        features: list[str] | None = None
+        for i, key in enumerate(keys):
+            if tokens[i] is not None:
+                continue
+            surface, _, ids = key.partition("\t")
+            unknown = ids.endswith(_UNKNOWN)
+            pos = self._unknown_pos.get(ids) if unknown else None
+            if pos is not None:  # unknown word: lemma = surface, POS fixed by the ids
+                token = Token(surface, surface, *pos)
+            else:
+                if features is None:
+                    features = self._feature_tagger().parse(text).split("\n")
+                    if len(features) != len(keys):  # cannot happen: same lattice
+                        raise RuntimeError("the two taggers segmented a text differently")
+                token = _token_from_features(features[i])
+                if unknown:
+                    self._unknown_pos[ids] = (token.pos1, token.pos2, token.ctype)
+            tokens[i] = known[key] = token
 
 
 def token_offsets(text: str, tokens: list[Token], start: int = 0) -> list[tuple[int, int]]:

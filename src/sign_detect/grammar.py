@@ -17,11 +17,11 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
+from operator import or_
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
@@ -62,8 +62,7 @@ def _first_words(seqs: tuple[Seq, ...]) -> frozenset[str]:
     return frozenset(seq[0] for seq in seqs if seq)
 
 
-@dataclass(frozen=True, slots=True)
-class CueSpan:
+class CueSpan(NamedTuple):
     """Token positions of a cue (``first..last``), its sentence and its clause end."""
 
     first: int
@@ -289,7 +288,7 @@ class Grammar(BaseModel):
 
     @staticmethod
     def _any(flags: Sequence[int], lo: int, hi: int, bit: int) -> bool:
-        return any(bits & bit for bits in flags[lo:hi])
+        return bool(reduce(or_, flags[lo:hi], 0) & bit)
 
     @staticmethod
     def _any_seq(
@@ -300,6 +299,8 @@ class Grammar(BaseModel):
         start_bit: int,
         seqs: tuple[Seq, ...],
     ) -> bool:
+        if not reduce(or_, flags[lo:hi], 0) & start_bit:
+            return False
         for k in range(lo, hi):
             if flags[k] & start_bit and any(
                 k + len(s) <= hi and _matches_at(tokens, k, s) for s in seqs
@@ -312,10 +313,7 @@ class Grammar(BaseModel):
     ) -> tuple[bool, bool]:
         """``(hedged, intensified)`` for a cue."""
         first, last, end = span.first, span.last, span.clause_end
-        lo = max(span.sentence_start, first - 6)
-        before = 0
-        for bits in flags[lo : last + 1]:
-            before |= bits
+        before = reduce(or_, flags[max(span.sentence_start, first - 6) : last + 1], 0)
         hedged = bool(before & HEDGE_BEFORE) or self._any_seq(
             tokens, flags, last + 1, end, HEDGE_AFTER_START, self.hedge_after
         )

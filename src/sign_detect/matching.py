@@ -10,7 +10,10 @@ intensifiers, resolved past.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import reduce
+from itertools import compress
+from operator import or_
+from typing import NamedTuple
 
 from .grammar import SENTENCE_END, Grammar
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
@@ -21,8 +24,7 @@ __all__ = ["Cue", "find_cues"]
 MAX_GAP = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A judged lexicon match inside one sentence (token indices, not characters)."""
 
     entry: CompiledEntry
@@ -70,15 +72,13 @@ def _candidates(
 ) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
     found: list[tuple[CompiledEntry, tuple[int, ...]]] = []
     present = -1  # bits of the later pattern words found anywhere in the text
-    for i, entries in enumerate(starts):
-        for entry in entries:
-            if len(entry.elements) == 1:
+    for i in compress(range(len(starts)), starts):  # only where an entry may start
+        for entry in starts[i]:
+            if entry.needs == 0:  # a one-word pattern
                 found.append((entry, (i,)))
                 continue
             if present < 0:
-                present = 0
-                for bits in map(lexicon.word_bits.__getitem__, tokens):
-                    present |= bits
+                present = reduce(or_, map(lexicon.word_bits.__getitem__, tokens), 0)
             if entry.needs & ~present:  # a word of the pattern is missing from the text
                 continue
             positions = _match_rest(tokens, flags, entry, i, max_gap)
@@ -110,6 +110,11 @@ def find_cues(
     candidates = _candidates(tokens, flags, starts, lexicon, max_gap)
     if not candidates:
         return []
+    if len(candidates) == 1:
+        entry, positions = candidates[0]
+        if entry.category == NONE_CATEGORY:
+            return []
+        return [_judge(tokens, flags, entry, positions[0], positions[-1], grammar)]
     candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
     used: set[int] = set()
     cues = []

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalize"]
 
@@ -57,25 +58,49 @@ def normalize(text: str) -> tuple[str, list[int] | None]:
         text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
     )
     if len(folded) == len(text) and _SLOW.search(folded) is None:
-        return folded.translate(_LINE_BREAKS), None
+        return _break_lines(folded), None
     norm, offsets = _normalize_slow(text)
-    return norm.translate(_LINE_BREAKS), offsets
+    return _break_lines(norm), offsets
+
+
+def _break_lines(text: str) -> str:
+    if "\n" in text or "\r" in text:  # translate() costs more than both tests
+        return text.translate(_LINE_BREAKS)
+    return text
+
+
+@lru_cache(maxsize=8192)
+def _fold(ch: str) -> str | None:
+    """One character as the slow path writes it: its NFKC form (controls as a space), or
+    ``None`` for emoji (cached: notes reuse few distinct characters)."""
+    if _is_emoji(ch):
+        return None
+    category = unicodedata.category(ch)
+    if (category == "Cc" and ch != "\n") or category in ("Cs", "Co", "Cn"):
+        ch = " "
+    return unicodedata.normalize("NFKC", ch)
+
+
+_VOICING = ("\u3099", "\u309a")  # half-width voicing marks, after NFKC
+_SPECIAL = _COLLAPSE | set(_VOICING)
 
 
 def _normalize_slow(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        if _is_emoji(ch):
+        folded = _fold(ch)
+        if folded is None:  # emoji: a sentence break
             if not out or out[-1] != _SENTENCE_BREAK:
                 out.append(_SENTENCE_BREAK)
                 offsets.append(i)
             continue
-        category = unicodedata.category(ch)
-        if (category == "Cc" and ch != "\n") or category in ("Cs", "Co", "Cn"):
-            ch = " "
-        for piece in unicodedata.normalize("NFKC", ch):
-            if piece in ("\u3099", "\u309a") and out:  # half-width voicing mark: compose
+        if len(folded) == 1 and folded not in _SPECIAL:  # most characters
+            out.append(folded)
+            offsets.append(i)
+            continue
+        for piece in folded:
+            if piece in _VOICING and out:  # compose with the kana before it
                 composed = unicodedata.normalize("NFC", out[-1] + piece)
                 if len(composed) == 1:
                     out[-1] = composed

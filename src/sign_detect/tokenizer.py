@@ -208,9 +208,8 @@ class Tokenizer:
         if len(known) >= self.max_interned:
             known.clear()
         features: list[str] | None = None
-        for i, key in enumerate(keys):
-            if tokens[i] is not None:
-                continue
+        for i in [k for k, token in enumerate(tokens) if token is None]:
+            key = keys[i]
             surface, _, ids = key.partition("\t")
             unknown = ids.endswith(_UNKNOWN)
             pos = self._unknown_pos.get(ids) if unknown else None

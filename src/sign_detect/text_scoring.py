@@ -176,7 +176,7 @@ class SignScorer:
         rules then each keep their own data in the CPU caches, which is measurably
         faster than alternating between them for every note.
         """
-        out = []
+        out: list[tuple[list[float], list[tuple[str, str, bool]]]] = []
         for lo in range(0, len(texts), batch_size):
             tokenized = [
                 self._tokenized(normalize(text)[0])
@@ -327,7 +327,7 @@ def score_notes(
         codes, uniques = pd.factorize(chunk.astype(object).where(chunk.notna(), ""))
         rows = []
         hits = np.empty(len(uniques), dtype=object)
-        for k, (values, compact) in enumerate(engine.vectors(uniques)):
+        for k, (values, compact) in enumerate(engine.vectors(uniques.tolist())):
             rows.append(values)
             hits[k] = _format_hits(compact)
         matrix = np.asarray(rows, dtype=float).reshape(len(uniques), len(CATEGORIES))

@@ -53,6 +53,8 @@ PAST_MARKER = 1 << 12
 PRESENT_MARKER = 1 << 13
 PAST_TENSE = 1 << 14
 CONDITIONAL = 1 << 15
+LIST_MARKER = 1 << 16  # など / や / とか: the nouns after it restate the cue
+NOUN = 1 << 17
 _MAX_CACHED_TOKENS = 50_000
 
 
@@ -87,9 +89,11 @@ class Grammar(BaseModel):
 
     negation_ctypes: frozenset[str]
     negation_lemmas: frozenset[str]
+    negation_misread: frozenset[str] = frozenset()
     pass_pos1: frozenset[str]
     pass_pos2: frozenset[str]
     transparent: frozenset[str]
+    list_markers: frozenset[str] = frozenset()
     clause_particles: frozenset[str]
     clause_pos2: frozenset[str]
     sentence_pos2: frozenset[str]
@@ -134,9 +138,11 @@ class Grammar(BaseModel):
             return cls(
                 negation_ctypes=data["negation"]["aux_ctypes"],
                 negation_lemmas=data["negation"]["lemmas"],
+                negation_misread=data["negation"].get("misread", []),
                 pass_pos1=data["scope"]["pass_pos1"],
                 pass_pos2=data["scope"]["pass_pos2"],
                 transparent=data["scope"]["transparent"],
+                list_markers=data["scope"].get("list_markers", []),
                 clause_particles=data["scope"]["clause_particles"],
                 clause_pos2=data["scope"]["clause_pos2"],
                 sentence_pos2=data["scope"]["sentence_pos2"],
@@ -160,8 +166,10 @@ class Grammar(BaseModel):
 
     # -- token classes -----------------------------------------------------------------
     def is_negation(self, token: Token) -> bool:
-        return token.ctype in self.negation_ctypes or (
-            token.lemma in self.negation_lemmas and token.pos1 in ("形容詞", "名詞", "助動詞")
+        return (
+            token.ctype in self.negation_ctypes
+            or (token.lemma in self.negation_lemmas and token.pos1 in ("形容詞", "名詞", "助動詞"))
+            or f"{token.surface}/{token.lemma}" in self.negation_misread
         )
 
     def is_sentence_end(self, token: Token) -> bool:
@@ -179,8 +187,8 @@ class Grammar(BaseModel):
             bits |= CLAUSE_MARK
         if token.ctype in self.past_ctypes:
             bits |= PAST_TENSE
-        if token.surface in self.conditional_surfaces:
-            bits |= CONDITIONAL
+        if token.surface in self.conditional_surfaces and token.pos1 in ("助詞", "助動詞"):
+            bits |= CONDITIONAL  # not the verb なる in ならない
         if token.pos2 == "接続助詞" and token.lemma in self.clause_particles:
             bits |= CLAUSE_PARTICLE | (TE if token.lemma in ("て", "で") else 0)
         if token.pos2 == "非自立可能" or token.pos1 in ("助詞", "助動詞"):
@@ -191,6 +199,10 @@ class Grammar(BaseModel):
             or token.lemma in self.transparent
         ):
             bits |= PASSABLE
+        if token.lemma in self.list_markers and token.pos1 == "助詞":
+            bits |= LIST_MARKER
+        if token.pos1 in ("名詞", "接頭辞"):
+            bits |= NOUN
         return bits
 
     def _word_classes(self) -> dict[str, int]:
@@ -275,15 +287,23 @@ class Grammar(BaseModel):
         return self.negation_scope(self.flags(tokens), last)[0]
 
     def negation_scope(self, flags: Sequence[int], last: int) -> tuple[int, int]:
-        """``(count, index of the last negation or last)`` for a cue ending at ``last``."""
+        """``(count, index of the last negation or last)`` for a cue ending at ``last``.
+
+        After a list marker the nouns that follow are passed too: in 頭痛などの体調不良は
+        ない and 頭痛や吐き気はない the negation covers 頭痛.
+        """
         count, end = 0, last
+        listing = False
         for k in range(last + 1, len(flags)):
             bits = flags[k]
             if bits & NEGATION:
                 count += 1
                 end = k
+            elif listing and bits & NOUN:
+                continue
             elif not bits & PASSABLE or self.is_clause_break(flags, k):
                 break
+            listing = listing or bool(bits & LIST_MARKER)
         return count, end
 
     @staticmethod

@@ -6,9 +6,13 @@ Facts this module is built on (see the project's tokenizer notes):
   call, so every field needed is copied out at once.
 * ``fugashi.Tagger()`` prefers the full ``unidic`` package when installed; the tagger is
   pointed at unidic-lite explicitly.
-* Taggers cannot be shared between threads safely and cannot be pickled: one tagger per
+* Taggers cannot be shared between threads safely and cannot be pickled: taggers per
   thread, created lazily. A tagger interns every distinct surface, so it is recreated
   after ``refresh_every`` parses to keep memory flat in long-running services.
+* Formatting features is most of MeCab's output cost. The usual tagger prints only
+  surface and context ids (``-O "" -F``; unidic-lite's own output format would override
+  ``-F`` otherwise); features are read by a second tagger only for keys not seen yet.
+  ``%f[7]`` must not be asked of unknown words (MeCab crashes): they get their own format.
 
 Examples
 --------

@@ -99,3 +99,15 @@ def test_module_entry_point_runs_as_a_subprocess(data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n") >= 4
+
+
+def test_rank_reads_an_office_alias_file(data_dir: Path, tmp_path: Path) -> None:
+    attendance = pd.read_csv(data_dir / "attendance.csv")
+    attendance["status"] = attendance["status"].replace({"absent": "病欠"})
+    renamed = tmp_path / "attendance.csv"
+    attendance.to_csv(renamed, index=False)
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[status]\nabsent = ["病欠"]\n', encoding="utf-8")
+    args = ["rank", "--checkins", str(data_dir / "checkins.csv"), "--attendance", str(renamed)]
+    assert main([*args, "--quiet"]) == 2
+    assert main([*args, "--aliases", str(aliases), "--quiet"]) == 0

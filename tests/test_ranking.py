@@ -133,3 +133,14 @@ def test_risk_model_rejects_other_files(tmp_path: Path) -> None:
         RiskModel.load(path)
     with pytest.raises(ValueError, match="not fitted"):
         RiskModel().predict_risk(pd.DataFrame(columns=FEATURE_NAMES))
+
+
+def test_an_office_passes_its_own_status_words_to_the_ranking() -> None:
+    checkins, attendance = _two_people()
+    attendance["status"] = attendance["status"].replace({"absent": "病欠"})
+    with pytest.raises(ValueError, match="病欠"):
+        rank_graduates(checkins, attendance, as_of=AS_OF)
+    office = {"status": {"absent": ["病欠"]}}
+    ranking = rank_graduates(checkins, attendance, as_of=AS_OF, aliases=office)
+    expected = rank_graduates(*_two_people(), as_of=AS_OF)
+    pd.testing.assert_frame_equal(ranking, expected)

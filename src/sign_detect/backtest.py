@@ -34,7 +34,7 @@ from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_s
 
 from .checkin_features import score_checkins
 from .features import AsOf, resolve_as_of
-from .loaders import load_inputs
+from .loaders import AliasSource, load_inputs
 from .model import RiskModel
 from .reading import Source
 from .risk_scoring import ScorerConfig, score_features
@@ -163,6 +163,7 @@ def backtest(
     train_share: float = 0.5,
     progress: bool = False,
     lead_window_days: int = 84,
+    aliases: AliasSource | None = None,
 ) -> BacktestReport:
     """Evaluate crisis prediction within ``horizon_days`` over several as-of dates.
 
@@ -183,12 +184,14 @@ def backtest(
     lead_window_days : int
         Lead time is measured only for crises at least this many days after the first
         test date, so that every scorer could show that much lead (no left-censoring).
+    aliases : path or mapping, optional
+        An office's own words for channels and statuses (see :func:`load_checkins`).
 
     Returns
     -------
     BacktestReport
     """
-    inputs = load_inputs(checkins, attendance, graduates, outcomes)
+    inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
     checkins_df, attendance_df, graduates_df = inputs.checkins, inputs.attendance, inputs.graduates
     outcomes_df = inputs.outcomes
     assert outcomes_df is not None

@@ -97,7 +97,9 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     progress = _Progress(["load", "text", "rank"], enabled=not args.quiet and sys.stderr.isatty())
     try:
         with progress.stage("loading"):
-            inputs = load_inputs(args.checkins, args.attendance, args.graduates, args.outcomes)
+            inputs = load_inputs(
+                args.checkins, args.attendance, args.graduates, args.outcomes, aliases=args.aliases
+            )
             model = RiskModel.load(args.model) if args.model else None
             as_of = resolve_as_of(args.as_of, inputs.checkins, inputs.attendance)
         with progress.stage("scoring notes"):
@@ -127,8 +129,8 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
     from .backtest import backtest
     from .loaders import load_attendance, load_checkins
 
-    checkins = load_checkins(args.checkins)
-    attendance = load_attendance(args.attendance)
+    checkins = load_checkins(args.checkins, aliases=args.aliases)
+    attendance = load_attendance(args.attendance, aliases=args.aliases)
     first = min(checkins["date"].min(), attendance["date"].min()) + pd.Timedelta(days=args.warmup)
     last = max(checkins["date"].max(), attendance["date"].max())
     dates = pd.date_range(first, last, freq=f"{args.every}D")
@@ -142,6 +144,7 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
         config=_config(args),
         scorer=_scorer(args),
         progress=not args.quiet and sys.stderr.isatty(),
+        aliases=args.aliases,
     )
     print(report)
     if args.out:
@@ -209,6 +212,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--lexicon", help="an office's lexicon overrides (.tsv/.csv)")
     for p in (rank, bt):
         p.add_argument("--config", help="an office's scorer overrides (.toml)")
+        p.add_argument("--aliases", help="an office's own words for channels and statuses (.toml)")
     return parser
 
 

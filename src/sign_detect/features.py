@@ -23,7 +23,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .attendance_features import ATTENDANCE_FEATURES, attendance_features
 from .checkin_features import CHECKIN_FEATURES, checkin_features, score_checkins
-from .loaders import load_inputs
+from .loaders import AliasSource, load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
 
@@ -110,6 +110,7 @@ def build_features(
     graduates: pd.DataFrame | Source | None = None,
     *,
     scorer: SignScorer | None = None,
+    aliases: AliasSource | None = None,
 ) -> pd.DataFrame:
     """Features per graduate as of a date.
 
@@ -121,6 +122,8 @@ def build_features(
         Defaults to the latest date in the data. Nothing dated later is read.
     graduates : DataFrame or path, optional
         Adds tenure and the disability-type retention prior.
+    aliases : path or mapping, optional
+        An office's own words for channels and statuses (see :func:`load_checkins`).
 
     Returns
     -------
@@ -128,7 +131,7 @@ def build_features(
         One row per graduate with a record on or before ``as_of``; index ``graduate_id``;
         columns :data:`FEATURE_NAMES`.
     """
-    inputs = load_inputs(checkins, attendance, graduates)
+    inputs = load_inputs(checkins, attendance, graduates, aliases=aliases)
     checkins_df, attendance_df, graduates_df = inputs.checkins, inputs.attendance, inputs.graduates
     stamp = resolve_as_of(as_of, checkins_df, attendance_df)
     scored = score_checkins(checkins_df, scorer=scorer)

@@ -50,6 +50,7 @@ from .records import (
 
 __all__ = [
     "DEFAULT_MAX_NOTE_CHARS",
+    "AliasSource",
     "Inputs",
     "load_attendance",
     "load_checkins",
@@ -503,11 +504,16 @@ def load_inputs(
     attendance: Source,
     graduates: Source | None = None,
     outcomes: Source | None = None,
+    *,
+    aliases: AliasSource | None = None,
 ) -> Inputs:
-    """Load and validate the tables of a run; bad rows raise (see :func:`load_checkins`)."""
+    """Load and validate the tables of a run; bad rows raise (see :func:`load_checkins`).
+
+    ``aliases`` (an office's own words for channels and statuses) applies to every table.
+    """
     return Inputs(
-        checkins=load_checkins(checkins),
-        attendance=load_attendance(attendance),
-        graduates=load_graduates(graduates) if graduates is not None else None,
-        outcomes=load_outcomes(outcomes) if outcomes is not None else None,
+        checkins=load_checkins(checkins, aliases=aliases),
+        attendance=load_attendance(attendance, aliases=aliases),
+        graduates=load_graduates(graduates, aliases=aliases) if graduates is not None else None,
+        outcomes=load_outcomes(outcomes, aliases=aliases) if outcomes is not None else None,
     )

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .checkin_features import score_checkins
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
-from .loaders import load_inputs
+from .loaders import AliasSource, load_inputs
 from .reading import Source
 from .risk_scoring import ScorerConfig, level_of, score_features
 from .text_scoring import SignScorer
@@ -76,6 +76,7 @@ def rank_graduates(
     outcomes: pd.DataFrame | Source | None = None,
     config: ScorerConfig | None = None,
     scorer: SignScorer | None = None,
+    aliases: AliasSource | None = None,
 ) -> pd.DataFrame:
     """Rank graduates by risk as of a date.
 
@@ -96,6 +97,8 @@ def rank_graduates(
         An office's weights, thresholds and reason texts (default: ``data/scorer.toml``).
     scorer : SignScorer, optional
         Text scorer with an office's lexicon.
+    aliases : path or mapping, optional
+        An office's own words for channels and statuses (see :func:`load_checkins`).
 
     Returns
     -------
@@ -105,7 +108,7 @@ def rank_graduates(
         Graduates with no record on or before ``as_of`` are not listed; ties are broken
         by ``graduate_id``.
     """
-    inputs = load_inputs(checkins, attendance, graduates, outcomes)
+    inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
     checkins_df, attendance_df = inputs.checkins, inputs.attendance
     graduates_df, outcomes_df = inputs.graduates, inputs.outcomes
     stamp = resolve_as_of(as_of, checkins_df, attendance_df)

@@ -6,7 +6,8 @@ Two pools of distinct notes are used (distinct, so deduplication does not help):
 
 * ``numbered``: each simulated note behind a unique "<n>日目。" sentence. Every note then
   holds one word never seen before, which costs a feature read in the tokenizer.
-* ``paired``: two simulated notes joined, no invented words: closer to real notes.
+* ``paired``: two simulated notes joined by a line break (as in a LINE message), no
+  invented words: closer to real notes.
 
 Peak memory (tracemalloc, Python allocations) is measured at several batch sizes by
 streaming synthetic notes through score_notes in chunks.
@@ -49,7 +50,7 @@ def paired_pool(n: int, seed: int = 0) -> list[str]:
     pool: dict[str, None] = {}
     while len(pool) < n:
         a, b = rng.integers(0, len(notes), 2)
-        pool[f"{notes[a]}。{notes[b]}"] = None
+        pool[f"{notes[a]}\n{notes[b]}"] = None
     return list(pool)
 
 

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize"]
+__all__ = ["normalize", "normalize_text"]
 
 # Anything the fast path cannot map one-to-one: emoji, controls, repeated marks.
 _SLOW = re.compile(
@@ -59,8 +59,18 @@ def normalize(text: str) -> tuple[str, list[int] | None]:
     )
     if len(folded) == len(text) and _SLOW.search(folded) is None:
         return _break_lines(folded), None
-    norm, offsets = _normalize_slow(text)
-    return _break_lines(norm), offsets
+    offsets: list[int] = []
+    return _break_lines(_normalize_slow(text, offsets)), offsets
+
+
+def normalize_text(text: str) -> str:
+    """:func:`normalize` without the offsets (cheaper when spans are not needed)."""
+    folded = (
+        text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    )
+    if len(folded) == len(text) and _SLOW.search(folded) is None:
+        return _break_lines(folded)
+    return _break_lines(_normalize_slow(text, None))
 
 
 def _break_lines(text: str) -> str:
@@ -85,28 +95,62 @@ _VOICING = ("\u3099", "\u309a")  # half-width voicing marks, after NFKC
 _SPECIAL = _COLLAPSE | set(_VOICING)
 
 
-def _normalize_slow(text: str) -> tuple[str, list[int]]:
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold(ch)
+# Characters the slow path must look at one by one: emoji, controls, surrogates, marks
+# that collapse when repeated, half-width katakana and voicing marks (which compose with
+# the character before them). Runs of anything else are copied whole when already NFKC.
+_PER_CHARACTER = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\ufe00-\ufe0f\u200d\u2b50\u2b55\u3030\u303d"
+    "\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff!?。、…・~〜ー－\\-.\uff61-\uff9f\u3099\u309a]+"
+)
+
+
+def _normalize_slow(text: str, offsets: list[int] | None) -> str:
+    """The slow path; fills ``offsets`` (one per output character) unless it is None."""
+    out: list[str] = []  # runs of output text; out[-1][-1] is the last character
+    begin = 0
+    for match in _PER_CHARACTER.finditer(text):
+        _copy_run(text, begin, match.start(), out, offsets)
+        _fold_characters(text, match.start(), match.end(), out, offsets)
+        begin = match.end()
+    _copy_run(text, begin, len(text), out, offsets)
+    return "".join(out)
+
+
+def _copy_run(
+    text: str, begin: int, end: int, out: list[str], offsets: list[int] | None
+) -> None:
+    run = text[begin:end]
+    if not run:
+        return
+    if run.isprintable() and unicodedata.is_normalized("NFKC", run):
+        out.append(run)  # each character is its own NFKC form
+        if offsets is not None:
+            offsets.extend(range(begin, end))
+    else:
+        _fold_characters(text, begin, end, out, offsets)
+
+
+def _fold_characters(
+    text: str, begin: int, end: int, out: list[str], offsets: list[int] | None
+) -> None:
+    for i in range(begin, end):
+        folded = _fold(text[i])
         if folded is None:  # emoji: a sentence break
-            if not out or out[-1] != _SENTENCE_BREAK:
+            if not out or out[-1][-1] != _SENTENCE_BREAK:
                 out.append(_SENTENCE_BREAK)
-                offsets.append(i)
-            continue
-        if len(folded) == 1 and folded not in _SPECIAL:  # most characters
-            out.append(folded)
-            offsets.append(i)
+                if offsets is not None:
+                    offsets.append(i)
             continue
         for piece in folded:
-            if piece in _VOICING and out:  # compose with the kana before it
-                composed = unicodedata.normalize("NFC", out[-1] + piece)
-                if len(composed) == 1:
-                    out[-1] = composed
+            if piece in _SPECIAL and out:
+                last = out[-1][-1]
+                if piece in _VOICING:  # compose with the kana before it
+                    composed = unicodedata.normalize("NFC", last + piece)
+                    if len(composed) == 1:
+                        out[-1] = out[-1][:-1] + composed
+                        continue
+                elif last == piece:  # a repeated mark collapses
                     continue
-            if piece in _COLLAPSE and out and out[-1] == piece:
-                continue
             out.append(piece)
-            offsets.append(i)
-    return "".join(out), offsets
+            if offsets is not None:
+                offsets.append(i)

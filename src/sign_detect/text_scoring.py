@@ -28,7 +28,7 @@ from .categories import CATEGORIES
 from .grammar import Grammar
 from .lexicon import Lexicon
 from .matching import Cue, find_cues
-from .normalize import normalize
+from .normalize import normalize, normalize_text
 from .tokenizer import Token, Tokenizer, default_tokenizer, token_offsets
 
 __all__ = ["Hit", "NoteSignals", "SignScorer", "score_notes", "score_text"]
@@ -179,7 +179,7 @@ class SignScorer:
         out: list[tuple[list[float], list[tuple[str, str, bool]]]] = []
         for lo in range(0, len(texts), batch_size):
             tokenized = [
-                self._tokenized(normalize(text)[0])
+                self._tokenized(normalize_text(text))
                 if isinstance(text, str) and text.strip()
                 else []
                 for text in texts[lo : lo + batch_size]

@@ -65,13 +65,17 @@ def _first_words(seqs: tuple[Seq, ...]) -> frozenset[str]:
 
 
 class CueSpan(NamedTuple):
-    """Token positions of a cue (``first..last``), its sentence and its clause end."""
+    """Where a cue lies, and the class bits around it, computed once for all the rules."""
 
     first: int
     last: int
     sentence_start: int
     sentence_end: int
     clause_end: int
+    #: Bits of the tokens just before the cue (6 at most, in its sentence) and of the cue.
+    before: int
+    #: Bits of the tokens after the cue up to its clause end (exclusive).
+    clause: int
 
 
 def _matches_at(tokens: Sequence[Token], start: int, seq: Seq) -> bool:
@@ -273,7 +277,16 @@ class Grammar(BaseModel):
     def span(self, flags: Sequence[int], first: int, last: int) -> CueSpan:
         """Where a cue's sentence and clause lie, computed once for all the rules."""
         start, end = self.sentence_bounds(flags, first, last)
-        return CueSpan(first, last, start, end, self.clause_end(flags, last))
+        clause_end = self.clause_end(flags, last)
+        return CueSpan(
+            first,
+            last,
+            start,
+            end,
+            clause_end,
+            reduce(or_, flags[max(start, first - 6) : last + 1], 0),
+            reduce(or_, flags[last + 1 : clause_end], 0),
+        )
 
     # -- rules ------------------------------------------------------------------------
     def negation_count(self, tokens: Sequence[Token], last: int) -> int:
@@ -319,8 +332,7 @@ class Grammar(BaseModel):
         start_bit: int,
         seqs: tuple[Seq, ...],
     ) -> bool:
-        if not reduce(or_, flags[lo:hi], 0) & start_bit:
-            return False
+        """True when one of ``seqs`` starts in ``lo..hi`` and ends by ``hi``."""
         for k in range(lo, hi):
             if flags[k] & start_bit and any(
                 k + len(s) <= hi and _matches_at(tokens, k, s) for s in seqs
@@ -332,20 +344,25 @@ class Grammar(BaseModel):
         self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan
     ) -> tuple[bool, bool]:
         """``(hedged, intensified)`` for a cue."""
-        first, last, end = span.first, span.last, span.clause_end
-        before = reduce(or_, flags[max(span.sentence_start, first - 6) : last + 1], 0)
-        hedged = bool(before & HEDGE_BEFORE) or self._any_seq(
-            tokens, flags, last + 1, end, HEDGE_AFTER_START, self.hedge_after
+        last, end, before, clause = span.last, span.clause_end, span.before, span.clause
+        hedged = bool(before & HEDGE_BEFORE) or bool(
+            clause & HEDGE_AFTER_START
+            and self._any_seq(tokens, flags, last + 1, end, HEDGE_AFTER_START, self.hedge_after)
         )
-        intensified = bool(before & INTENSIFIER_BEFORE) or self._any_seq(
-            tokens, flags, last + 1, end, INTENSIFIER_AFTER_START, self.intensifier_after
+        intensified = bool(before & INTENSIFIER_BEFORE) or bool(
+            clause & INTENSIFIER_AFTER_START
+            and self._any_seq(
+                tokens, flags, last + 1, end, INTENSIFIER_AFTER_START, self.intensifier_after
+            )
         )
         return hedged, intensified
 
     def is_hypothetical(self, flags: Sequence[int], span: CueSpan) -> bool:
         """True when the cue's clause is conditional (…たら / …なら / …ば): advice, not a sign."""
-        stop = min(span.clause_end + 1, len(flags))  # the conditional ば is the clause break
-        return self._any(flags, span.last + 1, stop, CONDITIONAL)
+        if span.clause & CONDITIONAL:
+            return True
+        end = span.clause_end  # the conditional ば is the clause break itself
+        return end < len(flags) and bool(flags[end] & CONDITIONAL)
 
     def is_resolved(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
         """True when the cue describes a past that is over.
@@ -357,12 +374,14 @@ class Grammar(BaseModel):
         first, last, end = span.first, span.last, span.clause_end
         lo, hi = span.sentence_start, span.sentence_end
         reach = min(hi, end + _WINDOW)
-        if self._any(flags, last + 1, end, PAST_TENSE) and (
+        if span.clause & PAST_TENSE and (
             self._any(flags, max(lo, first - _WINDOW), first, PAST_MARKER)
             or self._any(flags, end, reach, PRESENT_MARKER)
         ):
             return True
-        return self._any_seq(tokens, flags, last + 1, reach, RECOVERY_START, self.recovery_after)
+        return self._any(flags, last + 1, reach, RECOVERY_START) and self._any_seq(
+            tokens, flags, last + 1, reach, RECOVERY_START, self.recovery_after
+        )
 
 
 @cache

@@ -116,9 +116,7 @@ def _normalize_slow(text: str, offsets: list[int] | None) -> str:
     return "".join(out)
 
 
-def _copy_run(
-    text: str, begin: int, end: int, out: list[str], offsets: list[int] | None
-) -> None:
+def _copy_run(text: str, begin: int, end: int, out: list[str], offsets: list[int] | None) -> None:
     run = text[begin:end]
     if not run:
         return

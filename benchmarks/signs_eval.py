@@ -4,7 +4,7 @@ Prints per-category precision, recall and F1 on the held-out part (and the tunin
 the false-positive rate on negated / resolved / healthy notes, and the same figures for a
 naive substring-keyword baseline measured on the same notes in the same run.
 
-    python benchmarks/signs_eval.py [--split heldout|heldout2|heldout3|tune|all] [--show-errors]
+    python benchmarks/signs_eval.py [--split heldout|heldout2|heldout3|heldout4|tune|all] [--show-errors]
 
 heldout2 was written after all tuning and evaluated once: the fairest estimate here.
 """
@@ -85,7 +85,7 @@ def report(frame: pd.DataFrame, pred: pd.DataFrame) -> tuple[pd.DataFrame, float
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "tune", "all"]
+        "--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "heldout4", "tune", "all"]
     )
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()

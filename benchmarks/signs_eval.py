@@ -4,9 +4,10 @@ Prints per-category precision, recall and F1 on the held-out part (and the tunin
 the false-positive rate on negated / resolved / healthy notes, and the same figures for a
 naive substring-keyword baseline measured on the same notes in the same run.
 
-    python benchmarks/signs_eval.py [--split heldout|heldout2|heldout3|heldout4|tune|all] [--show-errors]
+    python benchmarks/signs_eval.py [--split NAME] [--show-errors]
 
-heldout2 was written after all tuning and evaluated once: the fairest estimate here.
+NAME is tune, heldout, heldout2, heldout3, heldout4 or all. The file's header says how
+each part was used; heldout4 (never tuned on) is the fairest estimate for new wordings.
 """
 
 from __future__ import annotations
@@ -85,7 +86,9 @@ def report(frame: pd.DataFrame, pred: pd.DataFrame) -> tuple[pd.DataFrame, float
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--split", default="heldout", choices=["heldout", "heldout2", "heldout3", "heldout4", "tune", "all"]
+        "--split",
+        default="heldout",
+        choices=["heldout", "heldout2", "heldout3", "heldout4", "tune", "all"],
     )
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()

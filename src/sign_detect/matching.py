@@ -94,8 +94,12 @@ def find_cues(
     max_gap: int = MAX_GAP,
     starts: Sequence[tuple[CompiledEntry, ...]] | None = None,
     flags: Sequence[int] | None = None,
+    signs_only: bool = False,
 ) -> list[Cue]:
     """All cues of a tagged text, judged; ``none``-category guards are matched, not returned.
+
+    With ``signs_only`` only the cues that are current signs are returned, and the rules
+    that cannot change that are skipped (a negated symptom needs no hedge check).
 
     Patterns never span a sentence end, and each grammar rule looks only inside the
     cue's sentence. ``starts`` (the lexicon entries each token may start) and ``flags``
@@ -114,7 +118,8 @@ def find_cues(
         entry, positions = candidates[0]
         if entry.category == NONE_CATEGORY:
             return []
-        return [_judge(tokens, flags, entry, positions[0], positions[-1], grammar)]
+        cue = _judge(tokens, flags, entry, positions[0], positions[-1], grammar, signs_only)
+        return [] if cue is None else [cue]
     candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
     used: set[int] = set()
     cues = []
@@ -124,7 +129,9 @@ def find_cues(
         used.update(positions)
         if entry.category == NONE_CATEGORY:
             continue
-        cues.append(_judge(tokens, flags, entry, positions[0], positions[-1], grammar))
+        cue = _judge(tokens, flags, entry, positions[0], positions[-1], grammar, signs_only)
+        if cue is not None:
+            cues.append(cue)
     cues.sort(key=lambda c: (c.first, c.last))
     return cues
 
@@ -136,14 +143,20 @@ def _judge(
     first: int,
     last: int,
     grammar: Grammar,
-) -> Cue:
-    span = grammar.span(flags, first, last)
+    signs_only: bool = False,
+) -> Cue | None:
+    """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
     count, negation_end = grammar.negation_scope(flags, last)
     negated = count % 2 == 1
-    hedged, intensified = grammar.modifiers(tokens, flags, span)
+    present = negated if entry.ability else not negated
+    if signs_only and not present:
+        return None
+    span = grammar.span(flags, first, last)
     resolved = grammar.is_resolved(tokens, flags, span)
     hypothetical = grammar.is_hypothetical(flags, span)
-    present = negated if entry.ability else not negated
+    if signs_only and (resolved or hypothetical):
+        return None
+    hedged, intensified = grammar.modifiers(tokens, flags, span)
     strength = 0.0
     if present and not resolved and not hypothetical:
         strength = entry.weight

@@ -148,14 +148,23 @@ class SignScorer:
             return [(0, norm, tokenize(norm))]
         return [(offset, piece, tokenize(piece)) for offset, piece in _pieces(norm)]
 
-    def _find(self, tokenized: list[tuple[int, str, list[Token]]]) -> Iterator[_Found]:
+    def _find(
+        self, tokenized: list[tuple[int, str, list[Token]]], signs_only: bool = False
+    ) -> Iterator[_Found]:
         starts, classes = self._starts_of, self._class_of
         for offset, piece, tokens in tokenized:
             candidates = list(map(starts, tokens))
             if not any(candidates):  # many notes: no cue can start anywhere
                 continue
             flags = list(map(classes, tokens))
-            cues = find_cues(tokens, self.lexicon, self.grammar, starts=candidates, flags=flags)
+            cues = find_cues(
+                tokens,
+                self.lexicon,
+                self.grammar,
+                starts=candidates,
+                flags=flags,
+                signs_only=signs_only,
+            )
             if cues:
                 yield _Found(piece, offset, tokens, cues)
 
@@ -192,7 +201,7 @@ class SignScorer:
     ) -> tuple[list[float], list[tuple[str, str, bool]]]:
         compact: list[tuple[str, str, bool]] = []
         keep = [1.0] * len(CATEGORIES)
-        for found in self._find(tokenized):
+        for found in self._find(tokenized, signs_only=True):
             tokens = found.tokens
             for cue in found.cues:
                 if cue.strength <= 0:

@@ -316,3 +316,18 @@ def test_invalid_lexicon_entries_are_named(tmp_path: Path) -> None:
         ConfigError, match=r"(?s)bad\.tsv.*line 2 \(sleeep 眠る\).*line 3 \(sleep 眠る\).*weight"
     ):
         Lexicon.from_file(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("ﾈﾑﾚﾅｲ", "sleep"), ("ﾀﾞﾙｲ…", "fatigue"), ("ネムイ", "sleep"), ("シニタイ", "mood")],
+)
+def test_words_spelled_in_katakana_for_effect_are_read(text: str, category: str) -> None:
+    result = score_text(text)
+    assert result.detected == [category]
+    assert result.hits[0].surface == text[result.hits[0].start : result.hits[0].end]
+
+
+def test_loanwords_in_katakana_are_kept() -> None:
+    assert score_text("ストレスがたまっている").detected == ["mood"]
+    assert score_text("メンタルクリニックに行けていない").detected == ["medication"]

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .categories import CATEGORIES
 from .grammar import Grammar
+from .katakana import KatakanaReader
 from .lexicon import Lexicon
 from .matching import Cue, find_cues
 from .normalize import normalize, normalize_text
@@ -137,12 +138,14 @@ class SignScorer:
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.grammar = grammar if grammar is not None else Grammar.default()
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
+        self._katakana = KatakanaReader(self.tokenizer)
         # Per-token memos, looked up with C-level map() for every note.
         self._starts_of = self.lexicon.starts_of.__getitem__
         self._class_of = self.grammar.classes.__getitem__
 
     def _tokenized(self, norm: str) -> list[tuple[int, str, list[Token]]]:
         """``(offset, piece, tokens)`` for each piece of a normalised text."""
+        norm = self._katakana.read(norm)  # same length: offsets still hold
         tokenize = self.tokenizer.tokenize
         if len(norm) <= _MAX_PIECE:  # nearly every note: one piece
             return [(0, norm, tokenize(norm))]

@@ -206,6 +206,18 @@ class Tokenizer:
             self._fill(text, keys, tokens)
         return tokens  # type: ignore[return-value]
 
+    def segments(self, text: str) -> list[tuple[str, bool]]:
+        """``(surface, known)`` per morpheme: ``known`` is False for words the dictionary
+        lacks (MeCab's unknown-word nodes)."""
+        if not text or text.isspace():
+            return []
+        output = self._key_tagger().parse(text)
+        return [
+            (key.partition("\t")[0], not key.endswith(_UNKNOWN))
+            for key in output.split("\n")
+            if key
+        ]
+
     def _fill(self, text: str, keys: list[str], tokens: list[Token | None]) -> None:
         """Build the tokens whose keys are new, reading the text's features if needed."""
         known = self._known

@@ -14,7 +14,8 @@ Examples
 --------
 >>> from sign_detect import Lexicon
 >>> lexicon = Lexicon.default()
->>> office = lexicon.with_overrides([{"category": "sleep", "pattern": "寝る 遅い", "weight": 0.5}])
+>>> extra = {"category": "sleep", "pattern": "寝る 前 スマホ", "weight": 0.4}
+>>> office = lexicon.with_overrides([extra])
 >>> len(office) == len(lexicon) + 1
 True
 """

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sign_detect import (
+    InputFileError,
     InputValidationError,
     MissingColumnsError,
     load_attendance,
@@ -211,8 +212,8 @@ def test_tsv_and_parquet_load_like_csv(tmp_path: Path, suffix: str) -> None:
 
 
 def test_missing_column_names_the_column_and_what_was_found() -> None:
-    raw = pd.DataFrame({"graduate_id": ["G1"], "date": ["2025-04-01"], "memo": ["x"]})
-    with pytest.raises(MissingColumnsError, match=r"\['channel', 'note'\].*found.*'memo'"):
+    raw = pd.DataFrame({"graduate_id": ["G1"], "date": ["2025-04-01"], "freitext": ["x"]})
+    with pytest.raises(MissingColumnsError, match=r"\['channel', 'note'\].*found.*'freitext'"):
         load_checkins(raw)
 
 
@@ -341,3 +342,36 @@ def test_an_office_can_add_its_own_words_for_statuses_and_channels(tmp_path: Pat
     assert load_checkins(checkins, aliases=office)["channel"].tolist() == ["phone"]
     with pytest.raises(ValueError, match="unknown field 'chanel'"):
         load_checkins(checkins, aliases={"chanel": {"phone": ["携帯"]}})
+
+
+def test_japanese_headers_of_an_office_export_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "記録.csv"
+    pd.DataFrame(
+        {
+            "利用者ID": ["G1", "G2"],
+            "日付": ["2025/4/1", "令和7年4月2日"],
+            "連絡手段": ["電話", "LINE"],
+            "内容": ["眠れないとのこと", "特に変わりなし"],
+            "担当者": ["S1", "S2"],
+        }
+    ).to_csv(path, index=False, encoding="cp932")
+    checkins = load_checkins(path)
+    assert checkins["graduate_id"].tolist() == ["G1", "G2"]
+    assert checkins["channel"].tolist() == ["phone", "line"]
+    assert checkins["note"].tolist() == ["眠れないとのこと", "特に変わりなし"]
+    assert checkins["staff_id"].tolist() == ["S1", "S2"]
+
+
+def test_two_headers_for_one_column_are_named() -> None:
+    day = ["2025-04-01"]
+    raw = pd.DataFrame({"graduate_id": ["G1"], "日付": day, "記録日": day, "status": ["出勤"]})
+    with pytest.raises(InputFileError, match="日付 and 記録日 would both be 'date'"):
+        load_attendance(raw)
+
+
+def test_an_office_adds_its_own_header_words() -> None:
+    raw = pd.DataFrame({"支援対象者": ["G1"], "date": ["2025-04-01"], "status": ["出勤"]})
+    with pytest.raises(MissingColumnsError, match="支援対象者"):
+        load_attendance(raw)
+    office = {"columns": {"graduate_id": ["支援対象者"]}}
+    assert load_attendance(raw, aliases=office)["graduate_id"].tolist() == ["G1"]

@@ -33,17 +33,24 @@ import numpy as np
 import pandas as pd
 
 from .dates import parse_dates
-from .errors import QUARANTINE_COLUMNS, InputValidationError, MissingColumnsError
+from .errors import (
+    QUARANTINE_COLUMNS,
+    InputFileError,
+    InputValidationError,
+    MissingColumnsError,
+)
 from .reading import RawTable, Source, read_raw_table
 from .records import (
     ATTENDANCE_STATUSES,
     CHANNEL_ALIASES,
     CHANNELS,
+    COLUMN_ALIASES,
     DISABILITY_ALIASES,
     DISABILITY_TYPES,
     EVENT_ALIASES,
     OUTCOME_EVENTS,
     STATUS_ALIASES,
+    alias_key,
     canonical_value,
     load_aliases,
 )
@@ -301,6 +308,28 @@ def _describe(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
     return pd.Series(text, index=rows, dtype=object).reindex(frame.index)
 
 
+def _canonical_headers(
+    frame: pd.DataFrame, spec: _TableSpec, headers: dict[str, str], source: str
+) -> pd.DataFrame:
+    """Rename headers an office writes (利用者ID, 日付, 内容 …) to the canonical columns.
+
+    A header is renamed only when no column has the canonical name yet; two headers
+    that would become the same column are an error naming both.
+    """
+    wanted: dict[str, list[str]] = {}
+    for header in frame.columns:
+        target = headers.get(alias_key(str(header)))
+        if header not in spec.columns and target in spec.columns and target not in frame.columns:
+            wanted.setdefault(target, []).append(str(header))
+    clashes = {target: found for target, found in wanted.items() if len(found) > 1}
+    if clashes:
+        detail = "; ".join(f"{' and '.join(f)} would both be {t!r}" for t, f in clashes.items())
+        raise InputFileError(f"{source}: ambiguous column headers: {detail}; rename one of them")
+    if not wanted:
+        return frame
+    return frame.rename(columns={found[0]: target for target, found in wanted.items()})
+
+
 def _validate(
     source: Source,
     spec: _TableSpec,
@@ -312,11 +341,11 @@ def _validate(
         raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
     office_aliases = load_aliases(aliases) if aliases is not None else None
     raw = read_raw_table(source)
-    found = list(raw.frame.columns)
-    missing = [c for c in spec.required if c not in found]
+    headers = office_aliases["columns"] if office_aliases is not None else COLUMN_ALIASES
+    frame = _canonical_headers(raw.frame, spec, headers, raw.source)
+    missing = [c for c in spec.required if c not in frame.columns]
     if missing:
-        raise MissingColumnsError(raw.source, missing, found)
-    frame = raw.frame
+        raise MissingColumnsError(raw.source, missing, list(raw.frame.columns))
     problems = _Problems(raw)
     clean = pd.DataFrame(index=frame.index)
     clean["graduate_id"] = _check_ids(frame, problems)

@@ -34,6 +34,7 @@ __all__ = [
     "CheckIn",
     "Graduate",
     "Outcome",
+    "alias_key",
     "canonical_value",
     "load_aliases",
 ]
@@ -51,7 +52,8 @@ DISABILITY_TYPES: tuple[str, ...] = ("mental", "developmental", "intellectual", 
 Aliases = dict[str, dict[str, str]]
 
 
-def _key(value: str) -> str:
+def alias_key(value: str) -> str:
+    """How words are compared: NFKC, lower case, no spaces, hyphens, underscores or ・."""
     text = unicodedata.normalize("NFKC", value).strip().lower()
     return text.replace(" ", "").replace("_", "").replace("-", "").replace("・", "")
 
@@ -60,7 +62,7 @@ def aliases_from_mapping(data: Mapping[str, Mapping[str, Iterable[str]]]) -> Ali
     """``{field: {canonical: [words]}}`` -> ``{field: {key(word): canonical}}``."""
     out: Aliases = {}
     for field, table in data.items():
-        out[field] = {_key(word): code for code, words in table.items() for word in words}
+        out[field] = {alias_key(word): code for code, words in table.items() for word in words}
     return out
 
 
@@ -88,6 +90,8 @@ CHANNEL_ALIASES: dict[str, str] = _ALIASES["channel"]
 STATUS_ALIASES: dict[str, str] = _ALIASES["status"]
 EVENT_ALIASES: dict[str, str] = _ALIASES["event"]
 DISABILITY_ALIASES: dict[str, str] = _ALIASES["disability_type"]
+#: Column headers an office may write (利用者ID, 日付, 内容 …) -> canonical column names.
+COLUMN_ALIASES: dict[str, str] = _ALIASES["columns"]
 
 
 def canonical_value(
@@ -104,11 +108,11 @@ def canonical_value(
     """
     if not isinstance(value, str):
         return None
-    key = _key(value)
+    key = alias_key(value)
     for code in accepted:
-        if key == _key(code):
+        if key == alias_key(code):
             return code
-    return aliases.get(key) or aliases.get(_key(key))
+    return aliases.get(key) or aliases.get(alias_key(key))
 
 
 def _mapper(

@@ -331,3 +331,17 @@ def test_words_spelled_in_katakana_for_effect_are_read(text: str, category: str)
 def test_loanwords_in_katakana_are_kept() -> None:
     assert score_text("ストレスがたまっている").detected == ["mood"]
     assert score_text("メンタルクリニックに行けていない").detected == ["medication"]
+
+
+@pytest.mark.parametrize(
+    "text", ["疲れはありますか?", "眠れない日はありますか？", "最近よく眠れていますか?"]
+)
+def test_a_polite_question_is_the_staff_asking(text: str) -> None:
+    result = score_text(text)
+    assert result.detected == []
+    assert all(h.hypothetical for h in result.hits)
+
+
+def test_a_casual_self_question_stays_a_hedged_sign() -> None:
+    result = score_text("疲れてるのかな?")
+    assert result.detected == ["fatigue"] and result.hits[0].hedged

@@ -1,7 +1,9 @@
 """Negation, hedges, intensifiers and resolved-past rules, driven by ``data/grammar.toml``.
 
-Each rule is a small pure function over a sentence's token list. The trigger words are
-data (an office may pass its own file to :meth:`Grammar.from_toml`).
+The trigger words are data (an office may pass its own file to :meth:`Grammar.from_toml`).
+Each token gets its class under the grammar once, as bits (``NEGATION``, ``PASSABLE`` …,
+memoised per interned token); each rule is a small function over the bits of the tokens
+around a cue, reading words only to confirm a multi-word trigger.
 
 Examples
 --------
@@ -107,6 +109,7 @@ class Grammar(BaseModel):
     intensifier_before: frozenset[str]
     intensifier_after: tuple[Seq, ...]
     conditional_surfaces: frozenset[str]
+    questions: tuple[Seq, ...] = ()
     past_markers: frozenset[str]
     present_markers: frozenset[str]
     past_ctypes: frozenset[str]
@@ -156,6 +159,7 @@ class Grammar(BaseModel):
                 intensifier_before=data["intensifier"]["before"],
                 intensifier_after=seqs(data["intensifier"]["after"]),
                 conditional_surfaces=data["hypothetical"]["surfaces"],
+                questions=seqs(data["hypothetical"].get("questions", [])),
                 past_markers=data["resolved"]["past_markers"],
                 present_markers=data["resolved"]["present_markers"],
                 past_ctypes=data["resolved"]["past_ctypes"],
@@ -357,12 +361,19 @@ class Grammar(BaseModel):
         )
         return hedged, intensified
 
-    def is_hypothetical(self, flags: Sequence[int], span: CueSpan) -> bool:
-        """True when the cue's clause is conditional (…たら / …なら / …ば): advice, not a sign."""
+    def is_hypothetical(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
+        """True when the cue's clause is conditional (…たら / …なら / …ば: advice) or its
+        sentence is a polite question (疲れはありますか?: the staff asking)."""
         if span.clause & CONDITIONAL:
             return True
         end = span.clause_end  # the conditional ば is the clause break itself
-        return end < len(flags) and bool(flags[end] & CONDITIONAL)
+        if end < len(flags) and flags[end] & CONDITIONAL:
+            return True
+        stop = span.sentence_end + 1  # the question mark ends the sentence
+        return stop <= len(tokens) and any(
+            stop - len(q) > span.last and _matches_at(tokens, stop - len(q), q)
+            for q in self.questions
+        )
 
     def is_resolved(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
         """True when the cue describes a past that is over.

@@ -153,7 +153,7 @@ def _judge(
         return None
     span = grammar.span(flags, first, last)
     resolved = grammar.is_resolved(tokens, flags, span)
-    hypothetical = grammar.is_hypothetical(flags, span)
+    hypothetical = grammar.is_hypothetical(tokens, flags, span)
     if signs_only and (resolved or hypothetical):
         return None
     hedged, intensified = grammar.modifiers(tokens, flags, span)

@@ -192,7 +192,7 @@ class SignScorer:
         for lo in range(0, len(texts), batch_size):
             tokenized = [
                 self._tokenized(normalize_text(text))
-                if isinstance(text, str) and text.strip()
+                if isinstance(text, str) and text and not text.isspace()
                 else []
                 for text in texts[lo : lo + batch_size]
             ]

@@ -345,3 +345,13 @@ def test_a_polite_question_is_the_staff_asking(text: str) -> None:
 def test_a_casual_self_question_stays_a_hedged_sign() -> None:
     result = score_text("疲れてるのかな?")
     assert result.detected == ["fatigue"] and result.hits[0].hedged
+
+
+def test_a_comparison_with_the_past_is_a_current_sign() -> None:
+    assert score_text("以前より痩せた印象").detected == ["appetite"]
+    assert score_text("以前は痩せていたが、今は戻った").detected == []
+
+
+def test_an_improvement_is_not_a_sign() -> None:
+    assert score_text("ミスが減ってきた").detected == []
+    assert score_text("ミスが続いている").detected == ["workload"]

@@ -111,6 +111,7 @@ class Grammar(BaseModel):
     conditional_surfaces: frozenset[str]
     questions: tuple[Seq, ...] = ()
     past_markers: frozenset[str]
+    comparison_words: frozenset[str] = frozenset()
     present_markers: frozenset[str]
     past_ctypes: frozenset[str]
     recovery_after: tuple[Seq, ...]
@@ -161,6 +162,7 @@ class Grammar(BaseModel):
                 conditional_surfaces=data["hypothetical"]["surfaces"],
                 questions=seqs(data["hypothetical"].get("questions", [])),
                 past_markers=data["resolved"]["past_markers"],
+                comparison_words=data["resolved"].get("comparison_words", []),
                 present_markers=data["resolved"]["present_markers"],
                 past_ctypes=data["resolved"]["past_ctypes"],
                 recovery_after=seqs(data["resolved"]["recovery_after"]),
@@ -375,18 +377,31 @@ class Grammar(BaseModel):
             for q in self.questions
         )
 
+    def _past_marker_before(
+        self, tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int
+    ) -> bool:
+        """A past marker in ``lo..hi`` that is not a comparison (以前より, 先月と比べて)."""
+        if not self._any(flags, lo, hi, PAST_MARKER):
+            return False
+        return any(
+            flags[k] & PAST_MARKER
+            and (k + 1 >= len(tokens) or tokens[k + 1].surface not in self.comparison_words)
+            for k in range(lo, hi)
+        )
+
     def is_resolved(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
         """True when the cue describes a past that is over.
 
         以前は寝つきが悪かったが / 先月は疲れがたまっていたけど (a past marker before the cue
-        and a past tense in its clause); 眠れなかったけど今は眠れている (past tense, then a
-        present marker in a later clause); 頭痛は治まった (recovery after the cue).
+        and a past tense in its clause; not a comparison: 以前より痩せた is current);
+        眠れなかったけど今は眠れている (past tense, then a present marker in a later
+        clause); 頭痛は治まった (recovery after the cue).
         """
         first, last, end = span.first, span.last, span.clause_end
         lo, hi = span.sentence_start, span.sentence_end
         reach = min(hi, end + _WINDOW)
         if span.clause & PAST_TENSE and (
-            self._any(flags, max(lo, first - _WINDOW), first, PAST_MARKER)
+            self._past_marker_before(tokens, flags, max(lo, first - _WINDOW), first)
             or self._any(flags, end, reach, PRESENT_MARKER)
         ):
             return True

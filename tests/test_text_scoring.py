@@ -355,3 +355,9 @@ def test_a_comparison_with_the_past_is_a_current_sign() -> None:
 def test_an_improvement_is_not_a_sign() -> None:
     assert score_text("ミスが減ってきた").detected == []
     assert score_text("ミスが続いている").detected == ["workload"]
+
+
+@pytest.mark.parametrize("text", ["なんとなくだるい", "微妙に食欲がない", "軽い頭痛がある"])
+def test_hedge_words_and_phrases_before_a_cue(text: str) -> None:
+    result = score_text(text)
+    assert len(result.detected) == 1 and all(h.hedged for h in result.hits)

@@ -57,6 +57,7 @@ PAST_TENSE = 1 << 14
 CONDITIONAL = 1 << 15
 LIST_MARKER = 1 << 16  # など / や / とか: the nouns after it restate the cue
 NOUN = 1 << 17
+HEDGE_PHRASE_START = 1 << 18  # first word of a hedge phrase before a cue (何 と 無い)
 _MAX_CACHED_TOKENS = 50_000
 
 
@@ -105,6 +106,7 @@ class Grammar(BaseModel):
     sentence_pos2: frozenset[str]
     sentence_surfaces: frozenset[str]
     hedge_before: frozenset[str]
+    hedge_before_phrases: tuple[Seq, ...] = ()
     hedge_after: tuple[Seq, ...]
     intensifier_before: frozenset[str]
     intensifier_after: tuple[Seq, ...]
@@ -155,7 +157,8 @@ class Grammar(BaseModel):
                 clause_pos2=data["scope"]["clause_pos2"],
                 sentence_pos2=data["scope"]["sentence_pos2"],
                 sentence_surfaces=data["scope"]["sentence_surfaces"],
-                hedge_before=data["hedge"]["before"],
+                hedge_before=frozenset(w for w in data["hedge"]["before"] if " " not in w),
+                hedge_before_phrases=seqs([w for w in data["hedge"]["before"] if " " in w]),
                 hedge_after=seqs(data["hedge"]["after"]),
                 intensifier_before=data["intensifier"]["before"],
                 intensifier_after=seqs(data["intensifier"]["after"]),
@@ -220,6 +223,7 @@ class Grammar(BaseModel):
         by_word: dict[str, int] = {}
         for words, bit in (
             (self.hedge_before, HEDGE_BEFORE),
+            (_first_words(self.hedge_before_phrases), HEDGE_PHRASE_START),
             (self.intensifier_before, INTENSIFIER_BEFORE),
             (_first_words(self.hedge_after), HEDGE_AFTER_START),
             (_first_words(self.intensifier_after), INTENSIFIER_AFTER_START),
@@ -350,10 +354,25 @@ class Grammar(BaseModel):
         self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan
     ) -> tuple[bool, bool]:
         """``(hedged, intensified)`` for a cue."""
-        last, end, before, clause = span.last, span.clause_end, span.before, span.clause
-        hedged = bool(before & HEDGE_BEFORE) or bool(
-            clause & HEDGE_AFTER_START
-            and self._any_seq(tokens, flags, last + 1, end, HEDGE_AFTER_START, self.hedge_after)
+        first, last, end = span.first, span.last, span.clause_end
+        before, clause = span.before, span.clause
+        hedged = (
+            bool(before & HEDGE_BEFORE)
+            or bool(
+                clause & HEDGE_AFTER_START
+                and self._any_seq(tokens, flags, last + 1, end, HEDGE_AFTER_START, self.hedge_after)
+            )
+            or bool(
+                before & HEDGE_PHRASE_START
+                and self._any_seq(
+                    tokens,
+                    flags,
+                    max(span.sentence_start, first - 6),
+                    first,
+                    HEDGE_PHRASE_START,
+                    self.hedge_before_phrases,
+                )
+            )
         )
         intensified = bool(before & INTENSIFIER_BEFORE) or bool(
             clause & INTENSIFIER_AFTER_START

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
-from sign_detect import FEATURE_NAMES, FeatureBuilder, build_features
+from sign_detect import FEATURE_NAMES, FeatureBuilder, build_features, rank_graduates
 from sign_detect.simulate import Cohort
 
 AS_OF = pd.Timestamp("2025-06-02")
@@ -151,3 +151,20 @@ def test_transform_before_fit_is_an_error(queries: pd.DataFrame) -> None:
 
     with pytest.raises(NotFittedError):
         FeatureBuilder().transform(queries)
+
+
+def test_unanswered_attempts_are_not_contacts_and_are_counted() -> None:
+    notes = {d: "特に変わりなし" for d in _workdays("2025-01-06", "2025-05-30")[::5]}
+    notes["2025-06-09"] = "電話するも応答なし。留守電にメッセージを残す。"
+    notes["2025-06-16"] = "LINE送信、既読つかず。"
+    notes["2025-06-23"] = "電話がつながらず、後日再度連絡する。"
+    checkins, attendance = _person({"2025-05-30": "present"}, notes)
+    f = build_features(checkins, attendance, as_of="2025-06-30").loc["G1"]
+    assert f["contact_unanswered_run"] == 3 and f["contact_unanswered_28d"] == 3
+    assert f["contact_days_since"] >= 31  # the attempts did not reset the gap
+    ranking = rank_graduates(checkins, attendance, as_of="2025-06-30")
+    assert "連絡がつかない: 最後に話せてから3回応答なし" in ranking.iloc[0]["reasons"]
+    answered = dict(notes, **{"2025-06-27": "電話で近況確認。特に変わりなし"})
+    checkins, attendance = _person({"2025-05-30": "present"}, answered)
+    f = build_features(checkins, attendance, as_of="2025-06-30").loc["G1"]
+    assert f["contact_unanswered_run"] == 0 and f["contact_unanswered_28d"] == 3

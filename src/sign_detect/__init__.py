@@ -2,6 +2,7 @@
 
 from .backtest import BacktestReport, backtest
 from .categories import CATEGORIES, CATEGORY_LABELS
+from .contact_outcome import UnansweredDetector
 from .errors import (
     ConfigError,
     InputFileError,
@@ -49,6 +50,7 @@ __all__ = [
     "SignScorer",
     "Tokenizer",
     "TokenizerUnavailableError",
+    "UnansweredDetector",
     "backtest",
     "build_features",
     "load_attendance",

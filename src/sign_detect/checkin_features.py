@@ -3,7 +3,8 @@
 Notes are scored once (:func:`score_checkins`) and the scored table, which no longer holds
 the note text, is reused for every as-of date. Each feature compares the last 4 weeks with
 the person's own usual: the 24 weeks before them for sign counts, the whole history before
-``as_of`` for contact cadence and note length.
+``as_of`` for contact cadence and note length. Notes that record an unanswered attempt
+(電話するも応答なし) are not contacts: they are counted apart, and the contact gap runs on.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .categories import CATEGORIES
+from .contact_outcome import UnansweredDetector
 from .text_scoring import SignScorer, score_notes
 from .windows import rows_as_of, window
 
@@ -41,19 +43,32 @@ CHECKIN_FEATURES: list[str] = (
         "contact_days_since",
         "contact_usual_gap",
         "contact_gap_ratio",
+        f"contact_unanswered_{RECENT}d",
+        "contact_unanswered_run",
         "note_len_ratio",
     ]
 )
 
 
-def score_checkins(checkins: pd.DataFrame, *, scorer: SignScorer | None = None) -> pd.DataFrame:
-    """Score validated check-ins once: keys, channel, note length and ``sign_*`` columns.
+def score_checkins(
+    checkins: pd.DataFrame,
+    *,
+    scorer: SignScorer | None = None,
+    unanswered: UnansweredDetector | None = None,
+) -> pd.DataFrame:
+    """Score validated check-ins once: keys, channel, note length, ``unanswered`` and
+    ``sign_*`` columns.
 
     The result holds no note text, so it can be kept and reused across as-of dates.
     """
     signs = score_notes(checkins, scorer=scorer)
     scored = checkins[["graduate_id", "date", "channel"]].copy()
     scored["note_len"] = checkins["note"].fillna("").astype(str).str.len().to_numpy()
+    if unanswered is not None:
+        detector = unanswered
+    else:
+        detector = scorer.unanswered if scorer is not None else UnansweredDetector.default()
+    scored["unanswered"] = detector.is_unanswered(checkins["note"])
     for column in SIGN_COLUMNS:
         scored[column] = signs[column].to_numpy()
     return scored.reset_index(drop=True)
@@ -64,6 +79,43 @@ def _usual_gap(past: pd.DataFrame) -> pd.Series:
     days = past[["graduate_id", "date"]].drop_duplicates().sort_values(["graduate_id", "date"])
     gaps = days.groupby("graduate_id")["date"].diff().dt.days
     return gaps.groupby(days["graduate_id"]).median()
+
+
+def _contact_features(
+    out: pd.DataFrame, past: pd.DataFrame, as_of: pd.Timestamp, index: pd.Index
+) -> None:
+    """Contact rhythm from answered contacts; unanswered attempts counted apart."""
+    if "unanswered" in past.columns:
+        unanswered = past["unanswered"].astype(bool)
+    else:  # scored before unanswered attempts were told apart: every note a contact
+        unanswered = pd.Series(False, index=past.index)
+    answered: pd.DataFrame = past.loc[~unanswered]
+    missed: pd.DataFrame = past.loc[unanswered]
+    recent = window(answered, as_of, RECENT)
+    out[f"contact_n_{RECENT}d"] = (
+        recent.groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
+    )
+    first = past.groupby("graduate_id")["date"].min().reindex(index)
+    last = answered.groupby("graduate_id")["date"].max().reindex(index)
+    out["contact_days_since"] = (as_of - last.fillna(first)).dt.days.astype(float)
+    usual = _usual_gap(answered).reindex(index)
+    out["contact_usual_gap"] = usual
+    out["contact_gap_ratio"] = (out["contact_days_since"] / usual.clip(lower=1)).fillna(0.0)
+    out[f"contact_unanswered_{RECENT}d"] = (
+        window(missed, as_of, RECENT)
+        .groupby("graduate_id")
+        .size()
+        .reindex(index, fill_value=0)
+        .astype(float)
+    )
+    since = missed["date"] > last.reindex(missed["graduate_id"]).fillna(pd.Timestamp.min).to_numpy()
+    out["contact_unanswered_run"] = (
+        missed[since].groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
+    )
+    before = answered[answered["date"] <= as_of - pd.Timedelta(days=RECENT)]
+    recent_len = recent.groupby("graduate_id")["note_len"].mean().reindex(index)
+    usual_len = before.groupby("graduate_id")["note_len"].mean().reindex(index)
+    out["note_len_ratio"] = (recent_len / usual_len.where(usual_len > 0)).fillna(1.0).clip(0, 5)
 
 
 def checkin_features(
@@ -131,14 +183,6 @@ def checkin_features(
         / (earlier_sign.size().reindex(index, fill_value=0) + 1.0)
     ).astype(float)
     out["sign_new_categories"] = out[[f"sign_{c}_new" for c in CATEGORIES]].sum(axis=1)
-    out[f"contact_n_{RECENT}d"] = g_recent.size().reindex(index, fill_value=0).astype(float)
-    last = past.groupby("graduate_id")["date"].max().reindex(index)
-    out["contact_days_since"] = (as_of - last).dt.days.astype(float)
-    usual = _usual_gap(past).reindex(index)
-    out["contact_usual_gap"] = usual
-    out["contact_gap_ratio"] = (out["contact_days_since"] / usual.clip(lower=1)).fillna(0.0)
-    recent_len = g_recent["note_len"].mean().reindex(index)
-    usual_len = before.groupby("graduate_id")["note_len"].mean().reindex(index)
-    out["note_len_ratio"] = (recent_len / usual_len.where(usual_len > 0)).fillna(1.0).clip(0, 5)
+    _contact_features(out, past, as_of, index)
     out.index.name = "graduate_id"
     return out[CHECKIN_FEATURES].astype(float)

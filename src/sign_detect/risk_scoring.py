@@ -184,6 +184,12 @@ def _rule_contact_gap(f: pd.Series, min_days: float = 10) -> tuple[float, dict[s
     return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": round(usual)}
 
 
+def _rule_unanswered(f: pd.Series) -> tuple[float, dict[str, object]]:
+    """Attempts nobody answered since the last contact that got through."""
+    run = f["contact_unanswered_run"]
+    return float(run), {"count": int(run)}
+
+
 def _rule_hours(f: pd.Series) -> tuple[float, dict[str, object]]:
     ratio = f["att_hours_ratio_28d"]
     if f["att_days_28d"] < 5 or ratio != ratio:
@@ -205,6 +211,7 @@ _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
     "short_absences": _rule_short_absences,
     "absence_streak": _rule_absence_streak,
     "contact_gap": _rule_contact_gap,
+    "unanswered": _rule_unanswered,
     "hours": _rule_hours,
     "monday_absence": _rule_monday,
 }

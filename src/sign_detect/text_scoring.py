@@ -25,6 +25,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from .categories import CATEGORIES
+from .contact_outcome import UnansweredDetector
 from .grammar import Grammar
 from .katakana import KatakanaReader
 from .lexicon import Lexicon
@@ -127,6 +128,9 @@ class SignScorer:
         Defaults to :meth:`Grammar.default`.
     tokenizer : Tokenizer, optional
         Defaults to the process-wide tokenizer (one tagger per thread).
+    unanswered : UnansweredDetector, optional
+        Tells notes of unanswered contact attempts (used by the check-in features);
+        defaults to :meth:`UnansweredDetector.default`.
     """
 
     def __init__(
@@ -134,10 +138,12 @@ class SignScorer:
         lexicon: Lexicon | None = None,
         grammar: Grammar | None = None,
         tokenizer: Tokenizer | None = None,
+        unanswered: UnansweredDetector | None = None,
     ):
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.grammar = grammar if grammar is not None else Grammar.default()
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
+        self.unanswered = unanswered if unanswered is not None else UnansweredDetector.default()
         self._katakana = KatakanaReader(self.tokenizer)
         # Per-token memos, looked up with C-level map() for every note.
         self._starts_of = self.lexicon.starts_of.__getitem__

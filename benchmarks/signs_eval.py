@@ -6,8 +6,8 @@ naive substring-keyword baseline measured on the same notes in the same run.
 
     python benchmarks/signs_eval.py [--split NAME] [--show-errors]
 
-NAME is tune, heldout, heldout2 ... heldout5 or all. The file's header says how each
-part was used; heldout5 (never tuned on) is the fairest estimate for new wordings.
+NAME is tune, heldout, heldout2 ... heldout6 or all. The file's header says how each
+part was used; heldout5 and heldout6 (never tuned on) are the fairest estimates.
 """
 
 from __future__ import annotations
@@ -88,7 +88,16 @@ def main() -> None:
     parser.add_argument(
         "--split",
         default="heldout",
-        choices=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "tune", "all"],
+        choices=[
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "tune",
+            "all",
+        ],
     )
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()

@@ -33,6 +33,7 @@ def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> 
         "heldout4",
         "heldout5",
         "heldout6",
+        "heldout7",
     }
     for c in CATEGORIES:
         assert evaluated[f"true_{c}"].sum() >= 10, c

@@ -58,6 +58,7 @@ CONDITIONAL = 1 << 15
 LIST_MARKER = 1 << 16  # など / や / とか: the nouns after it restate the cue
 NOUN = 1 << 17
 HEDGE_PHRASE_START = 1 << 18  # first word of a hedge phrase before a cue (何 と 無い)
+QUESTION_END = 1 << 19  # last word of a polite question (?)
 _MAX_CACHED_TOKENS = 50_000
 
 
@@ -224,6 +225,7 @@ class Grammar(BaseModel):
         for words, bit in (
             (self.hedge_before, HEDGE_BEFORE),
             (_first_words(self.hedge_before_phrases), HEDGE_PHRASE_START),
+            (frozenset(q[-1] for q in self.questions if q), QUESTION_END),
             (self.intensifier_before, INTENSIFIER_BEFORE),
             (_first_words(self.hedge_after), HEDGE_AFTER_START),
             (_first_words(self.intensifier_after), INTENSIFIER_AFTER_START),
@@ -391,7 +393,9 @@ class Grammar(BaseModel):
         if end < len(flags) and flags[end] & CONDITIONAL:
             return True
         stop = span.sentence_end + 1  # the question mark ends the sentence
-        return stop <= len(tokens) and any(
+        if stop > len(tokens) or not flags[stop - 1] & QUESTION_END:
+            return False
+        return any(
             stop - len(q) > span.last and _matches_at(tokens, stop - len(q), q)
             for q in self.questions
         )

@@ -361,3 +361,9 @@ def test_an_improvement_is_not_a_sign() -> None:
 def test_hedge_words_and_phrases_before_a_cue(text: str) -> None:
     result = score_text(text)
     assert len(result.detected) == 1 and all(h.hedged for h in result.hits)
+
+
+def test_a_negated_recovery_is_no_recovery() -> None:
+    assert score_text("頭痛が治らない").detected == ["physical"]
+    assert score_text("疲労がなかなか回復しない").detected == ["fatigue"]
+    assert score_text("頭痛は治まってきた").detected == []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, reduce
 from importlib import resources
 from operator import or_
@@ -345,12 +345,23 @@ class Grammar(BaseModel):
         seqs: tuple[Seq, ...],
     ) -> bool:
         """True when one of ``seqs`` starts in ``lo..hi`` and ends by ``hi``."""
+        return next(Grammar._seq_ends(tokens, flags, lo, hi, start_bit, seqs), None) is not None
+
+    @staticmethod
+    def _seq_ends(
+        tokens: Sequence[Token],
+        flags: Sequence[int],
+        lo: int,
+        hi: int,
+        start_bit: int,
+        seqs: tuple[Seq, ...],
+    ) -> Iterator[int]:
+        """Index of the last word of each of ``seqs`` found in ``lo..hi``."""
         for k in range(lo, hi):
-            if flags[k] & start_bit and any(
-                k + len(s) <= hi and _matches_at(tokens, k, s) for s in seqs
-            ):
-                return True
-        return False
+            if flags[k] & start_bit:
+                for seq in seqs:
+                    if k + len(seq) <= hi and _matches_at(tokens, k, seq):
+                        yield k + len(seq) - 1
 
     def modifiers(
         self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan
@@ -418,7 +429,7 @@ class Grammar(BaseModel):
         以前は寝つきが悪かったが / 先月は疲れがたまっていたけど (a past marker before the cue
         and a past tense in its clause; not a comparison: 以前より痩せた is current);
         眠れなかったけど今は眠れている (past tense, then a present marker in a later
-        clause); 頭痛は治まった (recovery after the cue).
+        clause); 頭痛は治まった (recovery after the cue, not negated: 治らない is no recovery).
         """
         first, last, end = span.first, span.last, span.clause_end
         lo, hi = span.sentence_start, span.sentence_end
@@ -428,9 +439,11 @@ class Grammar(BaseModel):
             or self._any(flags, end, reach, PRESENT_MARKER)
         ):
             return True
-        return self._any(flags, last + 1, reach, RECOVERY_START) and self._any_seq(
-            tokens, flags, last + 1, reach, RECOVERY_START, self.recovery_after
-        )
+        if not self._any(flags, last + 1, reach, RECOVERY_START):
+            return False
+        # 治まった is a recovery; 治らない / 回復しない are not.
+        ends = self._seq_ends(tokens, flags, last + 1, reach, RECOVERY_START, self.recovery_after)
+        return any(self.negation_scope(flags, end)[0] % 2 == 0 for end in ends)
 
 
 @cache

@@ -367,3 +367,8 @@ def test_a_negated_recovery_is_no_recovery() -> None:
     assert score_text("頭痛が治らない").detected == ["physical"]
     assert score_text("疲労がなかなか回復しない").detected == ["fatigue"]
     assert score_text("頭痛は治まってきた").detected == []
+
+
+@pytest.mark.parametrize("text", ["以前から眠れなかった", "先月から食欲が落ちた", "以前より痩せた"])
+def test_since_and_compared_with_the_past_are_current(text: str) -> None:
+    assert len(score_text(text).detected) == 1

@@ -114,7 +114,7 @@ class Grammar(BaseModel):
     conditional_surfaces: frozenset[str]
     questions: tuple[Seq, ...] = ()
     past_markers: frozenset[str]
-    comparison_words: frozenset[str] = frozenset()
+    not_past_after: frozenset[str] = frozenset()
     present_markers: frozenset[str]
     past_ctypes: frozenset[str]
     recovery_after: tuple[Seq, ...]
@@ -166,7 +166,7 @@ class Grammar(BaseModel):
                 conditional_surfaces=data["hypothetical"]["surfaces"],
                 questions=seqs(data["hypothetical"].get("questions", [])),
                 past_markers=data["resolved"]["past_markers"],
-                comparison_words=data["resolved"].get("comparison_words", []),
+                not_past_after=data["resolved"].get("not_past_after", []),
                 present_markers=data["resolved"]["present_markers"],
                 past_ctypes=data["resolved"]["past_ctypes"],
                 recovery_after=seqs(data["resolved"]["recovery_after"]),
@@ -414,12 +414,12 @@ class Grammar(BaseModel):
     def _past_marker_before(
         self, tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int
     ) -> bool:
-        """A past marker in ``lo..hi`` that is not a comparison (以前より, 先月と比べて)."""
+        """A past marker in ``lo..hi`` not followed by より, から, で … (以前より compares)."""
         if not self._any(flags, lo, hi, PAST_MARKER):
             return False
         return any(
             flags[k] & PAST_MARKER
-            and (k + 1 >= len(tokens) or tokens[k + 1].surface not in self.comparison_words)
+            and (k + 1 >= len(tokens) or tokens[k + 1].surface not in self.not_past_after)
             for k in range(lo, hi)
         )
 

@@ -372,3 +372,16 @@ def test_a_negated_recovery_is_no_recovery() -> None:
 @pytest.mark.parametrize("text", ["以前から眠れなかった", "先月から食欲が落ちた", "以前より痩せた"])
 def test_since_and_compared_with_the_past_are_current(text: str) -> None:
     assert len(score_text(text).detected) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "希死念慮がある",
+        "リストカットしてしまった",
+        "薬をまとめて飲んでしまった",
+        "生きているのがつらい",
+    ],
+)
+def test_crisis_words_are_the_strongest_mood_sign(text: str) -> None:
+    assert score_text(text).signals["mood"] == 1.0

@@ -144,3 +144,15 @@ def test_an_office_passes_its_own_status_words_to_the_ranking() -> None:
     ranking = rank_graduates(checkins, attendance, as_of=AS_OF, aliases=office)
     expected = rank_graduates(*_two_people(), as_of=AS_OF)
     pd.testing.assert_frame_equal(ranking, expected)
+
+
+def test_a_crisis_word_puts_the_person_first_with_a_plain_reason() -> None:
+    checkins, attendance = _two_people()
+    late = pd.DataFrame(
+        [("G2", pd.Timestamp("2025-06-29"), "line", "もう消えたい")],
+        columns=["graduate_id", "date", "channel", "note"],
+    )
+    ranking = rank_graduates(pd.concat([checkins, late]), attendance, as_of=AS_OF)
+    top = ranking.iloc[0]
+    assert top["graduate_id"] == "G2" and top["level"] == "high"
+    assert top["reasons"][0].startswith("危機的な発言")

@@ -385,3 +385,12 @@ def test_since_and_compared_with_the_past_are_current(text: str) -> None:
 )
 def test_crisis_words_are_the_strongest_mood_sign(text: str) -> None:
     assert score_text(text).signals["mood"] == 1.0
+
+
+def test_crisis_hits_are_marked_in_both_paths() -> None:
+    assert score_text("もう死にたい").hits[0].crisis
+    assert not score_text("死にたくはない").detected
+    assert score_notes(["もう死にたい", "眠れない"])["sign_hits"].tolist() == [
+        "mood:死にたい(crisis)",
+        "sleep:眠れない",
+    ]

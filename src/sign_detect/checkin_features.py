@@ -13,7 +13,7 @@ import pandas as pd
 
 from .categories import CATEGORIES
 from .contact_outcome import UnansweredDetector
-from .text_scoring import SignScorer, score_notes
+from .text_scoring import CRISIS_MARK, SignScorer, score_notes
 from .windows import rows_as_of, window
 
 __all__ = ["CHECKIN_FEATURES", "checkin_features", "score_checkins"]
@@ -39,6 +39,7 @@ CHECKIN_FEATURES: list[str] = (
         f"sign_notes_{SUSTAINED}d",
         "sign_notes_rate_base",
         "sign_new_categories",
+        f"sign_crisis_{RECENT}d",
         f"contact_n_{RECENT}d",
         "contact_days_since",
         "contact_usual_gap",
@@ -71,6 +72,7 @@ def score_checkins(
     scored["unanswered"] = detector.is_unanswered(checkins["note"])
     for column in SIGN_COLUMNS:
         scored[column] = signs[column].to_numpy()
+    scored["crisis"] = signs["sign_hits"].str.contains(CRISIS_MARK, regex=False).to_numpy()
     return scored.reset_index(drop=True)
 
 
@@ -183,6 +185,10 @@ def checkin_features(
         / (earlier_sign.size().reindex(index, fill_value=0) + 1.0)
     ).astype(float)
     out["sign_new_categories"] = out[[f"sign_{c}_new" for c in CATEGORIES]].sum(axis=1)
+    crisis = recent["crisis"] if "crisis" in recent.columns else pd.Series(False, recent.index)
+    out[f"sign_crisis_{RECENT}d"] = (
+        crisis.astype(bool).groupby(recent["graduate_id"]).sum().reindex(index, fill_value=0)
+    ).astype(float)
     _contact_features(out, past, as_of, index)
     out.index.name = "graduate_id"
     return out[CHECKIN_FEATURES].astype(float)

@@ -57,6 +57,8 @@ class LexiconEntry(BaseModel):
     weight: float = Field(ge=0.0, le=1.0)
     polarity: Literal["symptom", "ability"] = "symptom"
     source: str = ""
+    #: Words of self-harm or suicide: the ranking names them and puts the person first.
+    crisis: bool = False
 
     @field_validator("category")
     @classmethod
@@ -96,6 +98,7 @@ class CompiledEntry:
     ability: bool
     #: Bits (see :attr:`Lexicon.word_bits`) of the elements after the first.
     needs: int = 0
+    crisis: bool = False
 
 
 def _parse_rows(rows: Iterable[Mapping[str, object]], where: str) -> list[LexiconEntry]:
@@ -184,6 +187,7 @@ class Lexicon:
                 e.weight,
                 e.polarity == "ability",
                 sum({element_bits[element] for element in e.elements[1:]}),
+                e.crisis,
             )
             for i, e in enumerate(self.entries)
         )

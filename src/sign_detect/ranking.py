@@ -52,7 +52,11 @@ def rank_scored(
     model: RiskModel | None = None,
     config: ScorerConfig | None = None,
 ) -> pd.DataFrame:
-    """Rank from already scored check-ins (:func:`score_checkins`) and validated tables."""
+    """Rank from already scored check-ins (:func:`score_checkins`) and validated tables.
+
+    People with a word of self-harm or suicide in their notes of the last 4 weeks come
+    first and are ``high`` whatever their other points (also under a trained model).
+    """
     index = still_supported(active_graduates(scored, attendance, as_of), outcomes, as_of)
     features = features_as_of(scored, attendance, as_of, graduates, index)
     config = config or ScorerConfig.default()
@@ -60,8 +64,14 @@ def rank_scored(
     if model is not None:
         result["risk"] = model.predict_risk(features).round(4)
         result["level"] = result["risk"].map(lambda r: level_of(r, config.levels))
+    # A word of self-harm or suicide in the last 4 weeks comes first, whatever the points.
+    crisis = features["sign_crisis_28d"] > 0
+    result.loc[crisis, "level"] = "high"
+    result["_crisis"] = crisis
     result = result.reset_index()
-    result = result.sort_values(["risk", "graduate_id"], ascending=[False, True], kind="stable")
+    result = result.sort_values(
+        ["_crisis", "risk", "graduate_id"], ascending=[False, False, True], kind="stable"
+    )
     result["rank"] = range(1, len(result) + 1)
     return result[RANKING_COLUMNS].reset_index(drop=True)
 

@@ -184,6 +184,12 @@ def _rule_contact_gap(f: pd.Series, min_days: float = 10) -> tuple[float, dict[s
     return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": round(usual)}
 
 
+def _rule_crisis(f: pd.Series) -> tuple[float, dict[str, object]]:
+    """Notes with words of self-harm or suicide in the last 4 weeks."""
+    count = f["sign_crisis_28d"]
+    return float(count), {"count": int(count)}
+
+
 def _rule_unanswered(f: pd.Series) -> tuple[float, dict[str, object]]:
     """Attempts nobody answered since the last contact that got through."""
     run = f["contact_unanswered_run"]
@@ -202,6 +208,7 @@ def _rule_monday(f: pd.Series) -> tuple[float, dict[str, object]]:
 
 
 _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
+    "crisis": _rule_crisis,
     "new_signs": _rule_new_signs,
     "breadth": _rule_breadth,
     "sustained_signs": _rule_sustained_signs,

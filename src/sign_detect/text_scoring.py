@@ -63,6 +63,8 @@ class Hit(BaseModel):
     hypothetical: bool
     weight: float
     strength: float
+    #: A word of self-harm or suicide (see the lexicon's ``crisis`` column).
+    crisis: bool = False
 
     @property
     def is_sign(self) -> bool:
@@ -102,6 +104,8 @@ def _hard_cut(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
 
 
 _CATEGORY_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
+#: Marks a hit of a crisis word (self-harm, suicide) in the compact ``sign_hits`` column.
+CRISIS_MARK = "(crisis)"
 
 
 class _Found(NamedTuple):
@@ -177,24 +181,25 @@ class SignScorer:
             if cues:
                 yield _Found(piece, offset, tokens, cues)
 
-    def vector(self, text: str) -> tuple[list[float], list[tuple[str, str, bool]]]:
-        """Fast path: category strengths and ``(category, words, hedged)`` of sign hits.
+    def vector(self, text: str) -> tuple[list[float], list[tuple[str, str, str]]]:
+        """Fast path: category strengths and ``(category, words, marks)`` of sign hits.
 
         The words are the cue's tokens joined (normalised text, no character offsets);
-        :meth:`score` gives exact spans into the original text.
+        the marks are ``(hedged)`` and :data:`CRISIS_MARK` when they apply. :meth:`score`
+        gives exact spans into the original text.
         """
         return self.vectors([text])[0]
 
     def vectors(
         self, texts: Sequence[str], batch_size: int = 256
-    ) -> list[tuple[list[float], list[tuple[str, str, bool]]]]:
+    ) -> list[tuple[list[float], list[tuple[str, str, str]]]]:
         """:meth:`vector` of many texts.
 
         Texts are tagged a batch at a time before any is analysed: MeCab and the cue
         rules then each keep their own data in the CPU caches, which is measurably
         faster than alternating between them for every note.
         """
-        out: list[tuple[list[float], list[tuple[str, str, bool]]]] = []
+        out: list[tuple[list[float], list[tuple[str, str, str]]]] = []
         for lo in range(0, len(texts), batch_size):
             tokenized = [
                 self._tokenized(normalize_text(text))
@@ -207,8 +212,8 @@ class SignScorer:
 
     def _vector_of(
         self, tokenized: list[tuple[int, str, list[Token]]]
-    ) -> tuple[list[float], list[tuple[str, str, bool]]]:
-        compact: list[tuple[str, str, bool]] = []
+    ) -> tuple[list[float], list[tuple[str, str, str]]]:
+        compact: list[tuple[str, str, str]] = []
         keep = [1.0] * len(CATEGORIES)
         for found in self._find(tokenized, signs_only=True):
             tokens = found.tokens
@@ -217,7 +222,10 @@ class SignScorer:
                     continue
                 keep[_CATEGORY_INDEX[cue.entry.category]] *= 1.0 - cue.strength
                 words = "".join(t.surface for t in tokens[cue.first : cue.end + 1])
-                compact.append((cue.entry.category, words, cue.hedged))
+                marks = ("(hedged)" if cue.hedged else "") + (
+                    CRISIS_MARK if cue.entry.crisis else ""
+                )
+                compact.append((cue.entry.category, words, marks))
         return [1.0 - k for k in keep], compact
 
     def score(self, text: str) -> NoteSignals:
@@ -248,6 +256,7 @@ class SignScorer:
                         hypothetical=cue.hypothetical,
                         weight=cue.entry.weight,
                         strength=round(cue.strength, 4),
+                        crisis=cue.entry.crisis,
                     )
                 )
         signals = {c: round(1.0 - keep[c], 4) for c in CATEGORIES}
@@ -297,8 +306,8 @@ def score_text(
     return _scorer(lexicon, grammar).score(text)
 
 
-def _format_hits(compact: list[tuple[str, str, bool]]) -> str:
-    return "; ".join(f"{c}:{s}{'(hedged)' if h else ''}" for c, s, h in compact)
+def _format_hits(compact: list[tuple[str, str, str]]) -> str:
+    return "; ".join(f"{c}:{s}{marks}" for c, s, marks in compact)
 
 
 def score_notes(
@@ -319,7 +328,8 @@ def score_notes(
     -------
     DataFrame
         ``sign_<category>`` (float, 0-1) for each category, and ``sign_hits``: the sign
-        words that fired, as ``category:words`` joined with ``; `` (empty when none).
+        words that fired, as ``category:words`` joined with ``; `` (empty when none),
+        marked ``(hedged)`` and ``(crisis)`` (:data:`CRISIS_MARK`) where they apply.
 
     Examples
     --------

@@ -6,8 +6,8 @@ naive substring-keyword baseline measured on the same notes in the same run.
 
     python benchmarks/signs_eval.py [--split NAME] [--show-errors]
 
-NAME is tune, heldout, heldout2 ... heldout8 or all. The file's header says how each
-part was used; heldout5 and heldout8 (never tuned on) are the fairest estimates.
+NAME is tune, heldout, heldout2 ... heldout9 or all. The file's header says how each
+part was used; heldout5 and heldout9 (never tuned on) are the fairest estimates.
 """
 
 from __future__ import annotations

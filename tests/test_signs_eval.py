@@ -35,6 +35,7 @@ def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> 
         "heldout6",
         "heldout7",
         "heldout8",
+        "heldout9",
     }
     for c in CATEGORIES:
         assert evaluated[f"true_{c}"].sum() >= 10, c

@@ -394,3 +394,8 @@ def test_crisis_hits_are_marked_in_both_paths() -> None:
         "mood:死にたい(crisis)",
         "sleep:眠れない",
     ]
+
+
+def test_a_recent_time_until_which_a_sign_lasted_is_over() -> None:
+    assert score_text("先週までだるかったけど、もう元気!").detected == []
+    assert score_text("先週はだるかった").detected == ["fatigue"]

@@ -59,6 +59,7 @@ LIST_MARKER = 1 << 16  # など / や / とか: the nouns after it restate the c
 NOUN = 1 << 17
 HEDGE_PHRASE_START = 1 << 18  # first word of a hedge phrase before a cue (何 と 無い)
 QUESTION_END = 1 << 19  # last word of a polite question (?)
+UNTIL_MARKER = 1 << 20  # 先週 / 昨日 …: a past that is over only when followed by まで
 _MAX_CACHED_TOKENS = 50_000
 
 
@@ -114,6 +115,7 @@ class Grammar(BaseModel):
     conditional_surfaces: frozenset[str]
     questions: tuple[Seq, ...] = ()
     past_markers: frozenset[str]
+    until_markers: frozenset[str] = frozenset()
     not_past_after: frozenset[str] = frozenset()
     present_markers: frozenset[str]
     past_ctypes: frozenset[str]
@@ -166,6 +168,7 @@ class Grammar(BaseModel):
                 conditional_surfaces=data["hypothetical"]["surfaces"],
                 questions=seqs(data["hypothetical"].get("questions", [])),
                 past_markers=data["resolved"]["past_markers"],
+                until_markers=data["resolved"].get("until_markers", []),
                 not_past_after=data["resolved"].get("not_past_after", []),
                 present_markers=data["resolved"]["present_markers"],
                 past_ctypes=data["resolved"]["past_ctypes"],
@@ -231,6 +234,7 @@ class Grammar(BaseModel):
             (_first_words(self.intensifier_after), INTENSIFIER_AFTER_START),
             (_first_words(self.recovery_after), RECOVERY_START),
             (self.past_markers, PAST_MARKER),
+            (self.until_markers, UNTIL_MARKER),
             (self.present_markers, PRESENT_MARKER),
         ):
             for word in words:
@@ -414,14 +418,17 @@ class Grammar(BaseModel):
     def _past_marker_before(
         self, tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int
     ) -> bool:
-        """A past marker in ``lo..hi`` not followed by より, から, で … (以前より compares)."""
-        if not self._any(flags, lo, hi, PAST_MARKER):
+        """A past marker in ``lo..hi`` not followed by より, から, で … (以前より compares),
+        or a recent time followed by まで (先週まで: over since)."""
+        if not self._any(flags, lo, hi, PAST_MARKER | UNTIL_MARKER):
             return False
-        return any(
-            flags[k] & PAST_MARKER
-            and (k + 1 >= len(tokens) or tokens[k + 1].surface not in self.not_past_after)
-            for k in range(lo, hi)
-        )
+        for k in range(lo, hi):
+            after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
+            if flags[k] & PAST_MARKER and after not in self.not_past_after:
+                return True
+            if flags[k] & UNTIL_MARKER and after == "まで":
+                return True
+        return False
 
     def is_resolved(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
         """True when the cue describes a past that is over.

@@ -25,21 +25,30 @@ from functools import lru_cache
 
 __all__ = ["normalize", "normalize_text"]
 
+# Character classes (regular-expression ranges) the rules below are built from.
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\ufe00-\ufe0f\u200d\u2b50\u2b55\u3030\u303d"
+_CONTROLS = "\x00-\x09\x0b-\x1f\x7f"  # not \n: a line break is a sentence break
+_SURROGATES = "\ud800-\udfff"
+_EMOJI_CHARACTER = re.compile(f"[{_EMOJI}]")
+
 # Anything the fast path cannot map one-to-one: emoji and controls, or repeated marks
 # (two patterns: one alternation with a back-reference scans about half as fast).
-_SLOW_CHARACTER = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\ufe00-\ufe0f\u200d\u2b50\u2b55\u3030\u303d"
-    "\x00-\x09\x0b-\x1f\x7f\ud800-\udfff]"
-)
+_SLOW_CHARACTER = re.compile(f"[{_EMOJI}{_CONTROLS}{_SURROGATES}]")
 _REPEATED_MARK = re.compile("([!?。、…・~〜ー\\-.])\\1")
 
 
-def _needs_slow_path(folded: str, text: str) -> bool:
-    return (
+def _fast_form(text: str) -> str | None:
+    """The NFKC form of ``text`` when it maps one-to-one onto ``text``, else ``None``."""
+    folded = (
+        text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    )
+    if (
         len(folded) != len(text)
         or _SLOW_CHARACTER.search(folded) is not None
         or _REPEATED_MARK.search(folded) is not None
-    )
+    ):
+        return None
+    return folded
 
 
 _COLLAPSE = set("!?。、…・~〜ー－-.")
@@ -48,39 +57,24 @@ _SENTENCE_BREAK = "。"
 # read across it.
 
 
-def _is_emoji(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x1F000 <= code <= 0x1FAFF
-        or 0x2600 <= code <= 0x27BF
-        or 0xFE00 <= code <= 0xFE0F
-        or code in (0x200D, 0x2B50, 0x2B55, 0x3030, 0x303D)
-        or 0x1F1E6 <= code <= 0x1F1FF
-    )
-
-
 def normalize(text: str) -> tuple[str, list[int] | None]:
     """Return ``(normalised_text, offsets)``; ``offsets[i]`` indexes into ``text``.
 
     ``offsets`` is ``None`` when the mapping is the identity (the common case, found
     without a per-character loop).
     """
-    folded = (
-        text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
-    )
-    if not _needs_slow_path(folded, text):
-        return _break_lines(folded), None
+    fast = _fast_form(text)
+    if fast is not None:
+        return _break_lines(fast), None
     offsets: list[int] = []
     return _break_lines(_normalize_slow(text, offsets)), offsets
 
 
 def normalize_text(text: str) -> str:
     """:func:`normalize` without the offsets (cheaper when spans are not needed)."""
-    folded = (
-        text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
-    )
-    if not _needs_slow_path(folded, text):
-        return _break_lines(folded)
+    fast = _fast_form(text)
+    if fast is not None:
+        return _break_lines(fast)
     return _break_lines(_normalize_slow(text, None))
 
 
@@ -96,7 +90,7 @@ def _break_lines(text: str) -> str:
 def _fold(ch: str) -> str | None:
     """One character as the slow path writes it: its NFKC form (controls as a space), or
     ``None`` for emoji (cached: notes reuse few distinct characters)."""
-    if _is_emoji(ch):
+    if _EMOJI_CHARACTER.match(ch):
         return None
     category = unicodedata.category(ch)
     if (category == "Cc" and ch != "\n") or category in ("Cs", "Co", "Cn"):
@@ -112,8 +106,7 @@ _SPECIAL = _COLLAPSE | set(_VOICING)
 # that collapse when repeated, half-width katakana and voicing marks (which compose with
 # the character before them). Runs of anything else are copied whole when already NFKC.
 _PER_CHARACTER = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\ufe00-\ufe0f\u200d\u2b50\u2b55\u3030\u303d"
-    "\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff!?。、…・~〜ー－\\-.\uff61-\uff9f\u3099\u309a]+"
+    f"[{_EMOJI}{_CONTROLS}\x80-\x9f{_SURROGATES}!?。、…・~〜ー－\\-.\uff61-\uff9f\u3099\u309a]+"
 )
 
 

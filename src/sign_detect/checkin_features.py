@@ -87,10 +87,7 @@ def _contact_features(
     out: pd.DataFrame, past: pd.DataFrame, as_of: pd.Timestamp, index: pd.Index
 ) -> None:
     """Contact rhythm from answered contacts; unanswered attempts counted apart."""
-    if "unanswered" in past.columns:
-        unanswered = past["unanswered"].astype(bool)
-    else:  # scored before unanswered attempts were told apart: every note a contact
-        unanswered = pd.Series(False, index=past.index)
+    unanswered = past["unanswered"].astype(bool)
     answered: pd.DataFrame = past.loc[~unanswered]
     missed: pd.DataFrame = past.loc[unanswered]
     recent = window(answered, as_of, RECENT)
@@ -185,10 +182,14 @@ def checkin_features(
         / (earlier_sign.size().reindex(index, fill_value=0) + 1.0)
     ).astype(float)
     out["sign_new_categories"] = out[[f"sign_{c}_new" for c in CATEGORIES]].sum(axis=1)
-    crisis = recent["crisis"] if "crisis" in recent.columns else pd.Series(False, recent.index)
     out[f"sign_crisis_{RECENT}d"] = (
-        crisis.astype(bool).groupby(recent["graduate_id"]).sum().reindex(index, fill_value=0)
-    ).astype(float)
+        recent["crisis"]
+        .astype(bool)
+        .groupby(recent["graduate_id"])
+        .sum()
+        .reindex(index, fill_value=0)
+        .astype(float)
+    )
     _contact_features(out, past, as_of, index)
     out.index.name = "graduate_id"
     return out[CHECKIN_FEATURES].astype(float)

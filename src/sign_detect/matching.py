@@ -114,12 +114,6 @@ def find_cues(
     candidates = _candidates(tokens, flags, starts, lexicon, max_gap)
     if not candidates:
         return []
-    if len(candidates) == 1:
-        entry, positions = candidates[0]
-        if entry.category == NONE_CATEGORY:
-            return []
-        cue = _judge(tokens, flags, entry, positions[0], positions[-1], grammar, signs_only)
-        return [] if cue is None else [cue]
     candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
     used: set[int] = set()
     cues = []

@@ -115,6 +115,7 @@ def rank_graduates(
     DataFrame
         ``graduate_id``, ``rank`` (1 = most at risk), ``risk`` (0-1), ``level``
         (high / medium / low) and ``reasons`` (Japanese sentences, most important first).
+        People with a word of self-harm or suicide in the last 4 weeks come first.
         Graduates with no record on or before ``as_of`` are not listed; ties are broken
         by ``graduate_id``.
     """

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .checkin_features import score_checkins
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
-from .loaders import load_inputs
+from .loaders import AliasSource, load_inputs
 from .ranking import still_supported
 from .reading import Source
 from .text_scoring import SignScorer
@@ -83,18 +83,20 @@ def training_set(
     *,
     graduates: pd.DataFrame | Source | None = None,
     scorer: SignScorer | None = None,
+    aliases: AliasSource | None = None,
 ) -> tuple[pd.DataFrame, pd.Series]:
     """Features and labels to fit a :class:`~sign_detect.model.RiskModel` on past dates.
 
     Dates whose label window reaches past the last date in the data are dropped: their
-    labels are not known yet.
+    labels are not known yet. ``aliases`` (an office's own words for channels and
+    statuses) is passed to the loaders.
 
     Returns
     -------
     (DataFrame, Series)
         Features indexed by ``(as_of, graduate_id)``, and 0/1 labels with the same index.
     """
-    inputs = load_inputs(checkins, attendance, graduates, outcomes)
+    inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
     assert inputs.outcomes is not None
     last = resolve_as_of(None, inputs.checkins, inputs.attendance, inputs.outcomes)
     dates = sorted({resolve_as_of(d) for d in as_of_dates})

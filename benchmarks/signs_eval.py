@@ -36,6 +36,10 @@ BASELINE_KEYWORDS = {
 }
 
 
+#: Kinds of notes with no current sign of the graduate (their labels are empty).
+HEALTHY_KINDS = ["negated", "resolved", "neutral", "positive", "other", "general", "wish", "success"]
+
+
 def load_eval(split: str = "heldout") -> pd.DataFrame:
     frame = pd.read_csv(EVAL, sep="\t", comment="#", dtype=str, keep_default_na=False)
     frame["labels"] = frame["labels"].str.strip()
@@ -78,7 +82,7 @@ def report(frame: pd.DataFrame, pred: pd.DataFrame) -> tuple[pd.DataFrame, float
         f = 2 * p * r / (p + r) if p + r else 0.0
         rows.append({"category": c, "support": tp + fn, "precision": p, "recall": r, "f1": f})
     table = pd.DataFrame(rows).set_index("category")
-    healthy = frame["kind"].isin(["negated", "resolved", "neutral", "positive"]).to_numpy()
+    healthy = frame["kind"].isin(HEALTHY_KINDS).to_numpy()
     negated = frame["kind"].isin(["negated", "resolved"]).to_numpy()
     any_pred = pred.any(axis=1).to_numpy()
     fp_negated = float(any_pred[negated].mean()) if negated.any() else 0.0

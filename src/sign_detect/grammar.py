@@ -60,6 +60,13 @@ NOUN = 1 << 17
 HEDGE_PHRASE_START = 1 << 18  # first word of a hedge phrase before a cue (何 と 無い)
 QUESTION_END = 1 << 19  # last word of a polite question (?)
 UNTIL_MARKER = 1 << 20  # 先週 / 昨日 …: a past that is over only when followed by まで
+PERSON = 1 << 21  # 母, 同僚 …: somebody other than the graduate
+PERSON_HEAD = 1 << 22  # 人 / 方 / 子: a person after の
+SUBJECT = 1 << 23  # が / は / も after a person: the subject of what follows
+GENERAL_MARK = 1 << 24  # べき, 大切, コツ, ましょう …: advice, rules, general statements
+CASE_NOUN = 1 << 25  # 時 / 場合: a clause about a time or case
+PERMISSION = 1 << 26  # いい / ください: leave or advice
+SUFFIX = 1 << 27  # たち / さん after a person
 _MAX_CACHED_TOKENS = 50_000
 
 
@@ -120,6 +127,12 @@ class Grammar(BaseModel):
     present_markers: frozenset[str]
     past_ctypes: frozenset[str]
     recovery_after: tuple[Seq, ...]
+    persons: frozenset[str] = frozenset()
+    person_heads: frozenset[str] = frozenset()
+    subject_particles: frozenset[str] = frozenset()
+    general_markers: frozenset[str] = frozenset()
+    case_nouns: frozenset[str] = frozenset()
+    permission: frozenset[str] = frozenset()
     hedged_factor: float
     intensified_factor: float
 
@@ -173,6 +186,15 @@ class Grammar(BaseModel):
                 present_markers=data["resolved"]["present_markers"],
                 past_ctypes=data["resolved"]["past_ctypes"],
                 recovery_after=seqs(data["resolved"]["recovery_after"]),
+                persons=data.get("others", {}).get("persons", []),
+                person_heads=data.get("others", {}).get("heads", []),
+                subject_particles=data.get("others", {}).get("subject_particles", []),
+                general_markers=[
+                    *data.get("general", {}).get("markers", []),
+                    *data.get("general", {}).get("surfaces", []),
+                ],
+                case_nouns=data.get("general", {}).get("case_nouns", []),
+                permission=data.get("general", {}).get("permission", []),
                 hedged_factor=data["strength"]["hedged"],
                 intensified_factor=data["strength"]["intensified"],
             )
@@ -220,6 +242,10 @@ class Grammar(BaseModel):
             bits |= LIST_MARKER
         if token.pos1 in ("名詞", "接頭辞"):
             bits |= NOUN
+        if token.pos1 == "助詞" and token.lemma in self.subject_particles:
+            bits |= SUBJECT
+        if token.pos1 == "接尾辞":
+            bits |= SUFFIX
         return bits
 
     def _word_classes(self) -> dict[str, int]:
@@ -236,6 +262,11 @@ class Grammar(BaseModel):
             (self.past_markers, PAST_MARKER),
             (self.until_markers, UNTIL_MARKER),
             (self.present_markers, PRESENT_MARKER),
+            (self.persons, PERSON),
+            (self.person_heads, PERSON_HEAD),
+            (self.general_markers, GENERAL_MARK),
+            (self.case_nouns, CASE_NOUN),
+            (self.permission, PERMISSION),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit
@@ -414,6 +445,47 @@ class Grammar(BaseModel):
             stop - len(q) > span.last and _matches_at(tokens, stop - len(q), q)
             for q in self.questions
         )
+
+    def other_subject(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> int:
+        """Index of a person word that is the subject before the cue (母が眠れないらしい), or -1.
+
+        The search runs back through the cue's sentence; clauses joined by て keep their
+        subject (妹が熱を出して寝込んでいる), other clause breaks (ので, けど …) end it.
+        """
+        for k in range(span.first - 1, span.sentence_start, -1):
+            bits = flags[k]
+            if bits & SENTENCE_END or (bits & CLAUSE_PARTICLE and not bits & TE):
+                return -1
+            if bits & SUBJECT:
+                person = self._person_before(tokens, flags, k)
+                if person >= 0:
+                    return person
+        return -1
+
+    @staticmethod
+    def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:
+        """The person word just before token ``k`` (past たち / さん), or -1."""
+        j = k - 1
+        while j > 0 and flags[j] & SUFFIX:
+            j -= 1
+        if j < 0:
+            return -1
+        if flags[j] & PERSON:
+            return j
+        if flags[j] & PERSON_HEAD and j > 0 and tokens[j - 1].lemma == "の":
+            return j
+        return -1
+
+    def is_general(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
+        """True for advice, rules or general statements (疲れたときは早めに休みましょう,
+        小出しに伝えるのがコツ), and for a cue in a clause about a time or case when the
+        sentence gives leave or advice (食欲がない時はゼリーでもいい)."""
+        sentence = reduce(or_, flags[span.sentence_start : span.sentence_end + 1], 0)
+        if sentence & GENERAL_MARK:
+            return True
+        if not sentence & PERMISSION:
+            return False
+        return self._any(flags, span.last + 1, min(span.clause_end, span.last + 4) + 1, CASE_NOUN)
 
     def _past_marker_before(
         self, tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int

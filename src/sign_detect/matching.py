@@ -15,7 +15,8 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
-from .grammar import SENTENCE_END, Grammar
+from .composition import EVALUATION_MASK, Composer, category_bit
+from .grammar import SENTENCE_END, CueSpan, Grammar
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -37,6 +38,13 @@ class Cue(NamedTuple):
     resolved: bool
     hypothetical: bool
     strength: float  # contribution to the category: 0 when not a current sign
+    #: For a composed cue: the target (上司) and the evaluation (ピリピリ), else -1.
+    target: int = -1
+    evaluation: int = -1
+    #: Somebody else's state (母が眠れないらしい), or advice and general statements
+    #: (疲れたときは早めに休みましょう): no sign of the graduate.
+    other: bool = False
+    general: bool = False
 
     @property
     def is_sign(self) -> bool:
@@ -95,6 +103,8 @@ def find_cues(
     starts: Sequence[tuple[CompiledEntry, ...]] | None = None,
     flags: Sequence[int] | None = None,
     signs_only: bool = False,
+    composer: Composer | None = None,
+    composed_bits: Sequence[int] | None = None,
 ) -> list[Cue]:
     """All cues of a tagged text, judged; ``none``-category guards are matched, not returned.
 
@@ -104,18 +114,53 @@ def find_cues(
     Patterns never span a sentence end, and each grammar rule looks only inside the
     cue's sentence. ``starts`` (the lexicon entries each token may start) and ``flags``
     (the grammar's token classes) are computed when not given.
+
+    With a ``composer``, targets and their evaluations (上司がピリピリしている) are found
+    too, where no lexicon cue already stands (see :mod:`sign_detect.composition`);
+    ``composed_bits`` are its token classes, computed when not given.
     """
     if starts is None:
         starts = list(map(lexicon.starts_of.__getitem__, tokens))
-    if not any(starts):
+    if composer is not None and composed_bits is None:
+        composed_bits = composer.token_bits(tokens)
+    composing = composer is not None and composed_bits is not None and any(composed_bits)
+    if not any(starts) and not composing:
         return []
     if flags is None:
         flags = grammar.flags(tokens)
-    candidates = _candidates(tokens, flags, starts, lexicon, max_gap)
-    if not candidates:
-        return []
-    candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
     used: set[int] = set()
+    cues = _lexicon_cues(
+        tokens, flags, starts, lexicon, grammar, max_gap, signs_only, used, composed_bits
+    )
+    if composing and composer is not None and composed_bits is not None:
+        breaks = [grammar.is_clause_break(flags, k) for k in range(len(flags))]
+        for pair in composer.pairs(tokens, composed_bits, breaks, used):
+            cue = _judge(
+                tokens, flags, pair.entry, pair.first, pair.last, grammar, signs_only,
+                target=pair.target, evaluation=pair.evaluation, composed_bits=composed_bits,
+            )
+            if cue is not None:
+                cues.append(cue)
+    cues.sort(key=lambda c: (c.first, c.last))
+    return cues
+
+
+def _lexicon_cues(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    starts: Sequence[tuple[CompiledEntry, ...]],
+    lexicon: Lexicon,
+    grammar: Grammar,
+    max_gap: int,
+    signs_only: bool,
+    used: set[int],
+    composed_bits: Sequence[int] | None,
+) -> list[Cue]:
+    """Lexicon cues, longest first; their positions are added to ``used``."""
+    if not any(starts):
+        return []
+    candidates = _candidates(tokens, flags, starts, lexicon, max_gap)
+    candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
     cues = []
     for entry, positions in candidates:
         if used.intersection(positions):
@@ -123,10 +168,12 @@ def find_cues(
         used.update(positions)
         if entry.category == NONE_CATEGORY:
             continue
-        cue = _judge(tokens, flags, entry, positions[0], positions[-1], grammar, signs_only)
+        cue = _judge(
+            tokens, flags, entry, positions[0], positions[-1], grammar, signs_only,
+            composed_bits=composed_bits,
+        )
         if cue is not None:
             cues.append(cue)
-    cues.sort(key=lambda c: (c.first, c.last))
     return cues
 
 
@@ -138,6 +185,9 @@ def _judge(
     last: int,
     grammar: Grammar,
     signs_only: bool = False,
+    target: int = -1,
+    evaluation: int = -1,
+    composed_bits: Sequence[int] | None = None,
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
     count, negation_end = grammar.negation_scope(flags, last)
@@ -150,9 +200,13 @@ def _judge(
     hypothetical = grammar.is_hypothetical(tokens, flags, span)
     if signs_only and (resolved or hypothetical):
         return None
+    other = _someone_else(tokens, flags, span, grammar, entry, target, composed_bits)
+    general = not other and grammar.is_general(tokens, flags, span)
+    if signs_only and (other or general):
+        return None
     hedged, intensified = grammar.modifiers(tokens, flags, span)
     strength = 0.0
-    if present and not resolved and not hypothetical:
+    if present and not (resolved or hypothetical or other or general):
         strength = entry.weight
         if hedged:
             strength *= grammar.hedged_factor
@@ -170,4 +224,32 @@ def _judge(
         resolved,
         hypothetical,
         strength,
+        target,
+        evaluation,
+        other,
+        general,
     )
+
+
+def _someone_else(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    span: CueSpan,
+    grammar: Grammar,
+    entry: CompiledEntry,
+    target: int,
+    composed_bits: Sequence[int] | None,
+) -> bool:
+    """True when the cue tells another person's state (母が眠れないらしい).
+
+    Not when that person is what the cue is about (上司がピリピリしている: a target of the
+    cue's category) or an evaluation stands between them (上司が怖くて眠れない).
+    """
+    person = grammar.other_subject(tokens, flags, span)
+    if person < 0 or person == target:
+        return False
+    if composed_bits is None:
+        return True
+    if composed_bits[person] & category_bit(entry.category):
+        return False
+    return not any(b & EVALUATION_MASK for b in composed_bits[person + 1 : span.first])

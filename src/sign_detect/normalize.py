@@ -1,8 +1,9 @@
 """Normalise Japanese note text while remembering where each character came from.
 
 NFKC (full-width digits and Latin to ASCII, half-width katakana to full-width), control
-characters to spaces, runs of repeated punctuation or long-vowel marks to one, and emoji
-runs to a sentence break. :func:`normalize` returns the new text and, for each of its
+characters to spaces, runs of repeated punctuation or long-vowel marks to one, emoji
+runs to a sentence break, and casual spellings read as standard ones (行きたくねー,
+眠れなーい: :mod:`sign_detect.casual`). :func:`normalize` returns the new text and, for each of its
 characters, the offset of the original character it came from, so spans found in the
 normalised text are reported against the text as written.
 
@@ -22,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from .casual import read_casual
 
 __all__ = ["normalize", "normalize_text"]
 
@@ -65,17 +68,19 @@ def normalize(text: str) -> tuple[str, list[int] | None]:
     """
     fast = _fast_form(text)
     if fast is not None:
-        return _break_lines(fast), None
+        casual, kept = read_casual(fast)
+        return _break_lines(casual), kept
     offsets: list[int] = []
-    return _break_lines(_normalize_slow(text, offsets)), offsets
+    casual, kept = read_casual(_normalize_slow(text, offsets))
+    if kept is not None:
+        offsets = [offsets[k] for k in kept]
+    return _break_lines(casual), offsets
 
 
 def normalize_text(text: str) -> str:
     """:func:`normalize` without the offsets (cheaper when spans are not needed)."""
     fast = _fast_form(text)
-    if fast is not None:
-        return _break_lines(fast)
-    return _break_lines(_normalize_slow(text, None))
+    return _break_lines(read_casual(fast if fast is not None else _normalize_slow(text, None))[0])
 
 
 def _break_lines(text: str) -> str:

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from .categories import CATEGORIES
+from .composition import Composer
 from .contact_outcome import UnansweredDetector
 from .grammar import Grammar
 from .katakana import KatakanaReader
@@ -40,13 +41,27 @@ _SENTENCE_END = re.compile(r"[。!?.]+")
 _MAX_PIECE = 2048
 
 
+#: Why a hit is, or is not, a current sign of the graduate (:attr:`Hit.status`).
+HitStatus = Literal["sign", "absent", "resolved", "hypothetical", "other_person", "general"]
+
+
 class Hit(BaseModel):
-    """One lexicon cue found in a note.
+    """One cue found in a note: a lexicon entry, or a target with its evaluation.
 
     ``start``/``end`` are character offsets into the note *as written*. A hit contributes
-    ``strength`` to its category; it is 0 for cues that are not current signs: a negated
-    symptom (疲れはない), an affirmed ability (よく眠れている), a resolved past
-    (以前は眠れなかったが) or a conditional (眠れなかったら相談してね).
+    ``strength`` to its category, and ``status`` says why it does or does not:
+
+    - ``sign``: a current sign of the graduate;
+    - ``absent``: the words deny the sign: a negated symptom (疲れはない) or an affirmed
+      ability (よく眠れている);
+    - ``resolved``: a past that is over (以前は眠れなかったが、今は…);
+    - ``hypothetical``: a condition or the staff asking (眠れなかったら相談してね);
+    - ``other_person``: somebody else's state (母が眠れないらしい);
+    - ``general``: advice or a general statement (疲れたときは早めに休みましょう).
+
+    ``negated`` says only whether a negation governs the words: for an *ability* cue
+    (``polarity`` ``ability``: 眠れる, 効く) that is what makes it a sign (眠れない).
+    A composed hit names its ``target`` (上司) and ``evaluation`` (ピリピリ).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -65,6 +80,15 @@ class Hit(BaseModel):
     strength: float
     #: A word of self-harm or suicide (see the lexicon's ``crisis`` column).
     crisis: bool = False
+    #: ``symptom``: a sign when affirmed (疲れた); ``ability``: a sign when negated.
+    polarity: Literal["symptom", "ability"] = "symptom"
+    status: HitStatus = "sign"
+    #: Where the cue comes from: ``lexicon``, ``composed`` (a target and an evaluation),
+    #: ``emotion`` (a word of sadness, fear or anger) or ``reluctance`` (働きたくない).
+    source: Literal["lexicon", "composed", "emotion", "reluctance"] = "lexicon"
+    #: The words of the target and of the evaluation, for a composed hit.
+    target: str = ""
+    evaluation: str = ""
 
     @property
     def is_sign(self) -> bool:
@@ -143,15 +167,18 @@ class SignScorer:
         grammar: Grammar | None = None,
         tokenizer: Tokenizer | None = None,
         unanswered: UnansweredDetector | None = None,
+        composer: Composer | None = None,
     ):
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.grammar = grammar if grammar is not None else Grammar.default()
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
         self.unanswered = unanswered if unanswered is not None else UnansweredDetector.default()
+        self.composer = composer if composer is not None else Composer.default()
         self._katakana = KatakanaReader(self.tokenizer)
         # Per-token memos, looked up with C-level map() for every note.
         self._starts_of = self.lexicon.starts_of.__getitem__
         self._class_of = self.grammar.classes.__getitem__
+        self._composed_bits = self.composer.token_bits
 
     def _tokenized(self, norm: str) -> list[tuple[int, str, list[Token]]]:
         """``(offset, piece, tokens)`` for each piece of a normalised text."""
@@ -164,10 +191,11 @@ class SignScorer:
     def _find(
         self, tokenized: list[tuple[int, str, list[Token]]], signs_only: bool = False
     ) -> Iterator[_Found]:
-        starts, classes = self._starts_of, self._class_of
+        starts, classes, composed = self._starts_of, self._class_of, self._composed_bits
         for offset, piece, tokens in tokenized:
             candidates = list(map(starts, tokens))
-            if not any(candidates):  # many notes: no cue can start anywhere
+            bits = composed(tokens)
+            if not any(candidates) and not any(bits):  # no cue can start anywhere
                 continue
             flags = list(map(classes, tokens))
             cues = find_cues(
@@ -177,6 +205,8 @@ class SignScorer:
                 starts=candidates,
                 flags=flags,
                 signs_only=signs_only,
+                composer=self.composer,
+                composed_bits=bits,
             )
             if cues:
                 yield _Found(piece, offset, tokens, cues)
@@ -257,10 +287,43 @@ class SignScorer:
                         weight=cue.entry.weight,
                         strength=round(cue.strength, 4),
                         crisis=cue.entry.crisis,
+                        polarity="ability" if cue.entry.ability else "symptom",
+                        status=_status(cue),
+                        source=_source(cue),
+                        target=_words(found, cue.target, text, offsets),
+                        evaluation=_words(found, cue.evaluation, text, offsets),
                     )
                 )
         signals = {c: round(1.0 - keep[c], 4) for c in CATEGORIES}
         return NoteSignals(signals=signals, hits=hits)
+
+
+def _status(cue: Cue) -> HitStatus:
+    if cue.strength > 0:
+        return "sign"
+    if cue.negated != cue.entry.ability:  # a negated symptom, an affirmed ability
+        return "absent"
+    if cue.other:
+        return "other_person"
+    if cue.general:
+        return "general"
+    return "resolved" if cue.resolved else "hypothetical"
+
+
+def _source(cue: Cue) -> Literal["lexicon", "composed", "emotion", "reluctance"]:
+    if cue.entry.index >= 0:
+        return "lexicon"
+    kind = cue.entry.pattern.partition(":")[0]
+    return "emotion" if kind == "emotion" else "reluctance" if kind == "reluctance" else "composed"
+
+
+def _words(found: _Found, k: int, text: str, offsets: list[int] | None) -> str:
+    """The words of token ``k`` of a found piece, as written (empty for ``k`` = -1)."""
+    if k < 0:
+        return ""
+    start, end = found.spans()[k]
+    o_start, o_end = _original_span(offsets, found.offset + start, found.offset + end, len(text))
+    return text[o_start:o_end]
 
 
 def _original_span(offsets: list[int] | None, start: int, end: int, length: int) -> tuple[int, int]:

@@ -1,0 +1,77 @@
+"""Casual spellings read as the standard forms the tagger knows.
+
+Chat messages stretch and clip their words: 行きたくねー, 眠れなーい, つらいぃぃ, むりっっ.
+The tagger reads 行きたくねー as 行きたく + the particle ね, and a stretched vowel breaks a
+word apart, so the negation or the word itself is lost. These rules rewrite such runs
+before tagging, and return which original character each new one came from, so spans
+still point into the note as written.
+
+- ね stretched after く or ん is a negation: 行きたくねー, 行きたくねぇ, わかんねえ -> ない;
+- a long-vowel mark after hiragana is dropped (眠れなーい, つらーい), unless っ follows
+  (ぼーっと is a word);
+- a small vowel that repeats the vowel before it is dropped (つらいぃぃ, ねぇ, だるぅ);
+- repeated small っ is one, and a trailing っ after hiragana is dropped (むりっっ).
+
+Examples
+--------
+>>> read_casual("会社行きたくねーー")
+('会社行きたくない', [0, 1, 2, 3, 4, 5, 6, 7])
+>>> read_casual("眠れなーい")[0]
+'眠れない'
+>>> read_casual("よく眠れています")
+('よく眠れています', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["read_casual"]
+
+_ROWS = {
+    "a": "あかさたなはまやらわがざだばぱぁゃ",
+    "i": "いきしちにひみりぎじぢびぴぃ",
+    "u": "うくすつぬふむゆるぐずづぶぷぅゅ",
+    "e": "えけせてねへめれげぜでべぺぇ",
+    "o": "おこそとのほもよろをごぞどぼぽぉょ",
+}
+_SMALL = {"ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e", "ぉ": "o", "ァ": "a", "ィ": "i", "ゥ": "u",
+          "ェ": "e", "ォ": "o"}
+_VOWEL = {kana: vowel for vowel, row in _ROWS.items() for kana in row}
+
+_NEGATION = re.compile("(?<=[くん])ね[ーぇェえ〜~]+")
+_LONG_MARK = re.compile("(?<=[ぁ-ゖ])[ー〜~]+(?!っ)")
+_SMALL_VOWELS = re.compile("(?<=[ぁ-ゖ])[ぁぃぅぇぉァィゥェォ]+")
+_TRAILING_TSU = re.compile("(?<=[ぁ-ゖ])っ+(?=$|[。、!?…\\s])")
+_DOUBLED_TSU = re.compile("っ(っ+)")
+#: Any text that one of the rules may change (one search; most notes have none).
+_ANY = re.compile("ね[ーぇェえ〜~]|(?<=[ぁ-ゖ])[ー〜~ぁぃぅぇぉァィゥェォっ]")
+
+
+def read_casual(text: str) -> tuple[str, list[int] | None]:
+    """``(text, kept)``: the rewritten text and, for each of its characters, the index of
+    the character of ``text`` it comes from (``None`` when nothing changed)."""
+    if _ANY.search(text) is None:
+        return text, None
+    chars = list(text)
+    source = list(range(len(text)))
+    for match in reversed(list(_NEGATION.finditer(text))):
+        start, end = match.span()
+        chars[start:end] = ["な", "い"]
+        source[start:end] = [start, start + 1]
+    rewritten = "".join(chars)
+    keep = [True] * len(chars)
+    for match in _LONG_MARK.finditer(rewritten):
+        keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+    for match in _SMALL_VOWELS.finditer(rewritten):
+        vowel = _VOWEL.get(rewritten[match.start() - 1])
+        if vowel is not None and all(_SMALL[c] == vowel for c in match.group()):
+            keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+    for match in _TRAILING_TSU.finditer(rewritten):
+        keep[match.start() : match.end()] = [False] * (match.end() - match.start())
+    for match in _DOUBLED_TSU.finditer(rewritten):
+        keep[match.start(1) : match.end(1)] = [False] * (match.end(1) - match.start(1))
+    out = "".join(c for c, k in zip(chars, keep, strict=True) if k)
+    if out == text:
+        return text, None
+    return out, [s for s, k in zip(source, keep, strict=True) if k]

@@ -64,6 +64,9 @@ PLACE = 1 << 22
 ONLY_SHIFT = 23  # bits 23..32: an evaluation that holds for one category only
 ABILITY_SHIFT = 33  # bits 33..42: an ability of that category's targets
 ALL_ABILITY = 1 << 43  # an ability of any target (分かる, できる, 慣れる)
+ALONE_SHIFT = 44  # bits 44..53: an ability that names its category with no target (覚える)
+_PASSIVE = frozenset({"れる", "られる"})
+_AGENT_PARTICLES = frozenset({"に", "から"})
 
 #: Words are tagged this many at a time, joined by a sentence end.
 _READ_BATCH = 400
@@ -239,10 +242,13 @@ class Composer:
         mood = set(_mood_words(data.get("resources", {}))) - removed
         self._add(words, sorted(mood), MOOD_WORD)
 
+        self._add(words, only.get("mood", []), MOOD_WORD)  # a mood word needs no target
         abilities = data.get("abilities", {})
         self._add(words, abilities.get("all", []), ALL_ABILITY)
+        alone = abilities.get("alone", {})
         for i, category in enumerate(CATEGORIES):
             self._add(words, abilities.get(category, []), 1 << (ABILITY_SHIFT + i))
+            self._add(words, alone.get(category, []), 1 << (ALONE_SHIFT + i))
 
         reluctance = data.get("reluctance", {})
         self._add(words, reluctance.get("verbs", []), RELUCTANT_VERB)
@@ -307,7 +313,12 @@ class Composer:
         """
         found: list[Composed] = []
         evaluation_bits = (
-            NEGATIVE | MOOD_WORD | ALL_ABILITY | _range_bits(ONLY_SHIFT) | _range_bits(ABILITY_SHIFT)
+            NEGATIVE
+            | MOOD_WORD
+            | ALL_ABILITY
+            | _range_bits(ONLY_SHIFT)
+            | _range_bits(ABILITY_SHIFT)
+            | _range_bits(ALONE_SHIFT)
         )
         for e, b in enumerate(bits):
             if e in used:
@@ -322,6 +333,8 @@ class Composer:
             composed = self._pair(tokens, bits, breaks, used, e)
             if composed is not None:
                 found.append(composed)
+                # One pair per target, and no evaluation inside another pair.
+                used.update(range(composed.first, _predicate_end(tokens, composed.last) + 1))
         return found
 
     def _pair(
@@ -332,7 +345,7 @@ class Composer:
         used: set[int],
         e: int,
     ) -> Composed | None:
-        for t in self._targets(bits, breaks, e):
+        for t in self._targets(tokens, bits, breaks, e):
             if t in used:
                 return None
             for category in _categories(bits[t]):
@@ -340,13 +353,24 @@ class Composer:
                 if entry is not None:
                     return Composed(entry, t, e)
             return None  # the nearest target decides
+        for i, category in enumerate(CATEGORIES):
+            if bits[e] & (1 << (ALONE_SHIFT + i)):
+                return Composed(self.entry(category, True, f"alone:{tokens[e].lemma}"), -1, e)
         if bits[e] & MOOD_WORD:
             return Composed(self.entry("mood", False, f"emotion:{tokens[e].lemma}"), -1, e)
         return None
 
-    def _targets(self, bits: Sequence[int], breaks: Sequence[bool], e: int) -> Iterator[int]:
-        """Targets an evaluation may govern: the nearest one before it in its clause, or a
-        noun it modifies right after it (冷たい先輩)."""
+    def _targets(
+        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
+    ) -> Iterator[int]:
+        """Targets an evaluation may govern: the agent of a passive (先輩に無視される), the
+        nearest target before it in its clause, or a noun it modifies (冷たい先輩)."""
+        after = e + 2 if e + 2 < len(tokens) and tokens[e + 1].lemma == "為る" else e + 1
+        if after < len(tokens) and tokens[after].lemma in _PASSIVE:
+            agent = self._agent(tokens, bits, breaks, e)
+            if agent >= 0:
+                yield agent
+                return
         for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
             if breaks[k]:
                 break
@@ -360,6 +384,17 @@ class Composer:
                 yield k
                 return
 
+    def _agent(
+        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
+    ) -> int:
+        """A target marked by に / から before a passive verb, in its clause, or -1."""
+        for k in range(e - 1, max(0, e - 1 - MAX_TARGET_DISTANCE), -1):
+            if breaks[k]:
+                return -1
+            if tokens[k].lemma in _AGENT_PARTICLES and bits[k - 1] & TARGET_MASK:
+                return k - 1
+        return -1
+
     @staticmethod
     def _coworker_head(bits: Sequence[int], k: int) -> bool:
         return bool(bits[k] & HEAD) and any(bits[j] & PLACE for j in range(max(0, k - 3), k))
@@ -372,8 +407,12 @@ class Composer:
         pattern = f"{tokens[t].lemma}+{word}"
         if b & (1 << (ABILITY_SHIFT + i)) or b & ALL_ABILITY:
             return self.entry(category, True, pattern)
+        if category == "physical" and b & MOOD_WORD:  # 胸がざわざわする is anxiety
+            return self.entry("mood", False, pattern)
         if b & (NEGATIVE | MOOD_WORD) or b & (1 << (ONLY_SHIFT + i)):
             return self.entry(category, False, pattern)
+        if b & (1 << (ALONE_SHIFT + i)):
+            return self.entry(category, True, pattern)
         return None
 
     def _reluctance(self, tokens: Sequence[Token], bits: Sequence[int], k: int) -> Composed | None:
@@ -388,6 +427,16 @@ class Composer:
         ):
             return None
         return Composed(self.entry("quit_intent", True, f"reluctance:{tokens[k].lemma}"), k, j)
+
+
+def _predicate_end(tokens: Sequence[Token], k: int) -> int:
+    """The last token of the predicate ending at ``k``: its auxiliaries and particles
+    (回復しきれない: 回復 + し + きれ + ない)."""
+    while k + 1 < len(tokens) and (
+        tokens[k + 1].pos1 in ("助動詞", "助詞", "接尾辞") or tokens[k + 1].pos2 == "非自立可能"
+    ):
+        k += 1
+    return k
 
 
 def _categories(bits: int) -> Iterator[str]:

@@ -350,12 +350,15 @@ class Grammar(BaseModel):
         """``(count, index of the last negation or last)`` for a cue ending at ``last``.
 
         After a list marker the nouns that follow are passed too: in 頭痛などの体調不良は
-        ない and 頭痛や吐き気はない the negation covers 頭痛.
+        ない and 頭痛や吐き気はない the negation covers 頭痛. A word of recovery ends the
+        scan: in だるさが抜けない the negation denies the recovery, not the symptom.
         """
         count, end = 0, last
         listing = False
         for k in range(last + 1, len(flags)):
             bits = flags[k]
+            if bits & RECOVERY_START and not bits & NEGATION:
+                break  # 怠さが抜けない / 頭痛が治らない: the negation is the recovery's
             if bits & NEGATION:
                 count += 1
                 end = k

@@ -37,7 +37,9 @@ BASELINE_KEYWORDS = {
 
 
 #: Kinds of notes with no current sign of the graduate (their labels are empty).
-HEALTHY_KINDS = ["negated", "resolved", "neutral", "positive", "other", "general", "wish", "success"]
+HEALTHY_KINDS = [
+    "negated", "resolved", "neutral", "positive", "other", "general", "wish", "success",
+]
 
 
 def load_eval(split: str = "heldout") -> pd.DataFrame:

@@ -399,3 +399,37 @@ def test_crisis_hits_are_marked_in_both_paths() -> None:
 def test_a_recent_time_until_which_a_sign_lasted_is_over() -> None:
     assert score_text("先週までだるかったけど、もう元気!").detected == []
     assert score_text("先週はだるかった").detected == ["fatigue"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("母が最近眠れないらしい", "other_person"),
+        ("同期の子が課長に叱られて泣いていた", "other_person"),
+        ("隣の部署の方が体調不良で休んでいるそうです", "other_person"),
+        ("疲れたときは早めに休みましょう", "general"),
+        ("眠れない夜は無理に寝ようとしないのがコツだと教わった", "general"),
+        ("頭痛も吐き気もなく、順調です", "absent"),
+        ("頭がズキズキすることも胃が痛むこともない", "absent"),
+        ("辞めたいと思ったことは一度もない", "absent"),
+    ],
+)
+def test_no_sign_of_the_graduate(text: str, status: str) -> None:
+    result = score_text(text)
+    assert result.detected == []
+    assert status in {h.status for h in result.hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("上司が怖くて眠れない", "sleep"),  # the fear is the graduate's
+        ("課長がピリピリしてて、もう転職を考えてる", "quit_intent"),
+        ("先輩が冷たい", "coworkers"),  # the person is what the sign is about
+        ("同僚が辞めてから仕事が増えて回らない", "workload"),
+        ("だるさがずっと抜けない", "fatigue"),  # the negation denies the recovery
+        ("良くなる気配がなくて頭痛が続く", "physical"),
+    ],
+)
+def test_signs_next_to_other_people_stay_signs(text: str, category: str) -> None:
+    assert category in score_text(text).detected

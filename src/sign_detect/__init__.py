@@ -2,6 +2,7 @@
 
 from .backtest import BacktestReport, backtest
 from .categories import CATEGORIES, CATEGORY_LABELS
+from .composition import Composer
 from .contact_outcome import UnansweredDetector
 from .errors import (
     ConfigError,
@@ -32,6 +33,7 @@ __all__ = [
     "BacktestReport",
     "CheckIn",
     "Cohort",
+    "Composer",
     "ConfigError",
     "FeatureBuilder",
     "Graduate",

@@ -43,7 +43,7 @@ from .errors import ConfigError
 from .lexicon import CompiledEntry
 from .tokenizer import Token, TokenCache, Tokenizer, default_tokenizer
 
-__all__ = ["EVALUATION_MASK", "Composer", "Composition", "category_bit"]
+__all__ = ["EVALUATION_MASK", "Composer", "Composition", "category_bit", "governed_target"]
 
 _MAX_CACHED_TOKENS = 50_000
 #: How many tokens before an evaluation its target may stand (within one clause).
@@ -345,7 +345,7 @@ class Composer:
         used: set[int],
         e: int,
     ) -> Composed | None:
-        for t in self._targets(tokens, bits, breaks, e):
+        for t in _targets(tokens, bits, breaks, e):
             if t in used:
                 return None
             for category in _categories(bits[t]):
@@ -359,45 +359,6 @@ class Composer:
         if bits[e] & MOOD_WORD:
             return Composed(self.entry("mood", False, f"emotion:{tokens[e].lemma}"), -1, e)
         return None
-
-    def _targets(
-        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
-    ) -> Iterator[int]:
-        """Targets an evaluation may govern: the agent of a passive (先輩に無視される), the
-        nearest target before it in its clause, or a noun it modifies (冷たい先輩)."""
-        after = e + 2 if e + 2 < len(tokens) and tokens[e + 1].lemma == "為る" else e + 1
-        if after < len(tokens) and tokens[after].lemma in _PASSIVE:
-            agent = self._agent(tokens, bits, breaks, e)
-            if agent >= 0:
-                yield agent
-                return
-        for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
-            if breaks[k]:
-                break
-            if bits[k] & TARGET_MASK or self._coworker_head(bits, k):
-                yield k
-                return
-        for k in range(e + 1, min(len(bits), e + 1 + MAX_MODIFIED_DISTANCE)):
-            if breaks[k]:
-                return
-            if bits[k] & TARGET_MASK:
-                yield k
-                return
-
-    def _agent(
-        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
-    ) -> int:
-        """A target marked by に / から before a passive verb, in its clause, or -1."""
-        for k in range(e - 1, max(0, e - 1 - MAX_TARGET_DISTANCE), -1):
-            if breaks[k]:
-                return -1
-            if tokens[k].lemma in _AGENT_PARTICLES and bits[k - 1] & TARGET_MASK:
-                return k - 1
-        return -1
-
-    @staticmethod
-    def _coworker_head(bits: Sequence[int], k: int) -> bool:
-        return bool(bits[k] & HEAD) and any(bits[j] & PLACE for j in range(max(0, k - 3), k))
 
     def _evaluates(
         self, b: int, category: str, tokens: Sequence[Token], t: int, e: int
@@ -427,6 +388,52 @@ class Composer:
         ):
             return None
         return Composed(self.entry("quit_intent", True, f"reluctance:{tokens[k].lemma}"), k, j)
+
+
+def governed_target(
+    tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
+) -> int:
+    """The target the evaluation at ``e`` is about, or -1 (see :func:`_targets`)."""
+    return next(_targets(tokens, bits, breaks, e), -1)
+
+
+def _targets(
+    tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
+) -> Iterator[int]:
+    """Targets an evaluation may govern: the agent of a passive (先輩に無視される), the
+    nearest target before it in its clause, or a noun it modifies (冷たい先輩)."""
+    after = e + 2 if e + 2 < len(tokens) and tokens[e + 1].lemma == "為る" else e + 1
+    if after < len(tokens) and tokens[after].lemma in _PASSIVE:
+        agent = _agent(tokens, bits, breaks, e)
+        if agent >= 0:
+            yield agent
+            return
+    for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
+        if breaks[k]:
+            break
+        if bits[k] & TARGET_MASK or _coworker_head(bits, k):
+            yield k
+            return
+    for k in range(e + 1, min(len(bits), e + 1 + MAX_MODIFIED_DISTANCE)):
+        if breaks[k]:
+            return
+        if bits[k] & TARGET_MASK:
+            yield k
+            return
+
+
+def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int) -> int:
+    """A target marked by に / から before a passive verb, in its clause, or -1."""
+    for k in range(e - 1, max(0, e - 1 - MAX_TARGET_DISTANCE), -1):
+        if breaks[k]:
+            return -1
+        if tokens[k].lemma in _AGENT_PARTICLES and bits[k - 1] & TARGET_MASK:
+            return k - 1
+    return -1
+
+
+def _coworker_head(bits: Sequence[int], k: int) -> bool:
+    return bool(bits[k] & HEAD) and any(bits[j] & PLACE for j in range(max(0, k - 3), k))
 
 
 def _predicate_end(tokens: Sequence[Token], k: int) -> int:

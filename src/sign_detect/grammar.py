@@ -67,6 +67,9 @@ GENERAL_MARK = 1 << 24  # べき, 大切, コツ, ましょう …: advice, rule
 CASE_NOUN = 1 << 25  # 時 / 場合: a clause about a time or case
 PERMISSION = 1 << 26  # いい / ください: leave or advice
 SUFFIX = 1 << 27  # たち / さん after a person
+PARALLEL_MARKER = 1 << 28  # も: …することも…することもない
+#: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
+_PARALLEL_REACH = 8
 _MAX_CACHED_TOKENS = 50_000
 
 
@@ -110,7 +113,9 @@ class Grammar(BaseModel):
     pass_pos2: frozenset[str]
     transparent: frozenset[str]
     list_markers: frozenset[str] = frozenset()
+    parallel_markers: frozenset[str] = frozenset()
     clause_particles: frozenset[str]
+    te_auxiliaries: frozenset[str] = frozenset()
     clause_pos2: frozenset[str]
     sentence_pos2: frozenset[str]
     sentence_surfaces: frozenset[str]
@@ -169,7 +174,9 @@ class Grammar(BaseModel):
                 pass_pos2=data["scope"]["pass_pos2"],
                 transparent=data["scope"]["transparent"],
                 list_markers=data["scope"].get("list_markers", []),
+                parallel_markers=data["scope"].get("parallel_markers", []),
                 clause_particles=data["scope"]["clause_particles"],
+                te_auxiliaries=data["scope"].get("te_auxiliaries", []),
                 clause_pos2=data["scope"]["clause_pos2"],
                 sentence_pos2=data["scope"]["sentence_pos2"],
                 sentence_surfaces=data["scope"]["sentence_surfaces"],
@@ -189,10 +196,12 @@ class Grammar(BaseModel):
                 persons=data.get("others", {}).get("persons", []),
                 person_heads=data.get("others", {}).get("heads", []),
                 subject_particles=data.get("others", {}).get("subject_particles", []),
-                general_markers=[
-                    *data.get("general", {}).get("markers", []),
-                    *data.get("general", {}).get("surfaces", []),
-                ],
+                general_markers=frozenset(
+                    [
+                        *data.get("general", {}).get("markers", []),
+                        *data.get("general", {}).get("surfaces", []),
+                    ]
+                ),
                 case_nouns=data.get("general", {}).get("case_nouns", []),
                 permission=data.get("general", {}).get("permission", []),
                 hedged_factor=data["strength"]["hedged"],
@@ -230,7 +239,9 @@ class Grammar(BaseModel):
             bits |= CONDITIONAL  # not the verb なる in ならない
         if token.pos2 == "接続助詞" and token.lemma in self.clause_particles:
             bits |= CLAUSE_PARTICLE | (TE if token.lemma in ("て", "で") else 0)
-        if token.pos2 == "非自立可能" or token.pos1 in ("助詞", "助動詞"):
+        if token.pos1 in ("助詞", "助動詞") or (
+            token.pos2 == "非自立可能" and (token.pos1 != "動詞" or self._te_auxiliary(token))
+        ):
             bits |= AUXILIARY_LIKE
         if (
             token.pos1 in self.pass_pos1
@@ -240,6 +251,8 @@ class Grammar(BaseModel):
             bits |= PASSABLE
         if token.lemma in self.list_markers and token.pos1 == "助詞":
             bits |= LIST_MARKER
+        if token.lemma in self.parallel_markers and token.pos1 == "助詞":
+            bits |= PARALLEL_MARKER
         if token.pos1 in ("名詞", "接頭辞"):
             bits |= NOUN
         if token.pos1 == "助詞" and token.lemma in self.subject_particles:
@@ -247,6 +260,10 @@ class Grammar(BaseModel):
         if token.pos1 == "接尾辞":
             bits |= SUFFIX
         return bits
+
+    def _te_auxiliary(self, token: Token) -> bool:
+        """A verb that keeps a て-clause going (疲れている); any verb if none are listed."""
+        return not self.te_auxiliaries or token.lemma in self.te_auxiliaries
 
     def _word_classes(self) -> dict[str, int]:
         """Bits of the classes a token has when its lemma or surface is a given word."""
@@ -355,6 +372,7 @@ class Grammar(BaseModel):
         """
         count, end = 0, last
         listing = False
+        parallel = 0  # tokens still passed after …ことも (頭痛がすることも胃が痛むこともない)
         for k in range(last + 1, len(flags)):
             bits = flags[k]
             if bits & RECOVERY_START and not bits & NEGATION:
@@ -364,9 +382,14 @@ class Grammar(BaseModel):
                 end = k
             elif listing and bits & NOUN:
                 continue
+            elif parallel and not self.is_clause_break(flags, k):
+                parallel -= 1
+                continue
             elif not bits & PASSABLE or self.is_clause_break(flags, k):
                 break
             listing = listing or bool(bits & LIST_MARKER)
+            if bits & PARALLEL_MARKER:
+                parallel = _PARALLEL_REACH
         return count, end
 
     @staticmethod

@@ -15,7 +15,7 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
-from .composition import EVALUATION_MASK, Composer, category_bit
+from .composition import EVALUATION_MASK, Composer, category_bit, governed_target
 from .grammar import SENTENCE_END, CueSpan, Grammar
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
@@ -252,4 +252,10 @@ def _someone_else(
         return True
     if composed_bits[person] & category_bit(entry.category):
         return False
-    return not any(b & EVALUATION_MASK for b in composed_bits[person + 1 : span.first])
+    between = [
+        k for k in range(person + 1, span.first) if composed_bits[k] & EVALUATION_MASK
+    ]
+    if not between:
+        return True
+    breaks = [grammar.is_clause_break(flags, k) for k in range(len(flags))]
+    return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)

@@ -433,3 +433,17 @@ def test_no_sign_of_the_graduate(text: str, status: str) -> None:
 )
 def test_signs_next_to_other_people_stay_signs(text: str, category: str) -> None:
     assert category in score_text(text).detected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("週末は家でゆっくり休みたい", []),  # a wish for rest
+        ("次の連休はひたすら寝だめしたい", []),
+        ("明日は会社を休みたい", ["quit_intent"]),  # a working day: a sign
+        ("主治医と相談して睡眠薬をやめることができた", []),  # agreed with the doctor
+        ("自己判断で薬をやめてしまった", ["medication"]),
+    ],
+)
+def test_wishes_for_rest_and_agreed_changes(text: str, expected: list[str]) -> None:
+    assert score_text(text).detected == expected

@@ -68,6 +68,10 @@ CASE_NOUN = 1 << 25  # 時 / 場合: a clause about a time or case
 PERMISSION = 1 << 26  # いい / ください: leave or advice
 SUFFIX = 1 << 27  # たち / さん after a person
 PARALLEL_MARKER = 1 << 28  # も: …することも…することもない
+WISH = 1 << 29  # たい: 寝だめしたい, 週末はゆっくり休みたい
+LEISURE = 1 << 30  # 週末 / 休日 / 旅行: a wish for rest, not to stay away from work
+CLINICIAN = 1 << 31  # 主治医 / 医師: a change agreed with the doctor is no self-judgement
+CONSULT = 1 << 32  # 相談 / 指示 / 話し合う
 #: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
 _PARALLEL_REACH = 8
 _MAX_CACHED_TOKENS = 50_000
@@ -138,6 +142,11 @@ class Grammar(BaseModel):
     general_markers: frozenset[str] = frozenset()
     case_nouns: frozenset[str] = frozenset()
     permission: frozenset[str] = frozenset()
+    wish_categories: frozenset[str] = frozenset()
+    leisure: frozenset[str] = frozenset()
+    agreed_categories: frozenset[str] = frozenset()
+    clinicians: frozenset[str] = frozenset()
+    consult: frozenset[str] = frozenset()
     hedged_factor: float
     intensified_factor: float
 
@@ -204,6 +213,11 @@ class Grammar(BaseModel):
                 ),
                 case_nouns=data.get("general", {}).get("case_nouns", []),
                 permission=data.get("general", {}).get("permission", []),
+                wish_categories=data.get("wish", {}).get("rest_categories", []),
+                leisure=data.get("wish", {}).get("leisure", []),
+                agreed_categories=data.get("agreed", {}).get("categories", []),
+                clinicians=data.get("agreed", {}).get("clinicians", []),
+                consult=data.get("agreed", {}).get("consult", []),
                 hedged_factor=data["strength"]["hedged"],
                 intensified_factor=data["strength"]["intensified"],
             )
@@ -259,6 +273,10 @@ class Grammar(BaseModel):
             bits |= SUBJECT
         if token.pos1 == "接尾辞":
             bits |= SUFFIX
+        if token.lemma == "たい" and token.pos1 == "助動詞":
+            bits |= WISH
+        if token.pos1 != "名詞":
+            bits &= ~LEISURE  # 休み the noun, not 休み(たい) the verb
         return bits
 
     def _te_auxiliary(self, token: Token) -> bool:
@@ -284,6 +302,9 @@ class Grammar(BaseModel):
             (self.general_markers, GENERAL_MARK),
             (self.case_nouns, CASE_NOUN),
             (self.permission, PERMISSION),
+            (self.leisure, LEISURE),
+            (self.clinicians, CLINICIAN),
+            (self.consult, CONSULT),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit
@@ -512,6 +533,29 @@ class Grammar(BaseModel):
         if not sentence & PERMISSION:
             return False
         return self._any(flags, span.last + 1, min(span.clause_end, span.last + 4) + 1, CASE_NOUN)
+
+    def is_wish(
+        self, flags: Sequence[int], span: CueSpan, category: str
+    ) -> bool:
+        """True for a wish for rest (寝だめしたい, 週末はゆっくり休みたい): a たい not
+        negated in the cue's clause, for a category of rest or with a word of leisure."""
+        if not self._any(flags, span.first, span.clause_end, WISH):
+            return False
+        wish = next(k for k in range(span.first, span.clause_end) if flags[k] & WISH)
+        if self.negation_scope(flags, wish)[0] % 2:
+            return False  # 行きたくない
+        if category in self.wish_categories:
+            return True
+        sentence = reduce(or_, flags[span.sentence_start : span.sentence_end + 1], 0)
+        return bool(sentence & LEISURE)
+
+    def is_agreed(self, flags: Sequence[int], span: CueSpan, category: str) -> bool:
+        """True when a change was agreed with the doctor (主治医と相談して薬をやめられた):
+        no sign of stopping treatment on one's own."""
+        if category not in self.agreed_categories:
+            return False
+        sentence = reduce(or_, flags[span.sentence_start : span.sentence_end + 1], 0)
+        return bool(sentence & CLINICIAN and sentence & CONSULT)
 
     def _past_marker_before(
         self, tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int

@@ -196,8 +196,12 @@ def _judge(
     if signs_only and not present:
         return None
     span = grammar.span(flags, first, last)
-    resolved = grammar.is_resolved(tokens, flags, span)
-    hypothetical = grammar.is_hypothetical(tokens, flags, span)
+    resolved = grammar.is_resolved(tokens, flags, span) or grammar.is_agreed(
+        flags, span, entry.category
+    )
+    hypothetical = grammar.is_hypothetical(tokens, flags, span) or grammar.is_wish(
+        flags, span, entry.category
+    )
     if signs_only and (resolved or hypothetical):
         return None
     other = _someone_else(tokens, flags, span, grammar, entry, target, composed_bits)

@@ -54,8 +54,10 @@ class Hit(BaseModel):
     - ``sign``: a current sign of the graduate;
     - ``absent``: the words deny the sign: a negated symptom (疲れはない) or an affirmed
       ability (よく眠れている);
-    - ``resolved``: a past that is over (以前は眠れなかったが、今は…);
-    - ``hypothetical``: a condition or the staff asking (眠れなかったら相談してね);
+    - ``resolved``: a past that is over (以前は眠れなかったが、今は…), or a change agreed
+      with the doctor (主治医と相談して薬をやめられた);
+    - ``hypothetical``: a condition, the staff asking, or a wish for rest
+      (眠れなかったら相談してね, 眠れていますか?, 週末はゆっくり休みたい);
     - ``other_person``: somebody else's state (母が眠れないらしい);
     - ``general``: advice or a general statement (疲れたときは早めに休みましょう).
 

@@ -412,6 +412,8 @@ def test_a_recent_time_until_which_a_sign_lasted_is_over() -> None:
         ("頭痛も吐き気もなく、順調です", "absent"),
         ("頭がズキズキすることも胃が痛むこともない", "absent"),
         ("辞めたいと思ったことは一度もない", "absent"),
+        ("片頭痛持ちの人は天気に気をつけている", "other_person"),  # a trait of people
+        ("最初は寝つきが悪くて何度も起きていたが、今はぐっすりだ", "resolved"),
     ],
 )
 def test_no_sign_of_the_graduate(text: str, status: str) -> None:

@@ -210,6 +210,8 @@ class Composer:
         for (item, bits), seq in zip(
             pending, self._read_many([item for item, _ in pending]), strict=True
         ):
+            if bits & (NEGATIVE | MOOD_WORD) and len(seq) == 1 and seq[0] in self._removed:
+                continue  # しょうがい is read as 障害, which the file removes
             if len(seq) == 1:
                 words.single[seq[0]] = words.single.get(seq[0], 0) | bits
                 words.single[item] = words.single.get(item, 0) | bits
@@ -231,6 +233,7 @@ class Composer:
         evaluations = data.get("evaluations", {})
         remove = [str(w) for w in evaluations.get("remove", [])]
         removed = set(remove) | {s for seq in self._read_many(remove) for s in seq}
+        self._removed = frozenset(removed)
         negative = set(_resource_words(data.get("resources", {}))) | set(
             evaluations.get("negative", [])
         )
@@ -346,7 +349,7 @@ class Composer:
         e: int,
     ) -> Composed | None:
         for t in _targets(tokens, bits, breaks, e):
-            if t in used:
+            if t in used or not _evaluates_as_noun(tokens, t, e):
                 return None
             for category in _categories(bits[t]):
                 entry = self._evaluates(bits[e], category, tokens, t, e)
@@ -368,8 +371,8 @@ class Composer:
         pattern = f"{tokens[t].lemma}+{word}"
         if b & (1 << (ABILITY_SHIFT + i)) or b & ALL_ABILITY:
             return self.entry(category, True, pattern)
-        if category == "physical" and b & MOOD_WORD:  # 胸がざわざわする is anxiety
-            return self.entry("mood", False, pattern)
+        if category == "physical" and b & MOOD_WORD and not b & NEGATIVE:
+            return self.entry("mood", False, pattern)  # 胸がざわざわする is anxiety
         if b & (NEGATIVE | MOOD_WORD) or b & (1 << (ONLY_SHIFT + i)):
             return self.entry(category, False, pattern)
         if b & (1 << (ALONE_SHIFT + i)):
@@ -414,6 +417,8 @@ def _targets(
         if bits[k] & TARGET_MASK or _coworker_head(bits, k):
             yield k
             return
+    if tokens[e].pos1 == "名詞":
+        return  # 棚卸しの担当: a noun before a target does not evaluate it
     for k in range(e + 1, min(len(bits), e + 1 + MAX_MODIFIED_DISTANCE)):
         if breaks[k]:
             return
@@ -434,6 +439,19 @@ def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool],
 
 def _coworker_head(bits: Sequence[int], k: int) -> bool:
     return bool(bits[k] & HEAD) and any(bits[j] & PLACE for j in range(max(0, k - 3), k))
+
+
+def _evaluates_as_noun(tokens: Sequence[Token], t: int, e: int) -> bool:
+    """A noun evaluates a target only right after its の (喉の痛み, 上司の暴言) or as the
+    end of a phrase (上司から暴言): not inside a longer noun (職場の別の障害者雇用の方)."""
+    if tokens[e].pos1 != "名詞":
+        return True
+    if t + 2 == e and tokens[t + 1].lemma == "の":
+        return True
+    if t > e:
+        return False
+    after = tokens[e + 1] if e + 1 < len(tokens) else None
+    return after is None or (after.pos1 not in ("名詞", "接尾辞") and after.lemma != "の")
 
 
 def _predicate_end(tokens: Sequence[Token], k: int) -> int:

@@ -493,6 +493,26 @@ class Grammar(BaseModel):
             for q in self.questions
         )
 
+    def _chained_clause_end(self, flags: Sequence[int], end: int, limit: int) -> int:
+        """The end of the clauses joined by て from ``end`` on: their tense is the last one's
+        (眠りが浅くて毎晩起きていたけど: 浅くて is past too)."""
+        while end < limit and flags[end] & TE and not flags[end] & (CLAUSE_MARK | SENTENCE_END):
+            end = self.clause_end(flags, end)
+        return end
+
+    def describes_person(
+        self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan
+    ) -> bool:
+        """True when the cue modifies a person noun (頭痛持ちの人は, 眠れない人が多い):
+        somebody's trait, not the graduate's state."""
+        for k in range(span.last + 1, min(span.clause_end + 1, span.last + 5, len(flags))):
+            bits = flags[k]
+            if bits & PERSON or (bits & PERSON_HEAD and tokens[k].pos1 == "名詞"):
+                return True
+            if not bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) and tokens[k].lemma != "持ち":
+                return False
+        return False
+
     def other_subject(self, tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> int:
         """Index of a person word that is the subject before the cue (母が眠れないらしい), or -1.
 
@@ -580,10 +600,11 @@ class Grammar(BaseModel):
         眠れなかったけど今は眠れている (past tense, then a present marker in a later
         clause); 頭痛は治まった (recovery after the cue, not negated: 治らない is no recovery).
         """
-        first, last, end = span.first, span.last, span.clause_end
+        first, last = span.first, span.last
         lo, hi = span.sentence_start, span.sentence_end
+        end = self._chained_clause_end(flags, span.clause_end, hi)
         reach = min(hi, end + _WINDOW)
-        if span.clause & PAST_TENSE and (
+        if self._any(flags, last + 1, end, PAST_TENSE) and (
             self._past_marker_before(tokens, flags, max(lo, first - _WINDOW), first)
             or self._any(flags, end, reach, PRESENT_MARKER)
         ):

@@ -249,6 +249,8 @@ def _someone_else(
     Not when that person is what the cue is about (上司がピリピリしている: a target of the
     cue's category) or an evaluation stands between them (上司が怖くて眠れない).
     """
+    if target < 0 and grammar.describes_person(tokens, flags, span):
+        return True
     person = grammar.other_subject(tokens, flags, span)
     if person < 0 or person == target:
         return False

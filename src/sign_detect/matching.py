@@ -16,7 +16,7 @@ from operator import or_
 from typing import NamedTuple
 
 from .composition import EVALUATION_MASK, Composer, category_bit, governed_target
-from .grammar import SENTENCE_END, CueSpan, Grammar
+from .grammar import SENTENCE_END, CueSpan, Grammar, rules
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -133,7 +133,7 @@ def find_cues(
         tokens, flags, starts, lexicon, grammar, max_gap, signs_only, used, composed_bits
     )
     if composing and composer is not None and composed_bits is not None:
-        breaks = [grammar.is_clause_break(flags, k) for k in range(len(flags))]
+        breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
         for pair in composer.pairs(tokens, composed_bits, breaks, used):
             cue = _judge(
                 tokens, flags, pair.entry, pair.first, pair.last, grammar, signs_only,
@@ -190,25 +190,26 @@ def _judge(
     composed_bits: Sequence[int] | None = None,
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
-    count, negation_end = grammar.negation_scope(flags, last)
+    count, negation_end = rules.negation_scope(flags, last)
     negated = count % 2 == 1
     present = negated if entry.ability else not negated
     if signs_only and not present:
         return None
-    span = grammar.span(flags, first, last)
-    resolved = grammar.is_resolved(tokens, flags, span) or grammar.is_agreed(
-        flags, span, entry.category
+    config = grammar.config
+    span = rules.span(flags, first, last)
+    resolved = rules.is_resolved(tokens, flags, span, config) or rules.is_agreed(
+        flags, span, entry.category, config
     )
-    hypothetical = grammar.is_hypothetical(tokens, flags, span) or grammar.is_wish(
-        flags, span, entry.category
+    hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(
+        flags, span, entry.category, config
     )
     if signs_only and (resolved or hypothetical):
         return None
-    other = _someone_else(tokens, flags, span, grammar, entry, target, composed_bits)
-    general = not other and grammar.is_general(tokens, flags, span)
+    other = _someone_else(tokens, flags, span, entry, target, composed_bits)
+    general = not other and rules.is_general(tokens, flags, span)
     if signs_only and (other or general):
         return None
-    hedged, intensified = grammar.modifiers(tokens, flags, span)
+    hedged, intensified = rules.modifiers(tokens, flags, span, config)
     strength = 0.0
     if present and not (resolved or hypothetical or other or general):
         strength = entry.weight
@@ -239,7 +240,6 @@ def _someone_else(
     tokens: Sequence[Token],
     flags: Sequence[int],
     span: CueSpan,
-    grammar: Grammar,
     entry: CompiledEntry,
     target: int,
     composed_bits: Sequence[int] | None,
@@ -247,11 +247,12 @@ def _someone_else(
     """True when the cue tells another person's state (母が眠れないらしい).
 
     Not when that person is what the cue is about (上司がピリピリしている: a target of the
-    cue's category) or an evaluation stands between them (上司が怖くて眠れない).
+    cue's category) or an evaluation of that person stands between them
+    (上司が怖くて眠れない: the fear is the graduate's).
     """
-    if target < 0 and grammar.describes_person(tokens, flags, span):
+    if target < 0 and rules.describes_person(tokens, flags, span):
         return True
-    person = grammar.other_subject(tokens, flags, span)
+    person = rules.other_subject(tokens, flags, span)
     if person < 0 or person == target:
         return False
     if composed_bits is None:
@@ -263,5 +264,5 @@ def _someone_else(
     ]
     if not between:
         return True
-    breaks = [grammar.is_clause_break(flags, k) for k in range(len(flags))]
+    breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
     return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)

@@ -1,0 +1,162 @@
+"""The grammar's trigger words: one pydantic model per section of ``data/grammar.toml``.
+
+The models mirror the file, so a section or key is read by name, validated, and an
+office's file with a wrong key or type is refused with the key named. Multi-word entries
+(``気 が 為る``) are written with spaces and read as word sequences.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+__all__ = [
+    "Agreed",
+    "General",
+    "GrammarConfig",
+    "Hedge",
+    "Hypothetical",
+    "Intensifier",
+    "Negation",
+    "Others",
+    "Resolved",
+    "Scope",
+    "Seq",
+    "Strength",
+    "Wish",
+]
+
+Seq = tuple[str, ...]
+
+
+def _sequences(items: object) -> object:
+    """``["気 が 為る", "かも"]`` -> ``(("気", "が", "為る"), ("かも",))``."""
+    if isinstance(items, list | tuple) and all(isinstance(i, str) for i in items):
+        return tuple(tuple(item.split()) for item in items)
+    return items
+
+
+Sequences = Annotated[tuple[Seq, ...], BeforeValidator(_sequences)]
+Words = frozenset[str]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Negation(_Section):
+    """Negation forms: auxiliary types (ない, ず, へん), lemmas (無い, 無し) and tagger
+    misreadings written ``surface/lemma`` (はなし/放し)."""
+
+    aux_ctypes: Words
+    lemmas: Words
+    misread: Words = frozenset()
+
+
+class Scope(_Section):
+    """What a negation's scope passes over, and where clauses and sentences end."""
+
+    pass_pos1: Words
+    pass_pos2: Words
+    transparent: Words
+    list_markers: Words = frozenset()
+    parallel_markers: Words = frozenset()
+    clause_particles: Words
+    te_auxiliaries: Words = frozenset()
+    sentence_pos2: Words
+    sentence_surfaces: Words
+    clause_pos2: Words
+
+
+class Hedge(_Section):
+    """Words that soften a sign before it (少し, 何 と 無い) or after it (気 が 為る)."""
+
+    before: Sequences
+    after: Sequences
+
+    @property
+    def words(self) -> Words:
+        return frozenset(seq[0] for seq in self.before if len(seq) == 1)
+
+    @property
+    def phrases(self) -> tuple[Seq, ...]:
+        return tuple(seq for seq in self.before if len(seq) > 1)
+
+
+class Intensifier(_Section):
+    before: Words
+    after: Sequences
+
+
+class Hypothetical(_Section):
+    """Conditional surfaces (たら, なら, ば) and polite questions ending a sentence."""
+
+    surfaces: Words
+    questions: Sequences = ()
+
+
+class Resolved(_Section):
+    """Markers of a past that is over, and words of recovery."""
+
+    past_markers: Words
+    until_markers: Words = frozenset()
+    not_past_after: Words = frozenset()
+    past_ctypes: Words
+    present_markers: Words
+    recovery_after: Sequences
+
+
+class Others(_Section):
+    """Words of other people, and the particles that make them a subject."""
+
+    persons: Words = frozenset()
+    heads: Words = frozenset()
+    subject_particles: Words = frozenset()
+
+
+class General(_Section):
+    """Markers of advice, rules and general statements."""
+
+    markers: Words = frozenset()
+    surfaces: Words = frozenset()
+    case_nouns: Words = frozenset()
+    permission: Words = frozenset()
+
+
+class Wish(_Section):
+    """Wishes for rest: the categories they concern, and words of leisure."""
+
+    rest_categories: Words = frozenset()
+    leisure: Words = frozenset()
+
+
+class Agreed(_Section):
+    """Treatment changes agreed with the doctor."""
+
+    categories: Words = frozenset()
+    clinicians: Words = frozenset()
+    consult: Words = frozenset()
+
+
+class Strength(_Section):
+    """Multipliers of an entry's weight."""
+
+    hedged: float = Field(gt=0.0, le=1.0)
+    intensified: float = Field(ge=1.0)
+
+
+class GrammarConfig(_Section):
+    """Every section of ``grammar.toml``."""
+
+    negation: Negation
+    scope: Scope
+    hedge: Hedge
+    intensifier: Intensifier
+    hypothetical: Hypothetical
+    resolved: Resolved
+    others: Others = Others()
+    general: General = General()
+    wish: Wish = Wish()
+    agreed: Agreed = Agreed()
+    strength: Strength

@@ -6,8 +6,10 @@ naive substring-keyword baseline measured on the same notes in the same run.
 
     python benchmarks/signs_eval.py [--split NAME] [--show-errors]
 
-NAME is tune, heldout, heldout2 ... heldout9 or all. The file's header says how each
-part was used; heldout5 and heldout9 (never tuned on) are the fairest estimates.
+NAME is tune, heldout, heldout2 ... heldout9, realA, realB, realC, or a group: real (the
+real-style batches pooled), synthetic (the rest) or all. The file's header says how each
+part was used: realC (written by another writer, scored once after all the work) is the
+fairest estimate for how people really write.
 """
 
 from __future__ import annotations
@@ -45,10 +47,18 @@ HEALTHY_KINDS = [
 def load_eval(split: str = "heldout") -> pd.DataFrame:
     frame = pd.read_csv(EVAL, sep="\t", comment="#", dtype=str, keep_default_na=False)
     frame["labels"] = frame["labels"].str.strip()
-    if split != "all":
+    real = frame["split"].str.startswith("real")
+    if split == "real":  # every real-style batch, pooled
+        frame = frame[real]
+    elif split == "synthetic":
+        frame = frame[~real]
+    elif split != "all":
         known = sorted(set(frame["split"]))
         if split not in known:
-            raise SystemExit(f"unknown split {split!r}; the file has {', '.join(known)} (or all)")
+            raise SystemExit(
+                f"unknown split {split!r}; the file has {', '.join(known)} "
+                "(or real, synthetic, all)"
+            )
         frame = frame[frame["split"] == split]
     return frame.reset_index(drop=True)
 
@@ -97,7 +107,7 @@ def main() -> None:
     parser.add_argument(
         "--split",
         default="heldout",
-        help="tune, heldout, heldout2 ... (see the file's header) or all",
+        help="tune, heldout2 ..., realA ... (see the file's header), real, synthetic or all",
     )
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()

@@ -449,3 +449,9 @@ def test_signs_next_to_other_people_stay_signs(text: str, category: str) -> None
 )
 def test_wishes_for_rest_and_agreed_changes(text: str, expected: list[str]) -> None:
     assert score_text(text).detected == expected
+
+
+def test_a_question_about_ones_own_sign_is_a_sign() -> None:
+    assert score_text("疲れはありますか?").detected == []  # the staff asking
+    assert score_text("夜眠れないのですが、どうしたらいいですか?").detected == ["sleep"]
+    assert "quit_intent" in score_text("辞めたいと思うのは甘えですか?").detected

@@ -71,6 +71,8 @@ __all__ = [
 WINDOW = 12
 #: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
 PARALLEL_REACH = 8
+#: Verbs of thinking: a sign put as a thought in a question is the asker's own.
+_QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
 
 
 class CueSpan(NamedTuple):
@@ -274,9 +276,19 @@ def is_hypothetical(
     stop = cue.sentence_end + 1  # the question mark ends the sentence
     if stop > len(tokens) or not flags[stop - 1] & QUESTION_END:
         return False
-    return any(
-        stop - len(q) > cue.last and _matches_at(tokens, stop - len(q), q)
-        for q in config.hypothetical.questions
+    asked = next(
+        (
+            stop - len(q)
+            for q in config.hypothetical.questions
+            if stop - len(q) > cue.last and _matches_at(tokens, stop - len(q), q)
+        ),
+        -1,
+    )
+    # The staff asking (疲れはありますか?), not a person asking about their own sign
+    # (夜眠れないのですが、どうしたらいいですか? / 辞めたいと思うのはおかしいですか?).
+    return asked >= 0 and not any(
+        is_clause_break(flags, k) or tokens[k].lemma in _QUOTATIVE
+        for k in range(cue.last + 1, asked)
     )
 
 

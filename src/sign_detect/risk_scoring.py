@@ -214,6 +214,10 @@ def _rule_contact_gap(f: pd.Series, min_days: float = 10) -> tuple[float, dict[s
     return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": round(usual)}
 
 
+#: The silence rule's wording by (has notes, has attendance): ``Rule.reasons`` keys.
+_SILENCE_WORDING = {(True, True): "", (True, False): "no_attendance", (False, True): "no_contact"}
+
+
 def _rule_silence(f: pd.Series, min_days: float = 28) -> tuple[float, dict[str, object]]:
     """Days beyond ``min_days`` since the person's last record of any kind.
 
@@ -222,22 +226,16 @@ def _rule_silence(f: pd.Series, min_days: float = 28) -> tuple[float, dict[str, 
     the rule's ``no_attendance`` (``no_contact``) wording.
     """
     contact, attendance = f["contact_days_since"], f["att_days_since_record"]
-    known = [days for days in (contact, attendance) if days == days]
-    if not known:
+    has_contact, has_attendance = contact == contact, attendance == attendance  # not NaN
+    if not (has_contact or has_attendance):
         return 0.0, {}
-    variant = (
-        "no_attendance"
-        if attendance != attendance
-        else ""
-        if contact == contact
-        else ("no_contact")
-    )
+    days = min(d for d, known in ((contact, has_contact), (attendance, has_attendance)) if known)
     fields: dict[str, object] = {
-        "contact_days": int(contact) if contact == contact else "-",
-        "attendance_days": int(attendance) if attendance == attendance else "-",
-        _VARIANT: variant,
+        "contact_days": int(contact) if has_contact else "-",
+        "attendance_days": int(attendance) if has_attendance else "-",
+        _VARIANT: _SILENCE_WORDING[has_contact, has_attendance],
     }
-    return float(min(known) - min_days), fields
+    return float(days - min_days), fields
 
 
 def _rule_crisis(f: pd.Series) -> tuple[float, dict[str, object]]:

@@ -211,6 +211,22 @@ def test_bad_arguments_are_refused_before_any_work(
     assert not list(tmp_path.iterdir())
 
 
+def test_outputs_never_overwrite_an_input(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    attendance = tmp_path / "attendance.csv"
+    attendance.write_bytes((data_dir / "attendance.csv").read_bytes())
+    before = attendance.read_bytes()
+    args = ["rank", "--checkins", str(data_dir / "checkins.csv"), "--attendance", str(attendance)]
+    assert main([*args, "--quarantine", str(attendance)]) == 2
+    assert (
+        main([*args, "--out", str(tmp_path / "r.csv"), "--quarantine", str(tmp_path / "r.csv")])
+        == 2
+    )
+    assert "would overwrite" in capsys.readouterr().err
+    assert attendance.read_bytes() == before and not (tmp_path / "r.csv").exists()
+
+
 def _write(tmp_path: Path, name: str, content: str | bytes) -> str:
     path = tmp_path / name
     if isinstance(content, bytes):

@@ -148,12 +148,24 @@ def _check_at_least(option: str, value: int | None, least: int) -> None:
         raise BadInput(f"--{option} must be {least} or more, got {value}")
 
 
+def _check_outputs_apart(args: argparse.Namespace, inputs: list[Path]) -> None:
+    """``--out`` and ``--quarantine`` must not overwrite an input file or each other."""
+    outputs = [(option, getattr(args, option)) for option in ("out", "quarantine")]
+    seen = list(inputs)
+    for option, value in outputs:
+        if value and Path(value).resolve() in seen:
+            raise BadInput(f"--{option} {value}: would overwrite another file of this run")
+        if value:
+            seen.append(Path(value).resolve())
+
+
 def _check_args(args: argparse.Namespace, out_suffixes: tuple[str, ...]) -> None:
     """Refuse bad arguments before any work (files are checked, not yet read)."""
-    for option in _INPUT_FILES:
-        value = getattr(args, option, None)
+    inputs = {option: getattr(args, option, None) for option in _INPUT_FILES}
+    for option, value in inputs.items():
         if value:
             _check_input(option, value)
+    _check_outputs_apart(args, [Path(v).resolve() for v in inputs.values() if v])
     _check_at_least("top", getattr(args, "top", None), 1)
     _check_at_least("horizon", getattr(args, "horizon", None), 1)
     _check_at_least("every", getattr(args, "every", None), 1)

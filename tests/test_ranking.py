@@ -256,3 +256,17 @@ def test_a_person_back_from_leave_is_listed_again() -> None:
     assert back["graduate_id"].tolist() == ["BACK"]
     resigned = outcomes.assign(event="退職")
     assert rank_graduates(checkins, attendance, as_of=QUIET_AS_OF, outcomes=resigned).empty
+
+
+def test_an_office_rewords_the_stale_note_and_moves_its_cut_off() -> None:
+    checkins, attendance = _person("QUIET", "2024-10-01", "2025-02-14", absent_last=2)
+    office = ScorerConfig.from_mapping(
+        {"stale": {"note": "(勤怠は{date}まで)"}}, base=ScorerConfig.default()
+    )
+    reasons = rank_graduates(checkins, attendance, QUIET_AS_OF, config=office).iloc[0]["reasons"]
+    assert "連続欠勤: 記録の最後の2日(勤怠は2025-02-14まで)" in reasons
+    lenient = ScorerConfig.from_mapping({"stale": {"after_days": 400}}, base=ScorerConfig.default())
+    reasons = rank_graduates(checkins, attendance, QUIET_AS_OF, config=lenient).iloc[0]["reasons"]
+    assert "連続欠勤: 直近2日続いている" in reasons
+    with pytest.raises(ConfigError, match="stale"):
+        ScorerConfig.from_mapping({"stale": {"after": 3}}, base=ScorerConfig.default())

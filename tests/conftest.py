@@ -6,11 +6,13 @@ import pytest
 
 from sign_detect import SignScorer, Tokenizer
 from sign_detect.simulate import Cohort, simulate_cohort
+from sign_detect.tokenizer import default_tokenizer
 
 
 @pytest.fixture(scope="session")
 def tokenizer() -> Tokenizer:
-    return Tokenizer()
+    """The library's own default tokenizer: tests and library defaults share one."""
+    return default_tokenizer()
 
 
 @pytest.fixture(scope="session")

@@ -156,3 +156,117 @@ def test_a_crisis_word_puts_the_person_first_with_a_plain_reason() -> None:
     top = ranking.iloc[0]
     assert top["graduate_id"] == "G2" and top["level"] == "high"
     assert top["reasons"][0].startswith("危機的な発言")
+
+
+# A person who goes quiet must rise, not sink.
+QUIET_AS_OF = "2025-09-30"
+
+
+def _person(
+    graduate_id: str, start: str, end: str, *, tired_from: str | None = None, absent_last: int = 0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Weekly calls and every working day recorded from ``start`` to ``end``."""
+    days = pd.bdate_range(start, end)
+    attendance = pd.DataFrame({"graduate_id": graduate_id, "date": days, "status": "present"})
+    if absent_last:
+        attendance.loc[attendance.index[-absent_last:], "status"] = "absent"
+    notes = [
+        (
+            graduate_id,
+            d,
+            "phone",
+            "最近ちょっと疲れ気味かもしれない"
+            if tired_from and d >= pd.Timestamp(tired_from)
+            else "職場にもだいぶ慣れてきた",
+        )
+        for d in pd.date_range(start, end, freq="7D")
+    ]
+    return pd.DataFrame(notes, columns=["graduate_id", "date", "channel", "note"]), attendance
+
+
+def _cohort(*people: tuple[pd.DataFrame, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return (
+        pd.concat([p[0] for p in people], ignore_index=True),
+        pd.concat([p[1] for p in people], ignore_index=True),
+    )
+
+
+def test_seven_months_of_silence_outranks_two_people_with_mild_tiredness() -> None:
+    checkins, attendance = _cohort(
+        _person("QUIET", "2024-10-01", "2025-02-14", absent_last=2),
+        _person("TIRED1", "2024-10-01", QUIET_AS_OF, tired_from="2025-09-10"),
+        _person("TIRED2", "2024-10-01", QUIET_AS_OF, tired_from="2025-09-12"),
+    )
+    ranking = rank_graduates(checkins, attendance, as_of=QUIET_AS_OF)
+    top = ranking.iloc[0]
+    assert top["graduate_id"] == "QUIET" and top["level"] == "high"
+    assert top["reasons"][0] == "最終連絡から231日、勤怠の記録も228日なし"
+    assert {"TIRED1", "TIRED2"} == set(ranking["graduate_id"].iloc[1:])
+
+
+def test_reasons_from_attendance_that_stopped_long_ago_are_marked_stale() -> None:
+    checkins, attendance = _person("QUIET", "2024-10-01", "2025-02-14", absent_last=2)
+    reasons = rank_graduates(checkins, attendance, as_of=QUIET_AS_OF).iloc[0]["reasons"]
+    assert not any("続いている" in r for r in reasons)
+    assert "連続欠勤: 記録の最後の2日(最終記録 2025-02-14)" in reasons
+    recent = rank_graduates(checkins, attendance, as_of="2025-02-14").iloc[0]["reasons"]
+    assert "連続欠勤: 直近2日続いている" in recent
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2025-01-06", "2025-03-10"), ("2025-03-03", "2025-03-14"), ("2024-09-02", "2025-03-14")],
+)
+def test_data_that_stop_long_before_as_of_never_give_zero_risk(start: str, end: str) -> None:
+    checkins, attendance = _person("SHORT", start, end)
+    top = rank_graduates(checkins, attendance, as_of=QUIET_AS_OF).iloc[0]
+    assert top["risk"] > 0.9 and top["level"] == "high"
+    assert top["reasons"][0].startswith("最終連絡から") and "勤怠の記録も" in top["reasons"][0]
+
+
+def test_silence_is_judged_on_the_one_kind_of_record_a_person_has() -> None:
+    checkins, attendance = _person("X", "2025-01-06", "2025-03-10")
+    only_notes = rank_graduates(checkins, attendance.iloc[:0], as_of=QUIET_AS_OF).iloc[0]
+    assert only_notes["reasons"][0] == "最終連絡から204日(勤怠の記録なし)"
+    only_days = rank_graduates(checkins.iloc[:0], attendance, as_of=QUIET_AS_OF).iloc[0]
+    assert only_days["reasons"] == ["勤怠の記録が204日なし(連絡の記録なし)"]
+
+
+def test_a_person_in_touch_gets_no_silence_reason_and_an_office_tunes_silence() -> None:
+    checkins, attendance = _person("X", "2025-01-06", "2025-08-29")
+    reasons = rank_graduates(checkins, attendance, as_of="2025-09-12").iloc[0]["reasons"]
+    assert not any(r.startswith("最終連絡から") for r in reasons)
+    assert rank_graduates(checkins, attendance, as_of="2025-10-10").iloc[0]["level"] == "high"
+    patient = ScorerConfig.from_mapping(
+        {"rules": {"silence": {"min_days": 60}, "contact_gap": {"weight": 0.0}}},
+        base=ScorerConfig.default(),
+    )
+    later = rank_graduates(checkins, attendance, as_of="2025-10-10", config=patient)
+    assert later.iloc[0]["reasons"] == []
+
+
+def test_a_person_back_from_leave_is_listed_again() -> None:
+    checkins, attendance = _person("BACK", "2025-01-06", QUIET_AS_OF)
+    gap = attendance["date"].between("2025-04-01", "2025-06-30")
+    attendance = attendance[~gap]
+    outcomes = pd.DataFrame({"graduate_id": ["BACK"], "date": ["2025-04-01"], "event": ["休職"]})
+    on_leave = rank_graduates(checkins, attendance, as_of="2025-05-30", outcomes=outcomes)
+    assert on_leave.empty
+    back = rank_graduates(checkins, attendance, as_of=QUIET_AS_OF, outcomes=outcomes)
+    assert back["graduate_id"].tolist() == ["BACK"]
+    resigned = outcomes.assign(event="退職")
+    assert rank_graduates(checkins, attendance, as_of=QUIET_AS_OF, outcomes=resigned).empty
+
+
+def test_an_office_rewords_the_stale_note_and_moves_its_cut_off() -> None:
+    checkins, attendance = _person("QUIET", "2024-10-01", "2025-02-14", absent_last=2)
+    office = ScorerConfig.from_mapping(
+        {"stale": {"note": "(勤怠は{date}まで)"}}, base=ScorerConfig.default()
+    )
+    reasons = rank_graduates(checkins, attendance, QUIET_AS_OF, config=office).iloc[0]["reasons"]
+    assert "連続欠勤: 記録の最後の2日(勤怠は2025-02-14まで)" in reasons
+    lenient = ScorerConfig.from_mapping({"stale": {"after_days": 400}}, base=ScorerConfig.default())
+    reasons = rank_graduates(checkins, attendance, QUIET_AS_OF, config=lenient).iloc[0]["reasons"]
+    assert "連続欠勤: 直近2日続いている" in reasons
+    with pytest.raises(ConfigError, match="stale"):
+        ScorerConfig.from_mapping({"stale": {"after": 3}}, base=ScorerConfig.default())

@@ -3,7 +3,9 @@ features, and its memos stay bounded."""
 
 from __future__ import annotations
 
+import functools
 import threading
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -32,9 +34,15 @@ NOTES = [
 ]
 
 
+@functools.cache
+def _feature_tagger() -> Any:
+    """One reference tagger for the module (each tagger keeps ~40 MB for good)."""
+    return _new_tagger(_FEATURE_FORMAT, _UNKNOWN_FEATURE_FORMAT)
+
+
 def _read_features(text: str) -> list[tuple[str, ...]]:
     """Tokens as the slow path reads them: every field printed by MeCab."""
-    output = _new_tagger(_FEATURE_FORMAT, _UNKNOWN_FEATURE_FORMAT).parse(text)
+    output = _feature_tagger().parse(text)
     return [_fields(_token_from_features(line)) for line in output.split("\n")] if output else []
 
 
@@ -124,3 +132,16 @@ def test_grammar_classes_name_negation_scope_and_sentence_ends(tokenizer: Tokeni
     assert flags["わけ"] & PASSABLE
     assert flags["。"] & SENTENCE_END
     assert not flags["眠れ"] & (NEGATION | PASSABLE)
+
+
+def test_tokenizers_in_one_thread_share_its_taggers() -> None:
+    """A tagger keeps its memory for good, so a new Tokenizer must not start new ones."""
+    first, second = Tokenizer(), Tokenizer(max_interned=10)
+    first.warm_up()
+    assert second._key_tagger() is first._key_tagger()
+    assert second._feature_tagger() is first._feature_tagger()
+    other: list[object] = []
+    thread = threading.Thread(target=lambda: other.append(Tokenizer()._key_tagger()))
+    thread.start()
+    thread.join()
+    assert other[0] is not first._key_tagger()

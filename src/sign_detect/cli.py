@@ -6,29 +6,83 @@ Subcommands:
 * ``backtest``: compare the scorers on past data with outcomes;
 * ``signs``: score notes given as arguments or one per line on stdin, as JSON.
 
-Exit codes: 0 ok, 2 bad input (with the loader's row-level message), 1 unexpected error.
-No note text is ever printed by ``rank`` or ``backtest``.
+Exit codes: 0 ok; 2 bad input or bad arguments (the message names the file or the
+option, and for bad rows lists them with line and column); 1 only for a bug. Arguments
+are checked before any work: input files must exist, ``--out`` must name an accepted
+suffix in an existing folder (a missing folder is refused, not created, so a mistyped
+path does not scatter files), ``--top`` must be 1 or more.
+
+``--errors quarantine --quarantine FILE`` keeps going past bad rows: the valid rows are
+used and every skipped row is written to FILE (CSV, UTF-8 with BOM: file, line, column,
+value, reason; never note text). No note text is ever printed by ``rank`` or ``backtest``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .errors import SignDetectError
+from .errors import InputValidationError, SignDetectError
 from .lexicon import Lexicon
+from .loaders import Inputs, load_attendance, load_checkins, load_graduates, load_outcomes
+from .records import load_aliases
 from .risk_scoring import ScorerConfig
 from .text_scoring import SignScorer
 
 __all__ = ["main"]
 
 REASON_SEPARATOR = "/"
+#: Suffixes ``--out`` accepts, per command.
+RANK_OUT = (".csv", ".xlsx", ".json")
+TABLE_OUT = (".csv",)
+#: Columns of the ``--quarantine`` file.
+QUARANTINE_FILE_COLUMNS = ["file", "line", "column", "value", "reason"]
+#: Input options that name a file, in the order they are checked.
+_INPUT_FILES = (
+    "checkins",
+    "attendance",
+    "graduates",
+    "outcomes",
+    "lexicon",
+    "config",
+    "aliases",
+    "model",
+)
+#: Longest error message printed (a huge file must not flood the terminal).
+_MAX_MESSAGE = 4000
+_CLI_ADVICE = (
+    "Run again with --errors quarantine --quarantine FILE to use the valid rows "
+    "and write these rows to FILE."
+)
+
+
+class BadInput(SignDetectError):
+    """A bad argument or an input file that cannot be used (exit code 2)."""
+
+
+@contextmanager
+def _naming(label: str, value: object) -> Iterator[None]:
+    """Errors reading the file (or value) given as ``label`` (an option such as
+    ``--config``) become :class:`BadInput` naming it. Row-level validation errors already
+    name their file and pass through unchanged.
+    """
+    try:
+        yield
+    except InputValidationError:
+        raise
+    except (OSError, ValueError, SignDetectError) as err:
+        message = str(err) or type(err).__name__
+        if str(value) not in message and Path(str(value)).name not in message:
+            message = f"{value}: {message}"
+        raise BadInput(f"{label} {message}") from err
 
 
 class _Progress:
@@ -56,12 +110,134 @@ class _Progress:
 
 def _scorer(args: argparse.Namespace) -> SignScorer | None:
     if getattr(args, "lexicon", None):
-        return SignScorer(lexicon=Lexicon.default().with_overrides(args.lexicon))
+        with _naming("--lexicon", args.lexicon):
+            return SignScorer(lexicon=Lexicon.default().with_overrides(args.lexicon))
     return None
 
 
 def _config(args: argparse.Namespace) -> ScorerConfig | None:
-    return ScorerConfig.from_toml(args.config) if getattr(args, "config", None) else None
+    if getattr(args, "config", None):
+        with _naming("--config", args.config):
+            return ScorerConfig.from_toml(args.config)
+    return None
+
+
+def _check_input(option: str, value: str) -> None:
+    path = Path(value)
+    if not path.exists():
+        raise BadInput(f"--{option} {value}: no such file")
+    if not path.is_file():
+        raise BadInput(f"--{option} {value}: not a file")
+    if not os.access(path, os.R_OK):
+        raise BadInput(f"--{option} {value}: cannot be read (permission denied)")
+
+
+def _check_output(option: str, value: str, suffixes: tuple[str, ...]) -> None:
+    path = Path(value)
+    if path.suffix.lower() not in suffixes:
+        raise BadInput(f"--{option} {value}: use a file name ending in {', '.join(suffixes)}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise BadInput(f"--{option} {value}: the folder {folder} does not exist; create it first")
+    if path.is_dir():
+        raise BadInput(f"--{option} {value}: is a folder; give a file name")
+
+
+def _check_at_least(option: str, value: int | None, least: int) -> None:
+    if value is not None and value < least:
+        raise BadInput(f"--{option} must be {least} or more, got {value}")
+
+
+def _check_outputs_apart(args: argparse.Namespace, inputs: list[Path]) -> None:
+    """``--out`` and ``--quarantine`` must not overwrite an input file or each other."""
+    outputs = [(option, getattr(args, option)) for option in ("out", "quarantine")]
+    seen = list(inputs)
+    for option, value in outputs:
+        if value and Path(value).resolve() in seen:
+            raise BadInput(f"--{option} {value}: would overwrite another file of this run")
+        if value:
+            seen.append(Path(value).resolve())
+
+
+def _check_args(args: argparse.Namespace, out_suffixes: tuple[str, ...]) -> None:
+    """Refuse bad arguments before any work (files are checked, not yet read)."""
+    inputs = {option: getattr(args, option, None) for option in _INPUT_FILES}
+    for option, value in inputs.items():
+        if value:
+            _check_input(option, value)
+    _check_outputs_apart(args, [Path(v).resolve() for v in inputs.values() if v])
+    _check_at_least("top", getattr(args, "top", None), 1)
+    _check_at_least("horizon", getattr(args, "horizon", None), 1)
+    _check_at_least("every", getattr(args, "every", None), 1)
+    _check_at_least("warmup", getattr(args, "warmup", None), 0)
+    if args.out:
+        _check_output("out", args.out, out_suffixes)
+    if args.quarantine:
+        _check_output("quarantine", args.quarantine, TABLE_OUT)
+        args.errors = "quarantine"
+    elif args.errors == "quarantine":
+        raise BadInput("--errors quarantine needs --quarantine FILE (where skipped rows go)")
+    if args.aliases:
+        with _naming("--aliases", args.aliases):
+            load_aliases(args.aliases)
+
+
+def _data_files(args: argparse.Namespace) -> str:
+    """The data files of a run, for errors about the data as a whole."""
+    return ", ".join(
+        str(getattr(args, option))
+        for option in ("checkins", "attendance", "outcomes")
+        if getattr(args, option, None)
+    )
+
+
+def _load(args: argparse.Namespace) -> tuple[Inputs, pd.DataFrame]:
+    """The run's tables, and the rows quarantined from them (empty with ``--errors raise``)."""
+    reports: list[pd.DataFrame] = []
+
+    def load(option: str, loader: Callable[..., Any]) -> Any:
+        value = getattr(args, option, None)
+        if value is None:
+            return None
+        with _naming(f"--{option}", value):
+            result = loader(value, errors=args.errors, aliases=args.aliases)
+        if args.errors != "quarantine":
+            return result
+        table, report = result
+        reports.append(report)
+        return table
+
+    inputs = Inputs(
+        checkins=load("checkins", load_checkins),
+        attendance=load("attendance", load_attendance),
+        graduates=load("graduates", load_graduates),
+        outcomes=load("outcomes", load_outcomes),
+    )
+    return inputs, _quarantine_table(reports)
+
+
+def _quarantine_table(reports: list[pd.DataFrame]) -> pd.DataFrame:
+    """One table of skipped rows; a value in the ``note`` column is never kept."""
+    if not reports:
+        return pd.DataFrame(columns=QUARANTINE_FILE_COLUMNS)
+    table = pd.concat(reports, ignore_index=True).rename(columns={"source": "file"})
+    notes = table["column"].astype(str).str.contains("note", regex=False)
+    table.loc[notes, "value"] = ""
+    return table[QUARANTINE_FILE_COLUMNS]
+
+
+def _write_quarantine(args: argparse.Namespace, table: pd.DataFrame) -> None:
+    if args.errors != "quarantine":
+        return
+    with _naming("--quarantine", args.quarantine):
+        table.to_csv(args.quarantine, index=False, encoding="utf-8-sig")
+    files = table["file"].value_counts()
+    detail = ", ".join(f"{Path(str(name)).name}: {n}" for name, n in files.items())
+    print(
+        f"sign-detect: {len(table)} invalid rows skipped{f' ({detail})' if detail else ''}; "
+        f"listed in {args.quarantine}",
+        file=sys.stderr,
+    )
 
 
 def _write_ranking(ranking: pd.DataFrame, out: Path) -> None:
@@ -87,68 +263,90 @@ def _print_ranking(ranking: pd.DataFrame, as_of: str) -> None:
         print(f"{row.rank:>4}  {row.graduate_id:<12} {row.risk:>5.2f}  {row.level:<6}  {reasons}")
 
 
-def _cmd_rank(args: argparse.Namespace) -> int:
+def _rank_table(args: argparse.Namespace, progress: _Progress) -> tuple[pd.DataFrame, str]:
     from .checkin_features import score_checkins
     from .features import resolve_as_of
-    from .loaders import load_inputs
     from .model import RiskModel
     from .ranking import rank_scored
 
+    config, scorer = _config(args), _scorer(args)
+    model = None
+    if args.model:
+        with _naming("--model", args.model):
+            model = RiskModel.load(args.model)
+    with progress.stage("loading"):
+        inputs, skipped = _load(args)
+        option, value = (
+            ("--as-of", args.as_of) if args.as_of else ("input files", _data_files(args))
+        )
+        with _naming(option, value):
+            as_of = resolve_as_of(args.as_of, inputs.checkins, inputs.attendance)
+    _write_quarantine(args, skipped)
+    with progress.stage("scoring notes"):
+        scored = score_checkins(inputs.checkins, scorer=scorer)
+    with progress.stage("ranking"):
+        ranking = rank_scored(
+            scored,
+            inputs.attendance,
+            as_of,
+            graduates=inputs.graduates,
+            outcomes=inputs.outcomes,
+            model=model,
+            config=config,
+        )
+    return ranking, as_of.date().isoformat()
+
+
+def _cmd_rank(args: argparse.Namespace) -> int:
+    _check_args(args, RANK_OUT)
     progress = _Progress(["load", "text", "rank"], enabled=not args.quiet and sys.stderr.isatty())
     try:
-        with progress.stage("loading"):
-            inputs = load_inputs(
-                args.checkins, args.attendance, args.graduates, args.outcomes, aliases=args.aliases
-            )
-            model = RiskModel.load(args.model) if args.model else None
-            as_of = resolve_as_of(args.as_of, inputs.checkins, inputs.attendance)
-        with progress.stage("scoring notes"):
-            scored = score_checkins(inputs.checkins, scorer=_scorer(args))
-        with progress.stage("ranking"):
-            ranking = rank_scored(
-                scored,
-                inputs.attendance,
-                as_of,
-                graduates=inputs.graduates,
-                outcomes=inputs.outcomes,
-                model=model,
-                config=_config(args),
-            )
+        ranking, as_of = _rank_table(args, progress)
     finally:
         progress.close()
     if args.top:
         ranking = ranking.head(args.top)
-    _print_ranking(ranking, as_of.date().isoformat())
+    _print_ranking(ranking, as_of)
     if args.out:
-        _write_ranking(ranking, Path(args.out))
+        with _naming("--out", args.out):
+            _write_ranking(ranking, Path(args.out))
         print(f"written: {args.out}")
     return 0
 
 
+def _backtest_dates(inputs: Inputs, warmup: int, every: int) -> pd.DatetimeIndex:
+    """Every ``every`` days from ``warmup`` days after the first record to the last."""
+    dates = pd.concat([inputs.checkins["date"], inputs.attendance["date"]])
+    if dates.isna().all():
+        raise ValueError("no dated rows to backtest on")
+    first = dates.min() + pd.Timedelta(days=warmup)
+    return pd.date_range(first, dates.max(), freq=f"{every}D")
+
+
 def _cmd_backtest(args: argparse.Namespace) -> int:
     from .backtest import backtest
-    from .loaders import load_attendance, load_checkins
 
-    checkins = load_checkins(args.checkins, aliases=args.aliases)
-    attendance = load_attendance(args.attendance, aliases=args.aliases)
-    first = min(checkins["date"].min(), attendance["date"].min()) + pd.Timedelta(days=args.warmup)
-    last = max(checkins["date"].max(), attendance["date"].max())
-    dates = pd.date_range(first, last, freq=f"{args.every}D")
-    report = backtest(
-        checkins,
-        attendance,
-        args.outcomes,
-        dates,
-        horizon_days=args.horizon,
-        graduates=args.graduates,
-        config=_config(args),
-        scorer=_scorer(args),
-        progress=not args.quiet and sys.stderr.isatty(),
-        aliases=args.aliases,
-    )
+    _check_args(args, TABLE_OUT)
+    config, scorer = _config(args), _scorer(args)
+    inputs, skipped = _load(args)
+    _write_quarantine(args, skipped)
+    assert inputs.outcomes is not None  # --outcomes is required
+    with _naming("input files", _data_files(args)):  # e.g. no one active at any date
+        report = backtest(
+            inputs.checkins,
+            inputs.attendance,
+            inputs.outcomes,
+            _backtest_dates(inputs, args.warmup, args.every),
+            horizon_days=args.horizon,
+            graduates=inputs.graduates,
+            config=config,
+            scorer=scorer,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
     print(report)
     if args.out:
-        report.table.to_csv(args.out, encoding="utf-8-sig")
+        with _naming("--out", args.out):
+            report.table.to_csv(args.out, encoding="utf-8-sig")
         print(f"written: {args.out}")
     return 0
 
@@ -183,8 +381,11 @@ def _parser() -> argparse.ArgumentParser:
         "--outcomes", help="optional outcomes: people who already left are not ranked"
     )
     rank.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (default: latest date in the data)")
-    rank.add_argument("--out", help="write the ranking to .csv (UTF-8 with BOM), .xlsx or .json")
-    rank.add_argument("--top", type=int, help="show only the first N")
+    rank.add_argument(
+        "--out",
+        help="write the ranking to .csv (UTF-8 with BOM), .xlsx or .json (folder must exist)",
+    )
+    rank.add_argument("--top", type=int, help="show only the first N (1 or more)")
     rank.add_argument("--model", help="a trained RiskModel (.json) instead of the default scorer")
     rank.add_argument("--quiet", action="store_true", help="no progress bar")
     rank.set_defaults(func=_cmd_rank)
@@ -197,7 +398,7 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--horizon", type=int, default=56, help="crisis window in days (default 56)")
     bt.add_argument("--every", type=int, default=7, help="days between as-of dates (default 7)")
     bt.add_argument("--warmup", type=int, default=56, help="days of history before the first date")
-    bt.add_argument("--out", help="write the table as CSV")
+    bt.add_argument("--out", help="write the table as .csv (folder must exist)")
     bt.add_argument("--quiet", action="store_true")
     bt.set_defaults(func=_cmd_backtest)
 
@@ -213,18 +414,47 @@ def _parser() -> argparse.ArgumentParser:
     for p in (rank, bt):
         p.add_argument("--config", help="an office's scorer overrides (.toml)")
         p.add_argument("--aliases", help="an office's own words for channels and statuses (.toml)")
+        p.add_argument(
+            "--errors",
+            choices=("raise", "quarantine"),
+            default="raise",
+            help="raise: stop at bad rows (default); quarantine: skip them (needs --quarantine)",
+        )
+        p.add_argument(
+            "--quarantine",
+            help="write skipped rows here (.csv, UTF-8 with BOM; no note text); "
+            "implies --errors quarantine",
+        )
     return parser
 
 
+def _message(err: BaseException) -> str:
+    """The error's text for stderr: CLI advice instead of Python keywords, bounded length."""
+    text = str(err)
+    if isinstance(err, InputValidationError):
+        lines = [line for line in text.splitlines() if 'errors="quarantine"' not in line]
+        text = "\n".join([*lines, _CLI_ADVICE])
+    if len(text) > _MAX_MESSAGE:
+        text = f"{text[:_MAX_MESSAGE]}… ({len(text) - _MAX_MESSAGE} more characters)"
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code (0 ok, 2 bad input, 1 a bug)."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help (0) or an argument argparse refused (2)
+        return exit_.code if isinstance(exit_.code, int) else 2
     try:
         return int(args.func(args))
-    except (SignDetectError, ValueError, FileNotFoundError) as err:
-        print(f"sign-detect: error: {err}", file=sys.stderr)
+    except SignDetectError as err:
+        print(f"sign-detect: error: {_message(err)}", file=sys.stderr)
         return 2
     except Exception as err:
-        print(f"sign-detect: unexpected error: {type(err).__name__}: {err}", file=sys.stderr)
+        print(
+            f"sign-detect: unexpected error (a bug; please report it): {type(err).__name__}: "
+            f"{_message(err)}",
+            file=sys.stderr,
+        )
         return 1

@@ -32,14 +32,34 @@ __all__ = ["RANKING_COLUMNS", "rank_graduates", "rank_scored"]
 RANKING_COLUMNS = ["graduate_id", "rank", "risk", "level", "reasons"]
 
 
+#: Attendance statuses that mean the person worked that day (a return from leave).
+_WORKED = ("present", "late", "early_leave")
+
+
 def still_supported(
-    index: pd.Index, outcomes: pd.DataFrame | None, as_of: pd.Timestamp
+    index: pd.Index,
+    outcomes: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    attendance: pd.DataFrame | None = None,
 ) -> pd.Index:
-    """Graduates without a resignation or leave on or before ``as_of``."""
+    """Graduates still supported at ``as_of``: the ones in ``index`` who neither resigned
+    nor are on leave then.
+
+    A resignation on or before ``as_of`` ends support. A leave of absence does too, unless
+    ``attendance`` shows the person working (present, late or early leave) after the leave
+    began and on or before ``as_of``: someone back from leave is listed again.
+    """
     if outcomes is None or not len(outcomes):
         return index
-    gone = set(outcomes.loc[outcomes["date"] <= as_of, "graduate_id"])
-    return index[~index.isin(gone)]
+    past = outcomes[outcomes["date"] <= as_of]
+    gone = set(past.loc[past["event"] == "resigned", "graduate_id"])
+    leave = past[past["event"] != "resigned"].groupby("graduate_id")["date"].max()
+    if attendance is not None and len(leave):
+        worked = attendance[(attendance["date"] <= as_of) & attendance["status"].isin(_WORKED)]
+        last_worked = worked.groupby("graduate_id")["date"].max().reindex(leave.index)
+        leave = leave[~(last_worked > leave)]
+    gone |= set(leave.index)
+    return index[~index.isin(list(gone))]
 
 
 def rank_scored(
@@ -57,10 +77,12 @@ def rank_scored(
     People with a word of self-harm or suicide in their notes of the last 4 weeks come
     first and are ``high`` whatever their other points (also under a trained model).
     """
-    index = still_supported(active_graduates(scored, attendance, as_of), outcomes, as_of)
+    index = still_supported(
+        active_graduates(scored, attendance, as_of), outcomes, as_of, attendance
+    )
     features = features_as_of(scored, attendance, as_of, graduates, index)
     config = config or ScorerConfig.default()
-    result = score_features(features, config)
+    result = score_features(features, config, as_of)
     if model is not None:
         result["risk"] = model.predict_risk(features).round(4)
         result["level"] = result["risk"].map(lambda r: level_of(r, config.levels))
@@ -102,7 +124,8 @@ def rank_graduates(
         A trained model; its calibrated probability replaces the default scorer's risk.
         Reasons still come from the default scorer's rules.
     outcomes : DataFrame or path, optional
-        Graduates who resigned or went on leave on or before ``as_of`` are left out.
+        Graduates who resigned on or before ``as_of`` are left out, and so are those on
+        leave then (a person who worked again after the leave began is listed).
     config : ScorerConfig, optional
         An office's weights, thresholds and reason texts (default: ``data/scorer.toml``).
     scorer : SignScorer, optional
@@ -116,6 +139,9 @@ def rank_graduates(
         ``graduate_id``, ``rank`` (1 = most at risk), ``risk`` (0-1), ``level``
         (high / medium / low) and ``reasons`` (Japanese sentences, most important first).
         People with a word of self-harm or suicide in the last 4 weeks come first.
+        Every graduate with a record (a note or an attendance day) on or before
+        ``as_of`` who is still supported is listed, however long ago that record was: a
+        person who has gone quiet rises with the reason 「最終連絡からN日、勤怠の記録もN日なし」.
         Graduates with no record on or before ``as_of`` are not listed; ties are broken
         by ``graduate_id``.
     """

@@ -48,6 +48,8 @@ class Rule(BaseModel):
     scale: float = Field(gt=0)
     threshold: float = 0.0
     reason: str
+    #: Other wordings a rule may choose (e.g. ``stale`` when the person's data stopped).
+    reasons: dict[str, str] = Field(default_factory=dict)
 
 
 class Signs(BaseModel):
@@ -66,6 +68,15 @@ class Levels(BaseModel):
     medium: float = Field(gt=0, le=1)
 
 
+class Stale(BaseModel):
+    """When attendance data count as stale, and the note added to reasons drawn from them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    after_days: float = Field(default=14, ge=0)
+    note: str = "(最終記録 {date})"
+
+
 class ScorerConfig(BaseModel):
     """Weights, thresholds and reason texts of the default scorer."""
 
@@ -74,6 +85,7 @@ class ScorerConfig(BaseModel):
     levels: Levels
     signs: Signs
     rules: dict[str, Rule]
+    stale: Stale = Stale()
 
     @classmethod
     def default(cls) -> ScorerConfig:
@@ -126,6 +138,24 @@ def level_of(risk: float, levels: Levels) -> str:
 def _saturate(value: float, rule_weight: float, scale: float) -> float:
     return rule_weight * min(1.0, max(0.0, value) / scale)
 
+
+#: Key of the fields a rule returns that names one of its other wordings (``Rule.reasons``).
+_VARIANT = "_variant"
+
+#: Rules read from attendance. When the person's attendance stopped more than
+#: ``stale.after_days`` before as_of, their reasons take the rule's ``stale`` wording (if
+#: any) and say when the last record was: nothing is written as ongoing that is not.
+_ATTENDANCE_RULES = frozenset(
+    {
+        "absence",
+        "late",
+        "early_leave",
+        "short_absences",
+        "absence_streak",
+        "hours",
+        "monday_absence",
+    }
+)
 
 #: Above this many times the usual rate, "about N times" reads oddly: say "rarely before".
 _MAX_SHOWN_RATIO = 10
@@ -184,6 +214,30 @@ def _rule_contact_gap(f: pd.Series, min_days: float = 10) -> tuple[float, dict[s
     return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": round(usual)}
 
 
+#: The silence rule's wording by (has notes, has attendance): ``Rule.reasons`` keys.
+_SILENCE_WORDING = {(True, True): "", (True, False): "no_attendance", (False, True): "no_contact"}
+
+
+def _rule_silence(f: pd.Series, min_days: float = 28) -> tuple[float, dict[str, object]]:
+    """Days beyond ``min_days`` since the person's last record of any kind.
+
+    A contact that got through and an attendance day both count as a record; a person
+    without attendance (or without notes) at all is judged on the other kind alone, with
+    the rule's ``no_attendance`` (``no_contact``) wording.
+    """
+    contact, attendance = f["contact_days_since"], f["att_days_since_record"]
+    has_contact, has_attendance = contact == contact, attendance == attendance  # not NaN
+    if not (has_contact or has_attendance):
+        return 0.0, {}
+    days = min(d for d, known in ((contact, has_contact), (attendance, has_attendance)) if known)
+    fields: dict[str, object] = {
+        "contact_days": int(contact) if has_contact else "-",
+        "attendance_days": int(attendance) if has_attendance else "-",
+        _VARIANT: _SILENCE_WORDING[has_contact, has_attendance],
+    }
+    return float(days - min_days), fields
+
+
 def _rule_crisis(f: pd.Series) -> tuple[float, dict[str, object]]:
     """Notes with words of self-harm or suicide in the last 4 weeks."""
     count = f["sign_crisis_28d"]
@@ -218,6 +272,7 @@ _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
     "short_absences": _rule_short_absences,
     "absence_streak": _rule_absence_streak,
     "contact_gap": _rule_contact_gap,
+    "silence": _rule_silence,
     "unanswered": _rule_unanswered,
     "hours": _rule_hours,
     "monday_absence": _rule_monday,
@@ -248,8 +303,41 @@ def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str]]:
     return out
 
 
-def explain_row(f: pd.Series, config: ScorerConfig) -> list[tuple[float, str]]:
-    """``(points, reason)`` for every rule that gives points to one feature row."""
+def _last_record(days: float, as_of: pd.Timestamp | None) -> str:
+    """The date of a record ``days`` before ``as_of`` (or "N日前" without an as-of date)."""
+    if as_of is None:
+        return f"{int(days)}日前"
+    return (as_of - pd.Timedelta(days=int(days))).date().isoformat()
+
+
+def _reason_text(
+    name: str,
+    rule: Rule,
+    fields: dict[str, object],
+    f: pd.Series,
+    config: ScorerConfig,
+    as_of: pd.Timestamp | None,
+) -> str:
+    """The rule's reason, in the wording it chose; stale attendance is marked as stale."""
+    variant = str(fields.pop(_VARIANT, ""))
+    since = f["att_days_since_record"]
+    stale = name in _ATTENDANCE_RULES and since > config.stale.after_days
+    if stale:
+        variant = variant or "stale"
+    text = rule.reasons.get(variant, rule.reason).format(**fields)
+    if stale:
+        text += config.stale.note.format(date=_last_record(since, as_of))
+    return text
+
+
+def explain_row(
+    f: pd.Series, config: ScorerConfig, as_of: pd.Timestamp | None = None
+) -> list[tuple[float, str]]:
+    """``(points, reason)`` for every rule that gives points to one feature row.
+
+    ``as_of`` (the features' date) lets a reason about stale data name the day of the
+    last record; without it the reason says how many days ago that was.
+    """
     found = _sign_points(f, config.signs)
     for name, rule in config.rules.items():
         compute = _RULES[name]
@@ -258,15 +346,20 @@ def explain_row(f: pd.Series, config: ScorerConfig) -> list[tuple[float, str]]:
         if value > rule.threshold:
             points = _saturate(value, rule.weight, rule.scale)
             if points > 0:
-                found.append((points, rule.reason.format(**fields)))
+                found.append((points, _reason_text(name, rule, fields, f, config, as_of)))
     return sorted(found, key=lambda item: -item[0])
 
 
-def score_features(features: pd.DataFrame, config: ScorerConfig) -> pd.DataFrame:
-    """Risk, level and reasons for each feature row (index kept)."""
+def score_features(
+    features: pd.DataFrame, config: ScorerConfig, as_of: pd.Timestamp | None = None
+) -> pd.DataFrame:
+    """Risk, level and reasons for each feature row (index kept).
+
+    ``as_of`` is the date the features were computed for (see :func:`explain_row`).
+    """
     risks, levels, reasons = [], [], []
     for _, row in features.iterrows():
-        found = explain_row(row, config)
+        found = explain_row(row, config, as_of)
         total = sum(points for points, _ in found)
         risk = 1.0 - math.exp(-total)
         risks.append(round(risk, 4))

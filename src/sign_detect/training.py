@@ -62,7 +62,9 @@ def labelled_features(
     """
     frames = []
     for as_of in _maybe_progress(dates, progress):
-        index = still_supported(active_graduates(scored, attendance, as_of), outcomes, as_of)
+        index = still_supported(
+            active_graduates(scored, attendance, as_of), outcomes, as_of, attendance
+        )
         if not len(index):
             continue
         frame = features_as_of(scored, attendance, as_of, graduates, index)

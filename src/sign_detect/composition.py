@@ -33,8 +33,9 @@ import os
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
 from importlib import metadata, resources
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,8 @@ class _Words:
 
     single: dict[str, int] = field(default_factory=dict)
     sequences: list[tuple[Seq, int]] = field(default_factory=list)
+    #: Sequences by their first word, longest first.
+    by_first: dict[str, list[tuple[Seq, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,8 @@ class Composer:
                 words.single[seq[0]] = words.single.get(seq[0], 0) | SEQUENCE_START
         # Longest sequences first, so 職場の人 wins over 職場.
         words.sequences.sort(key=lambda s: -len(s[0]))
+        for seq, seq_bits in words.sequences:
+            words.by_first.setdefault(seq[0], []).append((seq, seq_bits))
         return words
 
     def _fill_pending(self, words: list[tuple[str, int]], data: Mapping[str, Any]) -> None:
@@ -284,15 +289,22 @@ class Composer:
     def token_bits(self, tokens: Sequence[Token]) -> list[int]:
         """Each token's class bits, with multi-word targets and evaluations resolved."""
         bits = list(map(self.classes.__getitem__, tokens))
-        if any(b & SEQUENCE_START for b in bits):
+        if reduce(or_, bits, 0) & SEQUENCE_START:
             self._mark_sequences(tokens, bits)
         return bits
 
     def _mark_sequences(self, tokens: Sequence[Token], bits: list[int]) -> None:
+        by_first = self._words.by_first
         for k, b in enumerate(bits):
             if not b & SEQUENCE_START:
                 continue
-            for seq, seq_bits in self._words.sequences:
+            token = tokens[k]
+            candidates = by_first.get(token.lemma, [])
+            if token.surface != token.lemma and token.surface in by_first:
+                candidates = sorted(
+                    candidates + by_first[token.surface], key=lambda s: -len(s[0])
+                )
+            for seq, seq_bits in candidates:
                 n = len(seq)
                 if k + n <= len(tokens) and all(
                     tokens[k + j].lemma == s or tokens[k + j].surface == s

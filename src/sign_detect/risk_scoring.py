@@ -224,7 +224,7 @@ _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
 }
 
 
-def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str]]:
+def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str, str]]:
     out = []
     for c in CATEGORIES:
         recent, base = f[f"sign_{c}_n28d"], f[f"sign_{c}_nbase"]
@@ -244,12 +244,16 @@ def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str]]:
                 base=int(base),
                 base_weeks=BASELINE // 7,
             )
-            out.append((points, text))
+            out.append((points, f"sign_{c}", text))
     return out
 
 
-def explain_row(f: pd.Series, config: ScorerConfig) -> list[tuple[float, str]]:
-    """``(points, reason)`` for every rule that gives points to one feature row."""
+def explain_keyed(f: pd.Series, config: ScorerConfig) -> list[tuple[float, str, str]]:
+    """``(points, key, reason)`` for every rule that gives points to one feature row.
+
+    ``key`` is ``sign_<category>`` for a sign category, else the rule's name
+    (``crisis``, ``unanswered``, ...); most points first.
+    """
     found = _sign_points(f, config.signs)
     for name, rule in config.rules.items():
         compute = _RULES[name]
@@ -258,8 +262,13 @@ def explain_row(f: pd.Series, config: ScorerConfig) -> list[tuple[float, str]]:
         if value > rule.threshold:
             points = _saturate(value, rule.weight, rule.scale)
             if points > 0:
-                found.append((points, rule.reason.format(**fields)))
+                found.append((points, name, rule.reason.format(**fields)))
     return sorted(found, key=lambda item: -item[0])
+
+
+def explain_row(f: pd.Series, config: ScorerConfig) -> list[tuple[float, str]]:
+    """``(points, reason)`` for every rule that gives points to one feature row."""
+    return [(points, text) for points, _, text in explain_keyed(f, config)]
 
 
 def score_features(features: pd.DataFrame, config: ScorerConfig) -> pd.DataFrame:

@@ -107,29 +107,66 @@ def weekly_risk(
     config: ScorerConfig | None = None,
     graduates: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Default-scorer risk of several graduates at each date of ``weeks``.
+    """Default-scorer risk of several graduates at each date of ``weeks``, in one pass.
 
-    The rows of the wanted graduates are taken once and each week's features are computed
-    for all of them in one call, from already scored notes (:func:`score_checkins`).
+    Every feature is measured back from its as-of date, so the rows each person had on
+    each date are stacked, shifted to end on the last date (by whole weeks: weekdays
+    keep), and given a key per (person, date); one feature computation then serves all
+    people and dates. Notes are not scored again (``scored`` is
+    :func:`score_checkins` output).
 
     Returns
     -------
     DataFrame
         Index ``weeks``, one column per graduate; NaN before a person's first record.
     """
-    ids = pd.Index(list(dict.fromkeys(graduate_ids)), name="graduate_id")
+    ids = list(dict.fromkeys(graduate_ids))
+    out = pd.DataFrame(np.nan, index=weeks, columns=pd.Index(ids, name="graduate_id"))
+    if not len(weeks) or not ids:
+        return out
+    last = weeks.max()
+    if ((last - weeks).days % 7).any():
+        raise ValueError("weeks must be whole weeks apart")
     mine_s = scored[scored["graduate_id"].isin(ids)]
     mine_a = attendance[attendance["graduate_id"].isin(ids)]
-    config = config or ScorerConfig.default()
-    first = pd.concat([mine_s[["graduate_id", "date"]], mine_a[["graduate_id", "date"]]])
-    first_seen = first.groupby("graduate_id")["date"].min().reindex(ids)
-    out = pd.DataFrame(np.nan, index=weeks, columns=ids)
+    stacked_s = _stack(mine_s, weeks, last, by="date", shift=["date"])
+    stacked_a = _stack(mine_a, weeks, last, by="date", shift=["date"])
+    stacked_g = None
+    if graduates is not None:
+        mine_g = graduates[graduates["graduate_id"].isin(ids)]
+        shift = ["hired_on"] if "hired_on" in mine_g.columns else []
+        stacked_g = _stack(mine_g, weeks, last, by=None, shift=shift)
+    keys = pd.Index(
+        sorted(set(stacked_s["graduate_id"]) | set(stacked_a["graduate_id"])), name="graduate_id"
+    )
+    features = features_as_of(stacked_s, stacked_a, last, stacked_g, keys)
+    risk = score_features(features, config or ScorerConfig.default())["risk"]
+    gid, day = zip(*(key.rsplit(_KEY_SEP, 1) for key in keys), strict=True)
+    risk.index = pd.MultiIndex.from_arrays([pd.to_datetime(list(day)), list(gid)])
+    return risk.unstack().reindex(index=weeks, columns=out.columns)
+
+
+_KEY_SEP = "\x1f"
+
+
+def _stack(
+    frame: pd.DataFrame,
+    weeks: pd.DatetimeIndex,
+    last: pd.Timestamp,
+    *,
+    by: str | None,
+    shift: Sequence[str],
+) -> pd.DataFrame:
+    """One copy of ``frame`` per week, keyed ``<graduate_id>\\x1f<date>``: only rows dated
+    on or before that week (column ``by``), with the ``shift`` columns moved by
+    ``last - week``."""
+    parts = []
     for day in weeks:
-        seen = ids[(first_seen <= day).to_numpy()]
-        if len(seen):
-            features = features_as_of(mine_s, mine_a, day, graduates, seen)
-            out.loc[day, seen] = score_features(features, config)["risk"].to_numpy()
-    return out
+        rows = frame if by is None else frame[frame[by] <= day]
+        key = rows["graduate_id"].astype(str) + _KEY_SEP + day.date().isoformat()
+        moved = {c: pd.to_datetime(rows[c]) + (last - day) for c in shift}
+        parts.append(rows.assign(graduate_id=key, **moved))
+    return pd.concat(parts, ignore_index=True)
 
 
 def _weeks(start: pd.Timestamp, stamp: pd.Timestamp) -> pd.DatetimeIndex:
@@ -293,24 +330,30 @@ def _draw_timeline(
 
 
 def _draw_attendance(ax: Any, attendance: pd.DataFrame) -> None:
+    """One bar per recorded day, coloured by status (one collection per status: fast)."""
+    from matplotlib.dates import date2num
+
     for status, (label, color) in STATUS_STYLE.items():
-        days = attendance.loc[attendance["status"] == status, "date"]
-        ax.bar(days, np.ones(len(days)), width=1.0, color=color, label=label)
+        days = date2num(attendance.loc[attendance["status"] == status, "date"])
+        ax.broken_barh([(d - 0.5, 1.0) for d in days], (0, 1), facecolors=color, label=label)
     ax.set_ylim(0, 1.8)  # room for the legend above the bars
     ax.set_yticks([])
     ax.legend(ncol=5, loc="upper left", fontsize=8, title="勤怠")
 
 
 def _draw_signs(ax: Any, scored: pd.DataFrame) -> None:
+    """Sign strength per note, stacked by category (only notes with a sign are drawn)."""
     cmap = _colors(len(CATEGORIES))
-    bottom = np.zeros(len(scored))
+    signs = scored[(scored[SIGN_COLUMNS] > 0).any(axis=1)]
+    bottom = np.zeros(len(signs))
     for k, (c, column) in enumerate(zip(CATEGORIES, SIGN_COLUMNS, strict=True)):
-        values = scored[column].to_numpy()
-        if values.any():
+        values = signs[column].to_numpy()
+        nonzero = values > 0
+        if nonzero.any():
             ax.bar(
-                scored["date"],
-                values,
-                bottom=bottom,
+                signs["date"][nonzero],
+                values[nonzero],
+                bottom=bottom[nonzero],
                 width=3,
                 color=cmap[k],
                 label=CATEGORY_LABELS[c],

@@ -117,7 +117,8 @@ def rank_graduates(
     -------
     DataFrame
         ``graduate_id``, ``rank`` (1 = most at risk), ``risk`` (0-1), ``level``
-        (ordered categorical :data:`LEVELS`: low < medium < high) and ``reasons`` (Japanese sentences, most important first).
+        (ordered categorical :data:`LEVELS`: low < medium < high) and ``reasons``
+        (Japanese sentences, most important first).
         People with a word of self-harm or suicide in the last 4 weeks come first.
         Graduates with no record on or before ``as_of`` are not listed; ties are broken
         by ``graduate_id``.

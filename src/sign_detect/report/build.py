@@ -91,9 +91,18 @@ def build_report(
     if earlier >= stamp:
         raise ValueError(f"since ({earlier.date()}) must be before as_of ({stamp.date()})")
     scored = score_checkins(inputs.checkins, scorer=scorer, hits=evidence)
-    common = {"graduates": inputs.graduates, "outcomes": inputs.outcomes, "config": config}
-    ranking = rank_scored(scored, inputs.attendance, stamp, model=model, **common)
-    previous = rank_scored(scored, inputs.attendance, earlier, model=model, **common)
+    ranking, previous = (
+        rank_scored(
+            scored,
+            inputs.attendance,
+            day,
+            graduates=inputs.graduates,
+            outcomes=inputs.outcomes,
+            model=model,
+            config=config,
+        )
+        for day in (stamp, earlier)
+    )
     return render_report(
         ranking,
         scored,

@@ -77,18 +77,19 @@ def write_ranking_xlsx(
     sheet.title = f"順位 {stamp.date().isoformat()}"
     title = f"小さなサイン 順位一覧(基準日 {stamp.date().isoformat()}、{len(ranking)}人"
     title += f"、基準日までに退職・休職した{left_out}人を除く)" if left_out else ")"
-    rows = [
-        (
-            int(r.rank),
-            r.graduate_id,
-            LEVEL_LABELS.get(str(r.level), str(r.level)),
-            r.risk,
-            "\n".join(r.reasons),
+    levels = ranking["level"].astype(str)
+    rows = list(
+        zip(
+            ranking["rank"].astype(int).tolist(),
+            ranking["graduate_id"].astype(str).tolist(),
+            levels.map(lambda level: LEVEL_LABELS.get(level, level)).tolist(),
+            ranking["risk"].astype(float).tolist(),
+            ranking["reasons"].map("\n".join).tolist(),
+            strict=True,
         )
-        for r in ranking.itertuples(index=False)
-    ]
+    )
     _fill_table(sheet, title, _HEADERS, rows, _WIDTHS)
-    for k, level in enumerate(ranking["level"].astype(str), start=3):
+    for k, level in enumerate(levels, start=3):
         sheet.cell(k, 3).fill = PatternFill("solid", fgColor=LEVEL_FILLS.get(level, "FFFFFF"))
         sheet.cell(k, 3).alignment = Alignment(horizontal="center", vertical="top")
         sheet.cell(k, 4).number_format = "0.00"

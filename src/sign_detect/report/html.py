@@ -112,7 +112,10 @@ def render_report(
     flagged = shown[shown["level"].astype(str).isin(FLAGGED_LEVELS)]
     keys = _reason_keys(scored, attendance, stamp, flagged, graduates, config)
     images = _timeline_images(scored, attendance, flagged, stamp, config, graduates, timelines)
-    rows = [_row(r, changes.loc[i], keys) for i, r in shown.iterrows()]
+    rows = [
+        _row(r, c, keys)
+        for (_, r), (_, c) in zip(shown.iterrows(), changes.iterrows(), strict=True)
+    ]
     people = [
         _person(row, keys[row["graduate_id"]], images.get(row["graduate_id"]), actions)
         | {"evidence": _evidence(scored, row["graduate_id"], stamp) if evidence else None}
@@ -250,7 +253,8 @@ def _data_uri(fig: Figure, dpi: int = 72) -> str:
 
 
 def _resource(name: str) -> str:
-    return resources.files("sign_detect.data").joinpath("templates").joinpath(name).read_text("utf-8")
+    templates = resources.files("sign_detect.data").joinpath("templates")
+    return templates.joinpath(name).read_text("utf-8")
 
 
 @cache

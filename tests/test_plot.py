@@ -135,7 +135,7 @@ def test_timeline_shows_unanswered_attempts_and_reads_office_words(tmp_path: Pat
         {
             "graduate_id": ["G1"] * 3,
             "date": ["2025-05-01", "2025-05-08", "2025-05-15"],
-            "channel": ["電話", "架電", "電話"],
+            "channel": ["電話", "コール", "電話"],
             "note": [
                 "最近よく眠れない",
                 "電話するも応答なし",
@@ -150,7 +150,7 @@ def test_timeline_shows_unanswered_attempts_and_reads_office_words(tmp_path: Pat
             "status": ["出勤", "病欠", "出勤"],
         }
     )
-    aliases = {"channel": {"phone": ["架電"]}, "status": {"absent": ["病欠"]}}
+    aliases = {"channel": {"phone": ["コール"]}, "status": {"absent": ["病欠"]}}
     fig = plot_timeline("G1", checkins, attendance, "2025-05-20", aliases=aliases)
     contact_legend = [t.get_text() for t in fig.axes[2].get_legend().get_texts()]
     assert "応答なし" in contact_legend and "電話" in contact_legend

@@ -115,3 +115,26 @@ def test_report_as_a_subprocess(data_dir: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert out.exists() and "written" in done.stdout
+
+
+def test_report_reads_the_office_words_and_actions(data_dir: Path, tmp_path: Path) -> None:
+    checkins = pd.read_csv(data_dir / "checkins.csv")
+    checkins["channel"] = checkins["channel"].replace({"phone": "コール"})
+    (tmp_path / "checkins.csv").write_text(checkins.to_csv(index=False), encoding="utf-8")
+    (tmp_path / "aliases.toml").write_text('[channel]\nphone = ["コール"]\n', encoding="utf-8")
+    action = "担当者二人で今日中に電話する"
+    (tmp_path / "actions.toml").write_text(
+        f'[reasons.crisis]\naction = "{action}"\n', encoding="utf-8"
+    )
+    out = tmp_path / "report.html"
+    args = [*_args(data_dir, "report"), "--checkins", str(tmp_path / "checkins.csv")]
+    args += ["--top", "1", "--out", str(out)]
+    assert main(args) == 2  # コール is not a channel without the office's words
+    args += [
+        "--aliases",
+        str(tmp_path / "aliases.toml"),
+        "--actions",
+        str(tmp_path / "actions.toml"),
+    ]
+    assert main(args) == 0
+    assert out.exists()

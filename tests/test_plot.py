@@ -14,7 +14,7 @@ pytest.importorskip("matplotlib")
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from sign_detect import CATEGORIES, ScorerConfig, backtest, simulate_cohort
+from sign_detect import CATEGORIES, InputValidationError, ScorerConfig, backtest, simulate_cohort
 from sign_detect.checkin_features import score_checkins
 from sign_detect.features import features_as_of
 from sign_detect.plot import (
@@ -151,6 +151,8 @@ def test_timeline_shows_unanswered_attempts_and_reads_office_words(tmp_path: Pat
         }
     )
     aliases = {"channel": {"phone": ["コール"]}, "status": {"absent": ["病欠"]}}
+    with pytest.raises(InputValidationError, match="コール"):
+        plot_timeline("G1", checkins, attendance, "2025-05-20")
     fig = plot_timeline("G1", checkins, attendance, "2025-05-20", aliases=aliases)
     contact_legend = [t.get_text() for t in fig.axes[2].get_legend().get_texts()]
     assert "応答なし" in contact_legend and "電話" in contact_legend

@@ -136,6 +136,12 @@ def test_no_flagged_people_says_so(cohort: Cohort) -> None:
     assert "注意(高・中)の人はいません" in page
 
 
+def test_a_date_before_any_record_gives_an_empty_list(cohort: Cohort) -> None:
+    page = build_report(cohort.checkins, cohort.attendance, as_of="2024-12-01")
+    assert "0人(順位付け 0人)" in _text(page)
+    assert "注意(高・中)の人はいません" in page
+
+
 @pytest.mark.parametrize(
     ("now", "before", "expected"),
     [

@@ -49,8 +49,8 @@ def change_since(ranking: pd.DataFrame, previous: pd.DataFrame | None) -> pd.Dat
     before = previous.set_index("graduate_id")
     prev_rank = ranking["graduate_id"].map(before["rank"])
     prev_level = ranking["graduate_id"].map(before["level"].astype(str))
-    now = ranking["level"].astype(str).map(_ORDER)
-    then = prev_level.map(_ORDER)
+    now = ranking["level"].astype(str).map(_ORDER).astype(float)
+    then = prev_level.map(_ORDER).astype(float)
     change = pd.Series("", index=ranking.index, dtype=object)
     change[now > then] = "上昇"
     change[now < then] = "低下"

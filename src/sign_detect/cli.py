@@ -307,10 +307,10 @@ def _parser() -> argparse.ArgumentParser:
     report = _add_report(sub)
     _japanese_help(sub)
     for p in (rank, bt, signs, report):
-        p.add_argument("--lexicon", help="an office's lexicon overrides (.tsv/.csv)")
+        p.add_argument("--lexicon", help="事業所の辞書の追加・変更 (.tsv/.csv)")
     for p in (rank, bt, report):
-        p.add_argument("--config", help="an office's scorer overrides (.toml)")
-        p.add_argument("--aliases", help="an office's own words for channels and statuses (.toml)")
+        p.add_argument("--config", help="事業所のスコア設定 (.toml)")
+        p.add_argument("--aliases", help="事業所独自の連絡手段・勤怠などの言葉 (.toml)")
     return parser
 
 

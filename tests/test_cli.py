@@ -40,7 +40,10 @@ def test_rank_prints_a_table_and_writes_csv_with_bom(
     assert "ranking as of 2025-06-04" in printed and "graduate_id" in printed
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(out, encoding="utf-8-sig")
-    assert list(table.columns) == ["graduate_id", "rank", "risk", "level", "reasons"]
+    assert list(table.columns) == [
+        *["graduate_id", "rank", "risk", "level", "reasons"],
+        *["as_of", "left_out"],
+    ]
     assert len(table) == 5
 
 

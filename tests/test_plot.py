@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -13,13 +14,19 @@ pytest.importorskip("matplotlib")
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from sign_detect import backtest, simulate_cohort
+from sign_detect import CATEGORIES, InputValidationError, ScorerConfig, backtest, simulate_cohort
+from sign_detect.checkin_features import score_checkins
+from sign_detect.features import features_as_of
 from sign_detect.plot import (
     JAPANESE_FONT,
     plot_backtest,
     plot_sign_heatmap,
     plot_timeline,
+    plot_timelines,
+    weekly_risk,
+    write_timelines,
 )
+from sign_detect.risk_scoring import score_features
 from sign_detect.simulate import Cohort
 
 
@@ -65,3 +72,88 @@ def test_global_rc_params_are_untouched(small_cohort: Cohort) -> None:
 def test_unknown_graduate_is_a_clear_error(small_cohort: Cohort) -> None:
     with pytest.raises(ValueError, match="G9999"):
         plot_timeline("G9999", small_cohort.checkins, small_cohort.attendance)
+
+
+def _one_at_a_time(scored, attendance, graduates, ids, weeks):  # type: ignore[no-untyped-def]
+    """The reference: one feature computation per person and week."""
+    out = pd.DataFrame(float("nan"), index=weeks, columns=pd.Index(ids, name="graduate_id"))
+    for week in weeks:
+        for gid in ids:
+            mine_s = scored[scored["graduate_id"] == gid]
+            mine_a = attendance[attendance["graduate_id"] == gid]
+            if (mine_s["date"] <= week).any() or (mine_a["date"] <= week).any():
+                index = pd.Index([gid], name="graduate_id")
+                features = features_as_of(mine_s, mine_a, week, graduates, index)
+                out.loc[week, gid] = score_features(features, ScorerConfig.default())["risk"].iloc[
+                    0
+                ]
+    return out
+
+
+def test_weekly_risk_in_one_pass_equals_one_week_at_a_time(small_cohort: Cohort) -> None:
+    scored = score_checkins(small_cohort.checkins)
+    ids = ["G0001", "G0004", "G0009"]
+    weeks = pd.date_range(end="2025-08-20", periods=10, freq="7D")
+    got = weekly_risk(scored, small_cohort.attendance, ids, weeks, graduates=small_cohort.graduates)
+    want = _one_at_a_time(scored, small_cohort.attendance, small_cohort.graduates, ids, weeks)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_weekly_risk_honours_the_office_config(small_cohort: Cohort) -> None:
+    scored = score_checkins(small_cohort.checkins)
+    weeks = pd.date_range(end="2025-08-20", periods=6, freq="7D")
+    zero = {"signs": {"weights": dict.fromkeys(CATEGORIES, 0.0)}}
+    zero["rules"] = {name: {"weight": 0.0} for name in ScorerConfig.default().rules}
+    config = ScorerConfig.from_mapping(zero, base=ScorerConfig.default())
+    risk = weekly_risk(scored, small_cohort.attendance, ["G0001"], weeks, config)
+    assert risk["G0001"].eq(0.0).all()
+    with pytest.raises(ValueError, match="whole weeks"):
+        weekly_risk(
+            scored,
+            small_cohort.attendance,
+            ["G0001"],
+            pd.DatetimeIndex(["2025-08-01", "2025-08-03"]),
+        )
+
+
+def test_timelines_in_bulk_as_pngs_and_one_pdf(small_cohort: Cohort, tmp_path: Path) -> None:
+    scored = score_checkins(small_cohort.checkins)
+    ids = ["G0003", "G0001"]
+    figures = plot_timelines(scored, small_cohort.attendance, ids, "2025-07-01")
+    assert list(figures) == ids
+    pngs = write_timelines(figures, tmp_path / "pngs", dpi=40)
+    assert [p.name for p in pngs] == ["G0003.png", "G0001.png"]
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+    (pdf,) = write_timelines(figures, tmp_path / "top.pdf")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes())) == 2
+    with pytest.raises(ValueError, match="G9999"):
+        plot_timelines(scored, small_cohort.attendance, ["G9999"], "2025-07-01")
+
+
+def test_timeline_shows_unanswered_attempts_and_reads_office_words(tmp_path: Path) -> None:
+    checkins = pd.DataFrame(
+        {
+            "graduate_id": ["G1"] * 3,
+            "date": ["2025-05-01", "2025-05-08", "2025-05-15"],
+            "channel": ["電話", "コール", "電話"],
+            "note": [
+                "最近よく眠れない",
+                "電話するも応答なし",
+                "留守電にメッセージを残した。折り返しなし",
+            ],
+        }
+    )
+    attendance = pd.DataFrame(
+        {
+            "graduate_id": ["G1"] * 3,
+            "date": ["2025-05-01", "2025-05-02", "2025-05-05"],
+            "status": ["出勤", "病欠", "出勤"],
+        }
+    )
+    aliases = {"channel": {"phone": ["コール"]}, "status": {"absent": ["病欠"]}}
+    with pytest.raises(InputValidationError, match="コール"):
+        plot_timeline("G1", checkins, attendance, "2025-05-20")
+    fig = plot_timeline("G1", checkins, attendance, "2025-05-20", aliases=aliases)
+    contact_legend = [t.get_text() for t in fig.axes[2].get_legend().get_texts()]
+    assert "応答なし" in contact_legend and "電話" in contact_legend
+    _render(fig, tmp_path / "unanswered.png")

@@ -36,6 +36,8 @@ def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> 
         "heldout7",
         "heldout8",
         "heldout9",
+        "realA",
+        "realB",
     }
     for c in CATEGORIES:
         assert evaluated[f"true_{c}"].sum() >= 10, c

@@ -280,7 +280,7 @@ def test_score_notes_keeps_index_and_dedupes() -> None:
     )
     out = score_notes(frame, chunk_size=2)
     assert out.index.tolist() == [7, 3, 9, 1]
-    assert out.columns.tolist() == [f"sign_{c}" for c in CATEGORIES] + ["sign_hits"]
+    assert out.columns.tolist() == [f"sign_{c}" for c in CATEGORIES] + ["sign_hits", "crisis"]
     assert out["sign_sleep"].gt(0).tolist() == [True, False, True, False]
     assert out.loc[9, "sign_hits"] == "sleep:寝付けません"
 
@@ -394,6 +394,21 @@ def test_crisis_hits_are_marked_in_both_paths() -> None:
         "mood:死にたい(crisis)",
         "sleep:眠れない",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("もう消えてしまいたいと思うことがある", True),
+        ("昨夜は死にたいと思った", True),
+        ("死にたいとは思っていない", False),
+        ("夜眠れない日が続いている", False),
+        ("", False),
+    ],
+)
+def test_crisis_is_a_flag_of_the_note_and_a_column_of_score_notes(text: str, crisis: bool) -> None:
+    assert score_text(text).crisis is crisis
+    assert score_notes([text])["crisis"].tolist() == [crisis]
 
 
 def test_a_recent_time_until_which_a_sign_lasted_is_over() -> None:

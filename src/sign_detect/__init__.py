@@ -19,6 +19,7 @@ from .loaders import load_attendance, load_checkins, load_graduates, load_outcom
 from .model import RiskModel
 from .ranking import rank_graduates
 from .records import AttendanceDay, CheckIn, Graduate, Outcome
+from .report import Action, Actions, build_report, render_report, write_ranking_xlsx
 from .risk_scoring import ScorerConfig
 from .simulate import Cohort, simulate_cohort, write_cohort
 from .text_scoring import Hit, NoteSignals, SignScorer, score_notes, score_text
@@ -29,6 +30,8 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
     "FEATURE_NAMES",
+    "Action",
+    "Actions",
     "AttendanceDay",
     "BacktestReport",
     "CheckIn",
@@ -55,16 +58,19 @@ __all__ = [
     "UnansweredDetector",
     "backtest",
     "build_features",
+    "build_report",
     "load_attendance",
     "load_checkins",
     "load_graduates",
     "load_outcomes",
     "rank_graduates",
+    "render_report",
     "score_notes",
     "score_text",
     "simulate_cohort",
     "training_set",
     "write_cohort",
+    "write_ranking_xlsx",
 ]
 
 __version__ = "0.1.0"

@@ -56,11 +56,13 @@ def score_checkins(
     *,
     scorer: SignScorer | None = None,
     unanswered: UnansweredDetector | None = None,
+    hits: bool = False,
 ) -> pd.DataFrame:
     """Score validated check-ins once: keys, channel, note length, ``unanswered`` and
     ``sign_*`` columns.
 
-    The result holds no note text, so it can be kept and reused across as-of dates.
+    The result holds no note text, so it can be kept and reused across as-of dates;
+    ``hits=True`` adds ``sign_hits`` (the words that fired), for reports that show evidence.
     """
     signs = score_notes(checkins, scorer=scorer)
     scored = checkins[["graduate_id", "date", "channel"]].copy()
@@ -73,6 +75,8 @@ def score_checkins(
     for column in SIGN_COLUMNS:
         scored[column] = signs[column].to_numpy()
     scored["crisis"] = signs["sign_hits"].str.contains(CRISIS_MARK, regex=False).to_numpy()
+    if hits:
+        scored["sign_hits"] = signs["sign_hits"].to_numpy()
     return scored.reset_index(drop=True)
 
 

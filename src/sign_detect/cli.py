@@ -4,7 +4,8 @@ Subcommands:
 
 * ``rank``: batch risk ranking with reasons (the main job);
 * ``backtest``: compare the scorers on past data with outcomes;
-* ``signs``: score notes given as arguments or one per line on stdin, as JSON.
+* ``signs``: score notes given as arguments or one per line on stdin, as JSON;
+* ``report``: one self-contained HTML page in Japanese for support staff.
 
 Exit codes: 0 ok; 2 bad input or bad arguments (the message names the file or the
 option, and for bad rows lists them with line and column); 1 only for a bug. Arguments
@@ -14,7 +15,8 @@ path does not scatter files), ``--top`` must be 1 or more.
 
 ``--errors quarantine --quarantine FILE`` keeps going past bad rows: the valid rows are
 used and every skipped row is written to FILE (CSV, UTF-8 with BOM: file, line, column,
-value, reason; never note text). No note text is ever printed by ``rank`` or ``backtest``.
+value, reason; never note text). No note text is ever printed by ``rank`` or
+``backtest``; ``report`` shows the words that fired only with ``--evidence``.
 """
 
 from __future__ import annotations
@@ -240,17 +242,21 @@ def _write_quarantine(args: argparse.Namespace, table: pd.DataFrame) -> None:
     )
 
 
-def _write_ranking(ranking: pd.DataFrame, out: Path) -> None:
+def _write_ranking(ranking: pd.DataFrame, out: Path, as_of: str, left_out: int) -> None:
+    """Every output says its as-of date and how many people were left out (outcomes)."""
     suffix = out.suffix.lower()
-    if suffix == ".json":
-        records = ranking.to_dict(orient="records")
-        out.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    if suffix == ".xlsx":
+        from .report import write_ranking_xlsx
+
+        write_ranking_xlsx(ranking, out, as_of=as_of, left_out=left_out)
         return
-    flat = ranking.assign(reasons=ranking["reasons"].map(REASON_SEPARATOR.join))
-    if suffix == ".csv":
+    stamped = ranking.assign(as_of=as_of, left_out=left_out, level=ranking["level"].astype(str))
+    if suffix == ".json":
+        records = stamped.to_dict(orient="records")
+        out.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    elif suffix == ".csv":
+        flat = stamped.assign(reasons=ranking["reasons"].map(REASON_SEPARATOR.join))
         flat.to_csv(out, index=False, encoding="utf-8-sig")  # BOM: Excel in Japan opens it
-    elif suffix == ".xlsx":
-        flat.to_excel(out, index=False)
     else:
         raise SignDetectError(f"--out {out}: use a .csv, .xlsx or .json file name")
 
@@ -263,11 +269,15 @@ def _print_ranking(ranking: pd.DataFrame, as_of: str) -> None:
         print(f"{row.rank:>4}  {row.graduate_id:<12} {row.risk:>5.2f}  {row.level:<6}  {reasons}")
 
 
-def _rank_table(args: argparse.Namespace, progress: _Progress) -> tuple[pd.DataFrame, str]:
+def _rank_table(
+    args: argparse.Namespace, progress: _Progress
+) -> tuple[pd.DataFrame, str, int]:
+    """The ranking, its as-of date and how many people the outcomes leave out."""
     from .checkin_features import score_checkins
     from .features import resolve_as_of
     from .model import RiskModel
     from .ranking import rank_scored
+    from .report import left_out_count
 
     config, scorer = _config(args), _scorer(args)
     model = None
@@ -294,14 +304,15 @@ def _rank_table(args: argparse.Namespace, progress: _Progress) -> tuple[pd.DataF
             model=model,
             config=config,
         )
-    return ranking, as_of.date().isoformat()
+    left_out = left_out_count(inputs.outcomes, as_of, inputs.attendance)
+    return ranking, as_of.date().isoformat(), left_out
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
     _check_args(args, RANK_OUT)
     progress = _Progress(["load", "text", "rank"], enabled=not args.quiet and sys.stderr.isatty())
     try:
-        ranking, as_of = _rank_table(args, progress)
+        ranking, as_of, left_out = _rank_table(args, progress)
     finally:
         progress.close()
     if args.top:
@@ -309,7 +320,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     _print_ranking(ranking, as_of)
     if args.out:
         with _naming("--out", args.out):
-            _write_ranking(ranking, Path(args.out))
+            _write_ranking(ranking, Path(args.out), as_of, left_out)
         print(f"written: {args.out}")
     return 0
 
@@ -365,12 +376,99 @@ def _cmd_signs(args: argparse.Namespace) -> int:
         result = scorer.score(text)
         payload = result.model_dump(exclude={"hits"} if args.no_hits else None)
         payload["detected"] = result.detected
+        payload["crisis"] = result.crisis
         print(json.dumps(payload, ensure_ascii=False))
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .model import RiskModel
+    from .report import Actions, build_report
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise SignDetectError(f"--out {out}: use a .html file name")
+    page = build_report(
+        args.checkins,
+        args.attendance,
+        graduates=args.graduates,
+        outcomes=args.outcomes,
+        as_of=args.as_of,
+        since=args.since,
+        scorer=_scorer(args),
+        config=_config(args),
+        model=RiskModel.load(args.model) if args.model else None,
+        aliases=args.aliases,
+        actions=Actions.from_toml(args.actions) if args.actions else None,
+        evidence=args.evidence,
+        top=args.top,
+    )
+    out.write_text(page, encoding="utf-8")
+    print(f"written: {out}")
+    return 0
+
+
+def _add_report(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    report = sub.add_parser("report", help="担当者向けの1ページのHTMLレポート")
+    report.add_argument("--checkins", required=True, help="連絡記録 (.csv/.tsv/.xlsx/.parquet)")
+    report.add_argument("--attendance", required=True, help="勤怠")
+    report.add_argument("--graduates", help="利用者の表(任意)")
+    report.add_argument("--outcomes", help="退職・休職の記録(任意): 基準日までに離れた人は除外")
+    report.add_argument("--as-of", dest="as_of", help="基準日 YYYY-MM-DD(既定: データの最終日)")
+    report.add_argument("--since", help="比較する以前の日付(既定: 基準日の4週間前)")
+    report.add_argument("--out", required=True, help="書き出すHTMLファイル (.html)")
+    report.add_argument("--top", type=int, help="上位N人だけを載せる")
+    report.add_argument(
+        "--evidence", action="store_true", help="反応した言葉と記録の日付を載せる(既定: 載せない)"
+    )
+    report.add_argument("--actions", help="事業所の対応案ファイル (.toml)")
+    report.add_argument("--model", help="学習済みRiskModel (.json)")
+    report.set_defaults(func=_cmd_report)
+    return report
+
+
+#: Japanese description and example of each command, shown by ``--help``.
+_HELP_JA = {
+    "rank": (
+        "連絡記録と勤怠から、基準日時点のリスクの高い順に利用者を並べ、理由を日本語で示します。",
+        "例: sign-detect rank --checkins checkins.csv --attendance attendance.csv "
+        "--outcomes outcomes.csv --out ranking.xlsx",
+    ),
+    "backtest": (
+        "過去のデータと退職・休職の記録で、スコアの当たり方(何日前に気づけたか)を比べます。",
+        "例: sign-detect backtest --checkins checkins.csv --attendance attendance.csv "
+        "--outcomes outcomes.csv",
+    ),
+    "signs": (
+        "記録の文章(引数、または標準入力の1行に1件)を採点し、JSONで出力します。"
+        '危機的な言葉があれば最上位に "crisis": true が付きます。',
+        '例: sign-detect signs "最近眠れない"',
+    ),
+    "report": (
+        "担当者向けの1ページのHTMLレポート(外部リンクなし)を書き出します: 基準日、順位一覧、"
+        "前回からの変化(新規・上昇・低下)、注意が必要な人の経過図と早めの対応(案)。"
+        "危機的な発言は最初の行に示します。記録の本文は --evidence のときだけ載せます。",
+        "例: sign-detect report --checkins checkins.csv --attendance attendance.csv "
+        "--outcomes outcomes.csv --out report.html",
+    ),
+}
+
+
+def _japanese_help(sub: argparse._SubParsersAction) -> None:
+    for name, (description, epilog) in _HELP_JA.items():
+        command = sub.choices[name]
+        command.description = description
+        command.epilog = epilog
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sign-detect", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="sign-detect",
+        description="就労定着支援: 連絡記録と勤怠から小さなサインに気づくためのツール",
+        epilog="各コマンドの説明: sign-detect <コマンド> --help",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rank = sub.add_parser("rank", help="rank graduates by risk, with reasons")
@@ -409,11 +507,14 @@ def _parser() -> argparse.ArgumentParser:
     signs.add_argument("--no-hits", action="store_true", help="print the signals only")
     signs.set_defaults(func=_cmd_signs)
 
-    for p in (rank, bt, signs):
-        p.add_argument("--lexicon", help="an office's lexicon overrides (.tsv/.csv)")
+    report = _add_report(sub)
+    _japanese_help(sub)
+    for p in (rank, bt, signs, report):
+        p.add_argument("--lexicon", help="事業所の辞書の追加・変更 (.tsv/.csv)")
+    for p in (rank, bt, report):
+        p.add_argument("--config", help="事業所のスコア設定 (.toml)")
+        p.add_argument("--aliases", help="事業所独自の連絡手段・勤怠などの言葉 (.toml)")
     for p in (rank, bt):
-        p.add_argument("--config", help="an office's scorer overrides (.toml)")
-        p.add_argument("--aliases", help="an office's own words for channels and statuses (.toml)")
         p.add_argument(
             "--errors",
             choices=("raise", "quarantine"),
@@ -437,6 +538,12 @@ def _message(err: BaseException) -> str:
     if len(text) > _MAX_MESSAGE:
         text = f"{text[:_MAX_MESSAGE]}… ({len(text) - _MAX_MESSAGE} more characters)"
     return text
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ Every function returns a :class:`matplotlib.figure.Figure` and never calls ``plt
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -24,16 +24,25 @@ import pandas as pd
 from .categories import CATEGORIES, CATEGORY_LABELS
 from .checkin_features import SIGN_COLUMNS, score_checkins
 from .features import AsOf, features_as_of, resolve_as_of
-from .loaders import load_attendance, load_checkins
+from .loaders import AliasSource, load_checkins, load_inputs
 from .reading import Source
 from .risk_scoring import ScorerConfig, score_features
+from .text_scoring import SignScorer
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from .backtest import BacktestReport
 
-__all__ = ["JAPANESE_FONT", "plot_backtest", "plot_sign_heatmap", "plot_timeline"]
+__all__ = [
+    "JAPANESE_FONT",
+    "plot_backtest",
+    "plot_sign_heatmap",
+    "plot_timeline",
+    "plot_timelines",
+    "weekly_risk",
+    "write_timelines",
+]
 
 JAPANESE_FONT = "IPAexGothic"
 
@@ -90,19 +99,82 @@ def _figure(rows: int, cols: int = 1, *, sharex: bool = False, **kwargs: Any) ->
     return fig, axes
 
 
-def _risk_history(
+def weekly_risk(
     scored: pd.DataFrame,
     attendance: pd.DataFrame,
-    graduate_id: str,
-    dates: pd.DatetimeIndex,
-    config: ScorerConfig,
-) -> pd.Series:
-    index = pd.Index([graduate_id], name="graduate_id")
-    risks = []
-    for day in dates:
-        features = features_as_of(scored, attendance, day, index=index)
-        risks.append(score_features(features, config)["risk"].iloc[0])
-    return pd.Series(risks, index=dates)
+    graduate_ids: Sequence[str],
+    weeks: pd.DatetimeIndex,
+    config: ScorerConfig | None = None,
+    graduates: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Default-scorer risk of several graduates at each date of ``weeks``, in one pass.
+
+    Every feature is measured back from its as-of date, so the rows each person had on
+    each date are stacked, shifted to end on the last date (by whole weeks: weekdays
+    keep), and given a key per (person, date); one feature computation then serves all
+    people and dates. Notes are not scored again (``scored`` is
+    :func:`score_checkins` output).
+
+    Returns
+    -------
+    DataFrame
+        Index ``weeks``, one column per graduate; NaN before a person's first record.
+    """
+    ids = list(dict.fromkeys(graduate_ids))
+    out = pd.DataFrame(np.nan, index=weeks, columns=pd.Index(ids, name="graduate_id"))
+    if not len(weeks) or not ids:
+        return out
+    last = weeks.max()
+    if ((last - weeks).days % 7).any():
+        raise ValueError("weeks must be whole weeks apart")
+    mine_s = scored[scored["graduate_id"].isin(ids)]
+    mine_a = attendance[attendance["graduate_id"].isin(ids)]
+    stacked_s = _stack(mine_s, weeks, last, by="date", shift=["date"])
+    stacked_a = _stack(mine_a, weeks, last, by="date", shift=["date"])
+    stacked_g = None
+    if graduates is not None:
+        mine_g = graduates[graduates["graduate_id"].isin(ids)]
+        shift = ["hired_on"] if "hired_on" in mine_g.columns else []
+        stacked_g = _stack(mine_g, weeks, last, by=None, shift=shift)
+    keys = pd.Index(
+        sorted(set(stacked_s["graduate_id"]) | set(stacked_a["graduate_id"])), name="graduate_id"
+    )
+    features = features_as_of(stacked_s, stacked_a, last, stacked_g, keys)
+    risk = score_features(features, config or ScorerConfig.default())["risk"]
+    gid, day = zip(*(key.rsplit(_KEY_SEP, 1) for key in keys), strict=True)
+    risk.index = pd.MultiIndex.from_arrays([pd.to_datetime(list(day)), list(gid)])
+    return risk.unstack().reindex(index=weeks, columns=out.columns)
+
+
+_KEY_SEP = "\x1f"
+
+
+def _stack(
+    frame: pd.DataFrame,
+    weeks: pd.DatetimeIndex,
+    last: pd.Timestamp,
+    *,
+    by: str | None,
+    shift: Sequence[str],
+) -> pd.DataFrame:
+    """One copy of ``frame`` per week, keyed ``<graduate_id>\\x1f<date>``: only rows dated
+    on or before that week (column ``by``), with the ``shift`` columns moved by
+    ``last - week``."""
+    parts = []
+    for day in weeks:
+        rows = frame if by is None else frame[frame[by] <= day]
+        key = rows["graduate_id"].astype(str) + _KEY_SEP + day.date().isoformat()
+        moved = {c: pd.to_datetime(rows[c]) + (last - day) for c in shift}
+        parts.append(rows.assign(graduate_id=key, **moved))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _weeks(start: pd.Timestamp, stamp: pd.Timestamp) -> pd.DatetimeIndex:
+    """Weekly dates ending on ``stamp``, from four weeks after ``start``."""
+    first = start + pd.Timedelta(days=28)
+    if first > stamp:
+        return pd.DatetimeIndex([stamp])
+    return pd.date_range(end=stamp, periods=(stamp - first).days // 7 + 1, freq="7D")
 
 
 def plot_timeline(
@@ -112,6 +184,8 @@ def plot_timeline(
     as_of: AsOf = None,
     *,
     config: ScorerConfig | None = None,
+    scorer: SignScorer | None = None,
+    aliases: AliasSource | None = None,
 ) -> Figure:
     """One graduate's timeline: attendance, signs by category, contacts, and risk.
 
@@ -124,59 +198,128 @@ def plot_timeline(
     as_of : date, optional
         Drawn as a vertical line; defaults to the latest date in the data. Only data on or
         before it are drawn.
+    config : ScorerConfig, optional
+        An office's scorer settings for the risk line.
+    scorer : SignScorer, optional
+        A text scorer with an office's lexicon.
+    aliases : path or mapping, optional
+        An office's own words for channels and statuses (see :func:`load_checkins`).
 
     Returns
     -------
     matplotlib.figure.Figure
+
+    See Also
+    --------
+    plot_timelines : many people at once from notes scored once.
     """
-    checkins_df = load_checkins(checkins)
-    attendance_df = load_attendance(attendance)
-    stamp = resolve_as_of(as_of, checkins_df, attendance_df)
-    mine_c = checkins_df[
-        (checkins_df["graduate_id"] == graduate_id) & (checkins_df["date"] <= stamp)
+    inputs = load_inputs(checkins, attendance, aliases=aliases)
+    stamp = resolve_as_of(as_of, inputs.checkins, inputs.attendance)
+    mine = inputs.checkins[inputs.checkins["graduate_id"] == graduate_id]
+    scored = score_checkins(mine, scorer=scorer)
+    return plot_timelines(scored, inputs.attendance, [graduate_id], stamp, config=config)[
+        graduate_id
     ]
-    mine_a = attendance_df[
-        (attendance_df["graduate_id"] == graduate_id) & (attendance_df["date"] <= stamp)
-    ]
-    if mine_c.empty and mine_a.empty:
-        raise ValueError(f"no records for graduate_id {graduate_id!r} on or before {stamp.date()}")
-    scored = score_checkins(mine_c)
-    start = min(mine_c["date"].min(), mine_a["date"].min())
-    weeks = pd.date_range(start + pd.Timedelta(days=28), stamp, freq="7D")
-    risk = _risk_history(scored, mine_a, graduate_id, weeks, config or ScorerConfig.default())
+
+
+def plot_timelines(
+    scored: pd.DataFrame,
+    attendance: pd.DataFrame,
+    graduate_ids: Sequence[str],
+    as_of: AsOf = None,
+    *,
+    config: ScorerConfig | None = None,
+    graduates: pd.DataFrame | None = None,
+) -> dict[str, Figure]:
+    """Timelines of several graduates from notes scored once.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        Check-ins scored by :func:`~sign_detect.checkin_features.score_checkins` (with the
+        office's lexicon and aliases already applied).
+    attendance : DataFrame
+        Validated attendance.
+    graduate_ids : sequence of str
+        Whom to draw, e.g. ``ranking["graduate_id"].head(10)``.
+    as_of : date, optional
+        Only data on or before it are drawn (default: the latest date in the data).
+    config : ScorerConfig, optional
+        An office's scorer settings for the risk line.
+    graduates : DataFrame, optional
+        The graduate table, as given to the ranking.
+
+    Returns
+    -------
+    dict of str to Figure
+        One figure per graduate, in the given order.
+
+    Raises
+    ------
+    ValueError
+        A graduate has no record on or before ``as_of``.
+    """
+    stamp = resolve_as_of(as_of, scored, attendance)
+    ids = list(dict.fromkeys(graduate_ids))
+    past_s = scored[(scored["date"] <= stamp) & scored["graduate_id"].isin(ids)]
+    past_a = attendance[(attendance["date"] <= stamp) & attendance["graduate_id"].isin(ids)]
+    missing = sorted(set(ids) - set(past_s["graduate_id"]) - set(past_a["graduate_id"]))
+    if missing:
+        raise ValueError(f"no records for graduate_id {missing!r} on or before {stamp.date()}")
+    start = pd.concat([past_s["date"], past_a["date"]]).min()
+    risk = weekly_risk(past_s, past_a, ids, _weeks(start, stamp), config, graduates)
+    by_s = dict(list(past_s.groupby("graduate_id")))
+    by_a = dict(list(past_a.groupby("graduate_id")))
+    empty_s, empty_a = past_s.iloc[:0], past_a.iloc[:0]
+    return {
+        gid: _draw_timeline(
+            gid, by_s.get(gid, empty_s), by_a.get(gid, empty_a), risk[gid].dropna(), stamp
+        )
+        for gid in ids
+    }
+
+
+def write_timelines(figures: dict[str, Figure], out: str | Path, *, dpi: int = 100) -> list[Path]:
+    """Write timelines as one multi-page PDF (``out`` ends in ``.pdf``) or a folder of PNGs.
+
+    Returns
+    -------
+    list of Path
+        The PDF, or the PNG files (``<graduate_id>.png``) in the given order.
+    """
+    target = Path(out)
+    if target.suffix.lower() == ".pdf":
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with japanese_fonts(), PdfPages(target) as pdf:
+            for fig in figures.values():
+                pdf.savefig(fig)
+        return [target]
+    target.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with japanese_fonts():
+        for gid, fig in figures.items():
+            path = target / f"{gid}.png"
+            fig.savefig(path, dpi=dpi)
+            paths.append(path)
+    return paths
+
+
+def _draw_timeline(
+    graduate_id: str,
+    scored: pd.DataFrame,
+    attendance: pd.DataFrame,
+    risk: pd.Series,
+    stamp: pd.Timestamp,
+) -> Figure:
     with japanese_fonts():
         fig, axes = _figure(4, 1, figsize=(11, 8), sharex=True, layout="constrained")
         ax_att, ax_sign, ax_contact, ax_risk = axes[:, 0]
-        for status, (label, color) in STATUS_STYLE.items():
-            days = mine_a.loc[mine_a["status"] == status, "date"]
-            ax_att.bar(days, np.ones(len(days)), width=1.0, color=color, label=label)
-        ax_att.set_yticks([])
+        _draw_attendance(ax_att, attendance)
         ax_att.set_title(f"{graduate_id} の経過({stamp.date()} 時点)")
-        ax_att.legend(ncol=5, loc="upper left", fontsize=8, title="勤怠")
-        cmap = _colors(len(CATEGORIES))
-        bottom = np.zeros(len(scored))
-        for k, (c, column) in enumerate(zip(CATEGORIES, SIGN_COLUMNS, strict=True)):
-            values = scored[column].to_numpy()
-            if values.any():
-                ax_sign.bar(
-                    scored["date"],
-                    values,
-                    bottom=bottom,
-                    width=3,
-                    color=cmap[k],
-                    label=CATEGORY_LABELS[c],
-                )
-                bottom += values
-        ax_sign.set_ylabel("サインの強さ")
-        if bottom.any():
-            ax_sign.legend(ncol=5, loc="upper left", fontsize=8)
-        for channel, (label, marker) in CHANNEL_STYLE.items():
-            days = mine_c.loc[mine_c["channel"] == channel, "date"]
-            if len(days):
-                ax_contact.scatter(days, np.ones(len(days)), marker=marker, label=label)
-        ax_contact.set_yticks([])
-        ax_contact.set_ylabel("連絡")
-        ax_contact.legend(ncol=6, loc="upper left", fontsize=8)
+        _draw_signs(ax_sign, scored)
+        _draw_contacts(ax_contact, scored)
         ax_risk.plot(risk.index, risk.to_numpy(), marker=".", color="black")
         ax_risk.set_ylim(0, 1)
         ax_risk.set_ylabel("リスク")
@@ -184,6 +327,58 @@ def plot_timeline(
             ax.axvline(stamp, color="grey", linestyle="--", linewidth=1)
         fig.autofmt_xdate()
     return fig
+
+
+def _draw_attendance(ax: Any, attendance: pd.DataFrame) -> None:
+    """One bar per recorded day, coloured by status (one collection per status: fast)."""
+    from matplotlib.dates import date2num
+
+    for status, (label, color) in STATUS_STYLE.items():
+        days = date2num(attendance.loc[attendance["status"] == status, "date"])
+        ax.broken_barh([(d - 0.5, 1.0) for d in days], (0, 1), facecolors=color, label=label)
+    ax.set_ylim(0, 1.8)  # room for the legend above the bars
+    ax.set_yticks([])
+    ax.legend(ncol=5, loc="upper left", fontsize=8, title="勤怠")
+
+
+def _draw_signs(ax: Any, scored: pd.DataFrame) -> None:
+    """Sign strength per note, stacked by category (only notes with a sign are drawn)."""
+    cmap = _colors(len(CATEGORIES))
+    signs = scored[(scored[SIGN_COLUMNS] > 0).any(axis=1)]
+    bottom = np.zeros(len(signs))
+    for k, (c, column) in enumerate(zip(CATEGORIES, SIGN_COLUMNS, strict=True)):
+        values = signs[column].to_numpy()
+        nonzero = values > 0
+        if nonzero.any():
+            ax.bar(
+                signs["date"][nonzero],
+                values[nonzero],
+                bottom=bottom[nonzero],
+                width=3,
+                color=cmap[k],
+                label=CATEGORY_LABELS[c],
+            )
+            bottom += values
+    ax.set_ylabel("サインの強さ")
+    if bottom.any():
+        ax.legend(ncol=5, loc="upper left", fontsize=8)
+
+
+def _draw_contacts(ax: Any, scored: pd.DataFrame) -> None:
+    """Contacts by channel on one line; unanswered attempts below them, in red."""
+    missed = scored["unanswered"].astype(bool)
+    for channel, (label, marker) in CHANNEL_STYLE.items():
+        days = scored.loc[(scored["channel"] == channel) & ~missed, "date"]
+        if len(days):
+            ax.scatter(days, np.ones(len(days)), marker=marker, label=label)
+    if missed.any():
+        days = scored.loc[missed, "date"]
+        ax.scatter(days, np.zeros(len(days)), marker="x", color="#d62728", label="応答なし")
+    ax.set_ylim(-0.6, 1.8)
+    ax.set_yticks([])
+    ax.set_ylabel("連絡")
+    if len(scored):
+        ax.legend(ncol=7, loc="upper left", fontsize=8)
 
 
 def _colors(n: int) -> list[Any]:

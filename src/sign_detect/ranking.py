@@ -27,9 +27,11 @@ from .text_scoring import SignScorer
 if TYPE_CHECKING:
     from .model import RiskModel
 
-__all__ = ["RANKING_COLUMNS", "rank_graduates", "rank_scored"]
+__all__ = ["LEVELS", "RANKING_COLUMNS", "rank_graduates", "rank_scored"]
 
 RANKING_COLUMNS = ["graduate_id", "rank", "risk", "level", "reasons"]
+#: ``level`` is an ordered categorical: ``low < medium < high``.
+LEVELS = pd.CategoricalDtype(["low", "medium", "high"], ordered=True)
 
 
 #: Attendance statuses that mean the person worked that day (a return from leave).
@@ -95,6 +97,7 @@ def rank_scored(
         ["_crisis", "risk", "graduate_id"], ascending=[False, False, True], kind="stable"
     )
     result["rank"] = range(1, len(result) + 1)
+    result["level"] = result["level"].astype(LEVELS)
     return result[RANKING_COLUMNS].reset_index(drop=True)
 
 
@@ -137,7 +140,8 @@ def rank_graduates(
     -------
     DataFrame
         ``graduate_id``, ``rank`` (1 = most at risk), ``risk`` (0-1), ``level``
-        (high / medium / low) and ``reasons`` (Japanese sentences, most important first).
+        (ordered categorical :data:`LEVELS`: low < medium < high) and ``reasons``
+        (Japanese sentences, most important first).
         People with a word of self-harm or suicide in the last 4 weeks come first.
         Every graduate with a record (a note or an attendance day) on or before
         ``as_of`` who is still supported is listed, however long ago that record was: a

@@ -279,7 +279,7 @@ _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
 }
 
 
-def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str]]:
+def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str, str]]:
     out = []
     for c in CATEGORIES:
         recent, base = f[f"sign_{c}_n28d"], f[f"sign_{c}_nbase"]
@@ -299,7 +299,7 @@ def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str]]:
                 base=int(base),
                 base_weeks=BASELINE // 7,
             )
-            out.append((points, text))
+            out.append((points, f"sign_{c}", text))
     return out
 
 
@@ -330,13 +330,15 @@ def _reason_text(
     return text
 
 
-def explain_row(
+def explain_keyed(
     f: pd.Series, config: ScorerConfig, as_of: pd.Timestamp | None = None
-) -> list[tuple[float, str]]:
-    """``(points, reason)`` for every rule that gives points to one feature row.
+) -> list[tuple[float, str, str]]:
+    """``(points, key, reason)`` for every rule that gives points to one feature row.
 
-    ``as_of`` (the features' date) lets a reason about stale data name the day of the
-    last record; without it the reason says how many days ago that was.
+    ``key`` is ``sign_<category>`` for a sign category, else the rule's name
+    (``crisis``, ``unanswered``, ...); most points first. ``as_of`` (the features' date)
+    lets a reason about stale data name the day of the last record; without it the reason
+    says how many days ago that was.
     """
     found = _sign_points(f, config.signs)
     for name, rule in config.rules.items():
@@ -346,8 +348,15 @@ def explain_row(
         if value > rule.threshold:
             points = _saturate(value, rule.weight, rule.scale)
             if points > 0:
-                found.append((points, _reason_text(name, rule, fields, f, config, as_of)))
+                found.append((points, name, _reason_text(name, rule, fields, f, config, as_of)))
     return sorted(found, key=lambda item: -item[0])
+
+
+def explain_row(
+    f: pd.Series, config: ScorerConfig, as_of: pd.Timestamp | None = None
+) -> list[tuple[float, str]]:
+    """``(points, reason)`` for every rule that gives points to one feature row."""
+    return [(points, text) for points, _, text in explain_keyed(f, config, as_of)]
 
 
 def score_features(
@@ -355,7 +364,7 @@ def score_features(
 ) -> pd.DataFrame:
     """Risk, level and reasons for each feature row (index kept).
 
-    ``as_of`` is the date the features were computed for (see :func:`explain_row`).
+    ``as_of`` is the date the features were computed for (see :func:`explain_keyed`).
     """
     risks, levels, reasons = [], [], []
     for _, row in features.iterrows():

@@ -110,6 +110,11 @@ class NoteSignals(BaseModel):
         """Categories with a sign, in the canonical order."""
         return [c for c in CATEGORIES if self.signals.get(c, 0.0) > 0]
 
+    @property
+    def crisis(self) -> bool:
+        """True when a word of self-harm or suicide fired as a sign (not negated, not past)."""
+        return any(hit.crisis and hit.is_sign for hit in self.hits)
+
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, piece)``: the text cut at sentence ends into pieces the tagger reads at once."""
@@ -394,7 +399,8 @@ def score_notes(
     DataFrame
         ``sign_<category>`` (float, 0-1) for each category, and ``sign_hits``: the sign
         words that fired, as ``category:words`` joined with ``; `` (empty when none),
-        marked ``(hedged)`` and ``(crisis)`` (:data:`CRISIS_MARK`) where they apply.
+        marked ``(hedged)`` and ``(crisis)`` (:data:`CRISIS_MARK`) where they apply;
+        ``crisis`` (bool): a word of self-harm or suicide fired as a sign.
 
     Examples
     --------
@@ -426,10 +432,12 @@ def score_notes(
         matrix = np.asarray(rows, dtype=float).reshape(len(uniques), len(CATEGORIES))
         part = pd.DataFrame(matrix[codes], columns=columns, index=chunk.index).round(4)
         part["sign_hits"] = hits[codes]
+        part["crisis"] = part["sign_hits"].str.contains(CRISIS_MARK, regex=False).astype(bool)
         parts.append(part)
     if not parts:
         return pd.DataFrame(
-            {c: pd.Series(dtype=float) for c in columns} | {"sign_hits": pd.Series(dtype=object)},
+            {c: pd.Series(dtype=float) for c in columns}
+            | {"sign_hits": pd.Series(dtype=object), "crisis": pd.Series(dtype=bool)},
             index=texts.index,
         )
     return pd.concat(parts)

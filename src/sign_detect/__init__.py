@@ -15,7 +15,8 @@ from .features import FEATURE_NAMES, FeatureBuilder, build_features
 from .grammar import Grammar
 from .lexicon import Lexicon, LexiconEntry
 from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
-from .model import RiskModel
+from .model import ModelNotBetterWarning, RiskModel
+from .model_files import load_model, save_model
 from .ranking import rank_graduates
 from .records import AttendanceDay, CheckIn, Graduate, Outcome
 from .risk_scoring import ScorerConfig
@@ -42,6 +43,7 @@ __all__ = [
     "Lexicon",
     "LexiconEntry",
     "MissingColumnsError",
+    "ModelNotBetterWarning",
     "NoteSignals",
     "Outcome",
     "RiskModel",
@@ -56,8 +58,10 @@ __all__ = [
     "load_attendance",
     "load_checkins",
     "load_graduates",
+    "load_model",
     "load_outcomes",
     "rank_graduates",
+    "save_model",
     "score_notes",
     "score_text",
     "simulate_cohort",

@@ -13,19 +13,17 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pandas as pd
 
 from .checkin_features import score_checkins
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
 from .loaders import AliasSource, load_inputs
+from .model import predict_risk
 from .reading import Source
 from .risk_scoring import ScorerConfig, level_of, score_features
 from .text_scoring import SignScorer
-
-if TYPE_CHECKING:
-    from .model import RiskModel
 
 __all__ = ["RANKING_COLUMNS", "rank_graduates", "rank_scored"]
 
@@ -49,7 +47,7 @@ def rank_scored(
     *,
     graduates: pd.DataFrame | None = None,
     outcomes: pd.DataFrame | None = None,
-    model: RiskModel | None = None,
+    model: Any = None,
     config: ScorerConfig | None = None,
 ) -> pd.DataFrame:
     """Rank from already scored check-ins (:func:`score_checkins`) and validated tables.
@@ -62,7 +60,8 @@ def rank_scored(
     config = config or ScorerConfig.default()
     result = score_features(features, config)
     if model is not None:
-        result["risk"] = model.predict_risk(features).round(4)
+        stacked = features.assign(default_points=result["points"])  # computed once
+        result["risk"] = predict_risk(model, stacked).round(4)
         result["level"] = result["risk"].map(lambda r: level_of(r, config.levels))
     # A word of self-harm or suicide in the last 4 weeks comes first, whatever the points.
     crisis = features["sign_crisis_28d"] > 0
@@ -81,7 +80,7 @@ def rank_graduates(
     attendance: pd.DataFrame | Source,
     as_of: AsOf = None,
     graduates: pd.DataFrame | Source | None = None,
-    model: RiskModel | None = None,
+    model: Any = None,
     *,
     outcomes: pd.DataFrame | Source | None = None,
     config: ScorerConfig | None = None,
@@ -98,8 +97,10 @@ def rank_graduates(
         Defaults to the latest date in the data. Nothing dated later is read.
     graduates : DataFrame or path, optional
         The graduate table (tenure, disability type).
-    model : RiskModel, optional
-        A trained model; its calibrated probability replaces the default scorer's risk.
+    model : RiskModel or fitted classifier, optional
+        A trained :class:`RiskModel` or any fitted scikit-learn classifier with
+        ``predict_proba`` (fitted on feature columns, see :func:`load_model`); its
+        probability replaces the default scorer's risk.
         Reasons still come from the default scorer's rules.
     outcomes : DataFrame or path, optional
         Graduates who resigned or went on leave on or before ``as_of`` are left out.

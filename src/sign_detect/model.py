@@ -187,6 +187,8 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         Number of held-out as-of dates (0 when none).
     calibration_ : tuple of float or None
         ``(slope, intercept)`` applied to the decision function, or None.
+    not_better_reason_ : str or None
+        Why the model was not shown to beat the default scorer (also warned), or None.
     """
 
     def __init__(
@@ -239,9 +241,10 @@ class RiskModel(ClassifierMixin, BaseEstimator):
             frame = X[self._feature_columns(X)] if isinstance(X, pd.DataFrame) else X
         else:
             stack = self.stacked_
-            names = getattr(self, "feature_names_in_", None)
-            usable = isinstance(X, pd.DataFrame) and names is not None
-            frame = X[list(names)] if usable and set(names) <= set(X.columns) else X
+            names = getattr(self, "feature_names_in_", [])
+            wanted = [str(n) for n in names]
+            usable = isinstance(X, pd.DataFrame) and wanted and set(wanted) <= set(X.columns)
+            frame = X[wanted] if usable else X
         if y is None:
             matrix = validate_data(self, frame, reset=reset, ensure_all_finite="allow-nan")
         else:
@@ -273,9 +276,11 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         binary = type_of_target(y) == "binary"
         timed = binary and design.as_of is not None and design.as_of.nunique() >= 3
         self.C_ = self._choose_C(design, y_codes) if timed else self._fixed_C()
-        self.chosen_, self.calibration_ = "model", None
+        self.chosen_: str = "model"
+        self.calibration_: tuple[float, float] | None = None
         self.roc_auc_model_ = self.roc_auc_default_ = math.nan
         self.heldout_dates_ = 0
+        self.not_better_reason_: str | None = None
         if timed:
             self._compare(design, y_codes)
         elif self.stacked_ and binary:
@@ -283,6 +288,8 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         keep = self._kept_columns(design)
         self.columns_ = [design.columns[i] for i in keep]
         self.pipeline_ = make_pipeline(self.C_).fit(design.matrix[:, keep], y_codes)
+        if self.not_better_reason_:
+            warnings.warn(self.not_better_reason_, ModelNotBetterWarning, stacklevel=2)
         return self
 
     def _fixed_C(self) -> float:
@@ -296,9 +303,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         if self.C != "auto":
             return float(self.C)
         assert design.as_of is not None
-        early, _ = holdout_split(
-            design.as_of, share=self.holdout_share, gap_days=self.horizon_days
-        )
+        early, _ = holdout_split(design.as_of, share=self.holdout_share, gap_days=self.horizon_days)
         X, y_early, as_of = design.matrix[early], y[early], design.as_of[early]
         scores: dict[float, list[float]] = {float(c): [] for c in self.Cs}
         folds = time_splits(as_of.reset_index(drop=True), n_splits=3, gap_days=self.horizon_days)
@@ -337,17 +342,17 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         if self.chosen_ == "default":
             model = make_pipeline(self.C_).fit(design.matrix[early][:, -1:], y[early])
         keep = self._kept_columns(design)
-        self.calibration_ = self._platt(model.decision_function(design.matrix[late][:, keep]), y[late])
+        self.calibration_ = self._platt(
+            model.decision_function(design.matrix[late][:, keep]), y[late]
+        )
 
     def _not_better(self, why: str) -> None:
         keep = self.fallback == "default"
         if keep:
             self.chosen_ = "default"
         action = "keeping the default scorer's ranking" if keep else "keeping the trained model"
-        warnings.warn(
-            f"RiskModel is not better than the default scorer: {why}; {action}",
-            ModelNotBetterWarning,
-            stacklevel=3,
+        self.not_better_reason_ = (
+            f"RiskModel is not better than the default scorer: {why}; {action}"
         )
 
     def _platt(self, decision: np.ndarray, y: np.ndarray) -> tuple[float, float] | None:

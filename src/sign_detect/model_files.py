@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_JSON_BYTES", "TRUSTED_TYPES", "load_model", "save_model"]
 
 FORMAT_V1 = "sign_detect.RiskModel/1"
-FORMAT = "sign_detect.RiskModel/2"
+FORMAT: Literal["sign_detect.RiskModel/2"] = "sign_detect.RiskModel/2"
 #: A RiskModel file over this size is refused unread (one with every feature is ~15 KB).
 MAX_JSON_BYTES = 2_000_000
 #: Types a .skops file may hold beyond skops' defaults (scikit-learn estimators, numpy).
@@ -131,7 +131,9 @@ def _read_bounded(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise ConfigError(f"{path}: {size:,} bytes is too large for a model file (limit {limit:,})")
+            raise ConfigError(
+                f"{path}: {size:,} bytes is too large for a model file (limit {limit:,})"
+            )
         return path.read_bytes()
     except OSError as err:
         raise ConfigError(f"{path}: cannot read the model file ({type(err).__name__})") from err
@@ -188,12 +190,12 @@ def read_risk_model(path: str | os.PathLike[str]) -> RiskModel:
     model.classes_ = np.asarray(doc.classes)
     model.feature_names_in_ = np.asarray(doc.features, dtype=object)
     model.n_features_in_ = len(doc.features)
-    model.stacked_, model.chosen_, model.C_ = doc.stacked, doc.chosen, doc.C
-    model.columns_ = doc.pipeline_columns()
+    model.stacked_, model.chosen_, model.C_ = doc.stacked, str(doc.chosen), doc.C
     model.calibration_ = doc.calibration
+    model.columns_ = doc.pipeline_columns()
     model.roc_auc_model_ = math.nan if doc.roc_auc_model is None else doc.roc_auc_model
     model.roc_auc_default_ = math.nan if doc.roc_auc_default is None else doc.roc_auc_default
-    model.heldout_dates_ = doc.heldout_dates
+    model.heldout_dates_, model.not_better_reason_ = doc.heldout_dates, None
     model.pipeline_ = _restore_pipeline(doc)
     return model
 
@@ -217,7 +219,7 @@ def write_risk_model(model: RiskModel, path: str | os.PathLike[str]) -> None:
         features=[str(n) for n in names],
         columns=list(model.columns_),
         stacked=bool(model.stacked_),
-        chosen=model.chosen_,
+        chosen="default" if model.chosen_ == "default" else "model",
         medians=steps["impute"].statistics_.tolist(),
         means=steps["scale"].mean_.tolist(),
         scales=steps["scale"].scale_.tolist(),
@@ -297,6 +299,4 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> None:
     elif suffix == ".skops" and not isinstance(model, RiskModel):
         _skops().dump(model, path)
     else:
-        raise ValueError(
-            f"{path}: save a RiskModel as .json and other classifiers as .skops"
-        )
+        raise ValueError(f"{path}: save a RiskModel as .json and other classifiers as .skops")

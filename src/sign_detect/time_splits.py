@@ -14,7 +14,7 @@ Examples
 >>> as_of[train].max().date(), as_of[test].min().date()
 (datetime.date(2025, 2, 3), datetime.date(2025, 2, 24))
 >>> [len(val) for _, val in time_splits(as_of, n_splits=3, gap_days=0)]
-[4, 4, 4]
+[6, 4, 4]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def _dates(as_of: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
 
 
 def _purged(stamps: np.ndarray, start: np.datetime64, gap_days: int) -> np.ndarray:
-    return stamps + np.timedelta64(gap_days, "D") < start
+    return np.asarray(stamps + np.timedelta64(gap_days, "D") < start)
 
 
 def holdout_split(

@@ -91,16 +91,16 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     from .checkin_features import score_checkins
     from .features import resolve_as_of
     from .loaders import load_inputs
-    from .model import RiskModel
+    from .model_files import load_model
     from .ranking import rank_scored
 
     progress = _Progress(["load", "text", "rank"], enabled=not args.quiet and sys.stderr.isatty())
     try:
         with progress.stage("loading"):
+            model = load_model(args.model) if args.model else None  # fails fast
             inputs = load_inputs(
                 args.checkins, args.attendance, args.graduates, args.outcomes, aliases=args.aliases
             )
-            model = RiskModel.load(args.model) if args.model else None
             as_of = resolve_as_of(args.as_of, inputs.checkins, inputs.attendance)
         with progress.stage("scoring notes"):
             scored = score_checkins(inputs.checkins, scorer=_scorer(args))
@@ -128,7 +128,9 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 def _cmd_backtest(args: argparse.Namespace) -> int:
     from .backtest import backtest
     from .loaders import load_attendance, load_checkins
+    from .model_files import load_model
 
+    model = load_model(args.model) if args.model else None
     checkins = load_checkins(args.checkins, aliases=args.aliases)
     attendance = load_attendance(args.attendance, aliases=args.aliases)
     first = min(checkins["date"].min(), attendance["date"].min()) + pd.Timedelta(days=args.warmup)
@@ -143,10 +145,14 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
         graduates=args.graduates,
         config=_config(args),
         scorer=_scorer(args),
+        model=model,
+        flag=args.flag,
         progress=not args.quiet and sys.stderr.isatty(),
         aliases=args.aliases,
     )
     print(report)
+    if args.audit:
+        print(report.audit_summary())
     if args.out:
         report.table.to_csv(args.out, encoding="utf-8-sig")
         print(f"written: {args.out}")
@@ -185,7 +191,10 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (default: latest date in the data)")
     rank.add_argument("--out", help="write the ranking to .csv (UTF-8 with BOM), .xlsx or .json")
     rank.add_argument("--top", type=int, help="show only the first N")
-    rank.add_argument("--model", help="a trained RiskModel (.json) instead of the default scorer")
+    rank.add_argument(
+        "--model",
+        help="a trained RiskModel (.json) or classifier (.skops) instead of the default scorer",
+    )
     rank.add_argument("--quiet", action="store_true", help="no progress bar")
     rank.set_defaults(func=_cmd_rank)
 
@@ -198,6 +207,13 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--every", type=int, default=7, help="days between as-of dates (default 7)")
     bt.add_argument("--warmup", type=int, default=56, help="days of history before the first date")
     bt.add_argument("--out", help="write the table as CSV")
+    bt.add_argument("--model", help="a fitted model (.json RiskModel or .skops) to evaluate")
+    bt.add_argument(
+        "--flag", choices=["top_k", "high"], default="top_k", help="flagging rule (default top_k)"
+    )
+    bt.add_argument(
+        "--audit", action="store_true", help="print the fairness audit (FNR/FPR by group)"
+    )
     bt.add_argument("--quiet", action="store_true")
     bt.set_defaults(func=_cmd_backtest)
 

@@ -128,6 +128,10 @@ def _auc(y: np.ndarray, score: np.ndarray) -> float:
     return float(roc_auc_score(y, score)) if len(np.unique(y)) == 2 else math.nan
 
 
+def _standardised(z: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    return (z - np.mean(reference)) / (np.std(reference) or 1.0)
+
+
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
@@ -288,6 +292,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         keep = self._kept_columns(design)
         self.columns_ = [design.columns[i] for i in keep]
         self.pipeline_ = make_pipeline(self.C_).fit(design.matrix[:, keep], y_codes)
+        self.calibration_ = self._folded(self.calibration_, design.matrix[:, keep])
         if self.not_better_reason_:
             warnings.warn(self.not_better_reason_, ModelNotBetterWarning, stacklevel=2)
         return self
@@ -342,9 +347,9 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         if self.chosen_ == "default":
             model = make_pipeline(self.C_).fit(design.matrix[early][:, -1:], y[early])
         keep = self._kept_columns(design)
-        self.calibration_ = self._platt(
-            model.decision_function(design.matrix[late][:, keep]), y[late]
-        )
+        own = model.decision_function(design.matrix[early][:, keep])
+        held_out = model.decision_function(design.matrix[late][:, keep])
+        self.calibration_ = self._platt(_standardised(held_out, own), y[late])
 
     def _not_better(self, why: str) -> None:
         keep = self.fallback == "default"
@@ -354,6 +359,22 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         self.not_better_reason_ = (
             f"RiskModel is not better than the default scorer: {why}; {action}"
         )
+
+    def _folded(
+        self, platt: tuple[float, float] | None, matrix: np.ndarray
+    ) -> tuple[float, float] | None:
+        """Platt's map (learnt on standardised log-odds) on the final model's own log-odds.
+
+        Standardising each model's log-odds on its own training rows makes the map learnt
+        for the model trained on the earlier dates fit the model refitted on all dates,
+        even when their regularisation shrinks them differently.
+        """
+        if platt is None:
+            return None
+        z = self.pipeline_.decision_function(matrix)
+        center, spread = float(np.mean(z)), float(np.std(z)) or 1.0
+        slope, intercept = platt
+        return slope / spread, intercept - slope * center / spread
 
     def _platt(self, decision: np.ndarray, y: np.ndarray) -> tuple[float, float] | None:
         positives = int(y.sum())

@@ -13,7 +13,8 @@ offices with dozens of crises rather than thousands:
 * **fallback**: ``fit`` compares the model with the default scorer on the latest held-out
   as-of dates; when the model is not better it warns (:class:`ModelNotBetterWarning`)
   and, with ``fallback="default"``, keeps the default ranking (a monotone, calibrated
-  map of the default points);
+  map of the default points); a win must hold in most bootstrap resamples of the
+  held-out people, not only on the one sample;
 * **calibration**: with enough held-out crises (see ``min_calibration_positives``) the
   probabilities are recalibrated on the held-out dates (Platt scaling, which keeps the
   ranking).
@@ -56,6 +57,7 @@ from sklearn.preprocessing import FunctionTransformer, StandardScaler
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from .comparison import auc_win_share
 from .features import FEATURE_NAMES
 from .risk_scoring import ScorerConfig, score_features
 from .time_splits import holdout_split, time_splits
@@ -73,8 +75,9 @@ __all__ = [
 DEFAULT_FEATURES: list[str] = [f for f in FEATURE_NAMES if f != "prior_1y_separation"]
 #: Name of the stacked column: the default scorer's points.
 STACKED_FEATURE = "default_points"
-#: C used when ``C="auto"`` cannot be validated (no as-of dates, or too few crises).
-FALLBACK_C = 0.3
+#: C used when ``C="auto"`` cannot be validated (no as-of dates, too few dates or crises):
+#: strong shrinkage, which keeps a stacked model close to the default ranking.
+FALLBACK_C = 0.01
 
 
 class ModelNotBetterWarning(UserWarning):
@@ -105,15 +108,17 @@ class _Design:
     matrix: np.ndarray
     columns: list[str]
     as_of: pd.Series | None
+    groups: np.ndarray | None
 
 
-def _as_of_of(X: Any) -> pd.Series | None:
+def _key_of(X: Any, name: str) -> pd.Series | None:
+    """A column or index level of ``X`` (``as_of``, ``graduate_id``), if it has one."""
     if not isinstance(X, pd.DataFrame):
         return None
-    if "as_of" in (X.index.names or []):
-        return pd.Series(X.index.get_level_values("as_of"))
-    if "as_of" in X.columns:
-        return pd.Series(X["as_of"].to_numpy())
+    if name in (X.index.names or []):
+        return pd.Series(X.index.get_level_values(name))
+    if name in X.columns:
+        return pd.Series(X[name].to_numpy())
     return None
 
 
@@ -143,7 +148,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
     ----------
     C : float or "auto", default "auto"
         Inverse L2 regularisation strength. ``"auto"`` picks one of ``Cs`` by
-        time-ordered validation over the as-of dates (``FALLBACK_C`` = 0.3 when the
+        time-ordered validation over the as-of dates (``FALLBACK_C`` = 0.01 when the
         rows carry no as-of dates or no fold holds both classes).
     Cs : sequence of float
         Candidates for ``C="auto"``.
@@ -154,12 +159,18 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         Add the default scorer's points as a feature (when ``X`` holds every feature
         of :data:`~sign_detect.FEATURE_NAMES`, or a ``default_points`` column).
     fallback : {"default", None}, default "default"
-        When stacked and the model's held-out ROC-AUC does not exceed the default
-        scorer's by ``min_gain``: ``"default"`` keeps the default ranking (warns);
+        When stacked and the model is not confidently better than the default scorer on
+        the held-out dates (see ``min_confidence``): ``"default"`` keeps the default
+        ranking (warns);
         ``None`` keeps the trained model (still warns). A model that could not be
         compared (too few dates or crises) also falls back.
     min_gain : float, default 0.0
         ROC-AUC margin the model must exceed the default scorer by on held-out dates.
+    min_confidence : float, default 0.9
+        The model is kept only when it beats the default scorer (by ``min_gain``) in at
+        least this share of bootstrap resamples of the held-out people
+        (:func:`sign_detect.comparison.auc_win_share`; people are resampled whole when
+        the rows carry ``graduate_id``), so a lucky win on a few crises does not count.
     holdout_share : float, default 0.3
         Share of the latest as-of dates held out for the comparison and calibration.
     horizon_days : int, default 56
@@ -187,6 +198,9 @@ class RiskModel(ClassifierMixin, BaseEstimator):
     roc_auc_model_, roc_auc_default_ : float
         Held-out ROC-AUCs of the trained model and the default scorer (NaN when they
         could not be measured).
+    confidence_ : float
+        Share of bootstrap resamples of the held-out people in which the model beat
+        the default scorer (NaN when not compared).
     heldout_dates_ : int
         Number of held-out as-of dates (0 when none).
     calibration_ : tuple of float or None
@@ -199,11 +213,12 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         self,
         *,
         C: float | Literal["auto"] = "auto",
-        Cs: Sequence[float] = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0),
+        Cs: Sequence[float] = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0),
         features: list[str] | None = None,
         stacking: bool = True,
         fallback: Literal["default"] | None = "default",
         min_gain: float = 0.0,
+        min_confidence: float = 0.9,
         holdout_share: float = 0.3,
         horizon_days: int = 56,
         min_calibration_positives: int = 20,
@@ -215,6 +230,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         self.stacking = stacking
         self.fallback = fallback
         self.min_gain = min_gain
+        self.min_confidence = min_confidence
         self.holdout_share = holdout_share
         self.horizon_days = horizon_days
         self.min_calibration_positives = min_calibration_positives
@@ -239,7 +255,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         )
 
     def _design(self, X: Any, y: Any = None, *, reset: bool) -> tuple[_Design, Any]:
-        as_of = _as_of_of(X)
+        as_of = _key_of(X, "as_of")
         if reset:
             stack = self._can_stack(X)
             frame = X[self._feature_columns(X)] if isinstance(X, pd.DataFrame) else X
@@ -258,7 +274,8 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         if stack:
             matrix = np.column_stack([matrix, _default_points(X, self.config)])
             columns.append(STACKED_FEATURE)
-        return _Design(matrix, columns, as_of), y
+        groups = _key_of(X, "graduate_id")
+        return _Design(matrix, columns, as_of, None if groups is None else groups.to_numpy()), y
 
     # -- fit --------------------------------------------------------------------------
     def fit(self, X: pd.DataFrame | np.ndarray, y: pd.Series | np.ndarray) -> RiskModel:
@@ -282,7 +299,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         self.C_ = self._choose_C(design, y_codes) if timed else self._fixed_C()
         self.chosen_: str = "model"
         self.calibration_: tuple[float, float] | None = None
-        self.roc_auc_model_ = self.roc_auc_default_ = math.nan
+        self.roc_auc_model_ = self.roc_auc_default_ = self.confidence_ = math.nan
         self.heldout_dates_ = 0
         self.not_better_reason_: str | None = None
         if timed:
@@ -338,18 +355,27 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         model = make_pipeline(self.C_).fit(design.matrix[early], y[early])
         self.roc_auc_model_ = _auc(y[late], model.decision_function(design.matrix[late]))
         if self.stacked_:
-            self.roc_auc_default_ = _auc(y[late], design.matrix[late, -1])
-            if not self.roc_auc_model_ > self.roc_auc_default_ + self.min_gain:
-                self._not_better(
-                    f"held-out ROC-AUC {self.roc_auc_model_:.3f} vs {self.roc_auc_default_:.3f} "
-                    f"for the default scorer over the latest {self.heldout_dates_} as-of dates"
-                )
+            self._judge(design, y, late, model.decision_function(design.matrix[late]))
         if self.chosen_ == "default":
             model = make_pipeline(self.C_).fit(design.matrix[early][:, -1:], y[early])
         keep = self._kept_columns(design)
         own = model.decision_function(design.matrix[early][:, keep])
         held_out = model.decision_function(design.matrix[late][:, keep])
         self.calibration_ = self._platt(_standardised(held_out, own), y[late])
+
+    def _judge(self, design: _Design, y: np.ndarray, late: np.ndarray, score: np.ndarray) -> None:
+        """Keep the model only when it beats the default points confidently."""
+        default = design.matrix[late, -1]
+        self.roc_auc_default_ = _auc(y[late], default)
+        groups = None if design.groups is None else design.groups[late]
+        self.confidence_ = auc_win_share(y[late], score, default, groups, margin=self.min_gain)
+        if not self.confidence_ >= self.min_confidence:
+            self._not_better(
+                f"held-out ROC-AUC {self.roc_auc_model_:.3f} vs {self.roc_auc_default_:.3f} "
+                f"for the default scorer over the latest {self.heldout_dates_} as-of dates "
+                f"(better in {self.confidence_:.0%} of resamples; "
+                f"{self.min_confidence:.0%} needed)"
+            )
 
     def _not_better(self, why: str) -> None:
         keep = self.fallback == "default"

@@ -90,6 +90,7 @@ class RiskModelFile(_Strict):
     calibration: tuple[FiniteFloat, FiniteFloat] | None = None
     roc_auc_model: FiniteFloat | None = Field(default=None, ge=0, le=1)
     roc_auc_default: FiniteFloat | None = Field(default=None, ge=0, le=1)
+    confidence: FiniteFloat | None = Field(default=None, ge=0, le=1)
     heldout_dates: int = Field(default=0, ge=0)
     scorer_config: dict[str, Any] | None = None
 
@@ -195,6 +196,7 @@ def read_risk_model(path: str | os.PathLike[str]) -> RiskModel:
     model.columns_ = doc.pipeline_columns()
     model.roc_auc_model_ = math.nan if doc.roc_auc_model is None else doc.roc_auc_model
     model.roc_auc_default_ = math.nan if doc.roc_auc_default is None else doc.roc_auc_default
+    model.confidence_ = math.nan if doc.confidence is None else doc.confidence
     model.heldout_dates_, model.not_better_reason_ = doc.heldout_dates, None
     model.pipeline_ = _restore_pipeline(doc)
     return model
@@ -229,6 +231,7 @@ def write_risk_model(model: RiskModel, path: str | os.PathLike[str]) -> None:
         calibration=model.calibration_,
         roc_auc_model=_finite_or_none(model.roc_auc_model_),
         roc_auc_default=_finite_or_none(model.roc_auc_default_),
+        confidence=_finite_or_none(model.confidence_),
         heldout_dates=model.heldout_dates_,
         scorer_config=model.config.model_dump() if model.config is not None else None,
     )

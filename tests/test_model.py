@@ -354,3 +354,23 @@ def test_model_files_by_suffix(name: str, tmp_path: Path) -> None:
         load_model(path)
     with pytest.raises(ValueError, match="json"):
         save_model(RiskModel(), tmp_path / "x.skops")
+
+
+def test_a_model_that_kept_the_default_ranks_exactly_as_the_default(
+    training: tuple,  # type: ignore[type-arg]
+    cohort: Cohort,
+    scorer: SignScorer,
+) -> None:
+    X, y = training
+    model = _fit(RiskModel(min_confidence=1.01), X, y)  # never confident: keeps the default
+    assert model.chosen_ == "default"
+    args = (cohort.checkins, cohort.attendance, "2025-09-01")
+    with_model = rank_graduates(*args, model=model, scorer=scorer)
+    pd.testing.assert_frame_equal(with_model, rank_graduates(*args, scorer=scorer))
+
+
+def test_skops_files_need_the_models_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "skops.io", None)
+    monkeypatch.setitem(__import__("sys").modules, "skops", None)
+    with pytest.raises(ConfigError, match=r"sign_detect\[models\]"):
+        load_model(tmp_path / "x.skops")

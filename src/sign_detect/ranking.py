@@ -59,9 +59,9 @@ def rank_scored(
     features = features_as_of(scored, attendance, as_of, graduates, index)
     config = config or ScorerConfig.default()
     result = score_features(features, config)
-    if model is not None:
+    if model is not None and getattr(model, "chosen_", "model") != "default":
         stacked = features.assign(default_points=result["points"])  # computed once
-        result["risk"] = predict_risk(model, stacked).round(4)
+        result["risk"] = predict_risk(model, stacked)  # rounded after sorting: no false ties
         result["level"] = result["risk"].map(lambda r: level_of(r, config.levels))
     # A word of self-harm or suicide in the last 4 weeks comes first, whatever the points.
     crisis = features["sign_crisis_28d"] > 0
@@ -72,6 +72,7 @@ def rank_scored(
         ["_crisis", "risk", "graduate_id"], ascending=[False, False, True], kind="stable"
     )
     result["rank"] = range(1, len(result) + 1)
+    result["risk"] = result["risk"].round(4)
     return result[RANKING_COLUMNS].reset_index(drop=True)
 
 
@@ -100,7 +101,8 @@ def rank_graduates(
     model : RiskModel or fitted classifier, optional
         A trained :class:`RiskModel` or any fitted scikit-learn classifier with
         ``predict_proba`` (fitted on feature columns, see :func:`load_model`); its
-        probability replaces the default scorer's risk.
+        probability replaces the default scorer's risk. A RiskModel whose ``fit`` kept
+        the default ranking (``chosen_ == "default"``) leaves the default risk and levels.
         Reasons still come from the default scorer's rules.
     outcomes : DataFrame or path, optional
         Graduates who resigned or went on leave on or before ``as_of`` are left out.

@@ -33,6 +33,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .calibration import rate
+
 __all__ = [
     "AUDIT_COLUMNS",
     "GROUP_ATTRIBUTES",
@@ -109,8 +111,8 @@ def _rates(rows: pd.DataFrame, by: pd.Series, flag: pd.Series) -> pd.DataFrame:
         fn=("fn", "sum"),
         fp=("fp", "sum"),
     )
-    table["fnr"] = table["fn"] / table["positives"].where(table["positives"] > 0)
-    table["fpr"] = table["fp"] / table["negatives"].where(table["negatives"] > 0)
+    table["fnr"] = rate(table["fn"], table["positives"])
+    table["fpr"] = rate(table["fp"], table["negatives"])
     return table
 
 
@@ -118,14 +120,14 @@ def _with_ratios(table: pd.DataFrame) -> pd.DataFrame:
     """Ratios to the largest group (most people) whose rate is defined (has cases)."""
     low, high = TOLERANCE
     by_size = table.sort_values(["people", "rows"], ascending=False)
-    for rate in ("fnr", "fpr"):
-        defined = by_size[rate].dropna()
+    for name in ("fnr", "fpr"):
+        defined = by_size[name].dropna()
         reference = defined.index[0] if len(defined) else None
         base = defined.iloc[0] if len(defined) else np.nan
-        table[f"{rate}_ratio"] = table[rate] / base if base > 0 else np.nan
-        ratio = table[f"{rate}_ratio"]
-        table[f"{rate}_disparity"] = (ratio < low) | (ratio > high)
-        table[f"{rate}_reference"] = reference
+        table[f"{name}_ratio"] = table[name] / base if base > 0 else np.nan
+        ratio = table[f"{name}_ratio"]
+        table[f"{name}_disparity"] = (ratio < low) | (ratio > high)
+        table[f"{name}_reference"] = reference
     return table
 
 

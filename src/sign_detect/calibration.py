@@ -20,9 +20,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["RELIABILITY_COLUMNS", "per_date_table", "reliability_table"]
+__all__ = ["RELIABILITY_COLUMNS", "per_date_table", "rate", "reliability_table"]
 
 RELIABILITY_COLUMNS = ["bin", "lower", "upper", "n", "mean_predicted", "observed_rate"]
+
+
+def rate(count: pd.Series, total: pd.Series) -> pd.Series:
+    """``count / total``, NaN where ``total`` is 0 (a rate over nothing is unknown)."""
+    return count / total.where(total > 0)
 
 
 def reliability_table(
@@ -67,8 +72,8 @@ def per_date_table(rows: pd.DataFrame, scorers: list[str]) -> pd.DataFrame:
             flagged=("flag", "sum"),
             hits=("hit", "sum"),
         )
-        table["precision_at_k"] = table["hits"] / table["flagged"].where(table["flagged"] > 0)
-        table["recall"] = table["hits"] / table["positives"].where(table["positives"] > 0)
+        table["precision_at_k"] = rate(table["hits"], table["flagged"])
+        table["recall"] = rate(table["hits"], table["positives"])
         table.insert(0, "scorer", scorer)
         frames.append(table.reset_index())
     return pd.concat(frames, ignore_index=True).drop(columns="hits")

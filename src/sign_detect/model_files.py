@@ -146,7 +146,9 @@ def _parse(path: Path) -> RiskModelFile:
         return RiskModelFile.model_validate_json(raw)
     except ValidationError as err:
         if any(e["type"] == "json_invalid" for e in err.errors()):
-            raise ConfigError(f"{path}: not a JSON file (or nested too deeply)") from None
+            raise ConfigError(
+                f"{path}: not valid JSON (or nested too deeply, or NaN/Infinity written as numbers)"
+            ) from None
         if any(e["loc"] == ("format",) for e in err.errors()):
             raise ConfigError(f"{path}: not a sign_detect RiskModel file") from None
         raise ConfigError(f"{path}: invalid RiskModel file:\n{_bounded(err)}") from None

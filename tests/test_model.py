@@ -222,6 +222,7 @@ def _bad_model_files(good: dict) -> dict[str, str]:  # type: ignore[type-arg]
         "nested": "[" * 100_000 + "]" * 100_000,
         "not json": "this is not a model",
         "negative C": json.dumps(dict(good, C=-1.0)),
+        "bad scorer config": json.dumps(dict(good, scorer_config={"levels": "x" * 100_000})),
     }
 
 
@@ -236,7 +237,8 @@ def good_file(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore
 @pytest.mark.parametrize(
     "case",
     ["nan weight", "infinite weight", "zero scale", "number as string", "intercept as string",
-     "missing key", "extra key", "wrong length", "nested", "not json", "negative C"],
+     "missing key", "extra key", "wrong length", "nested", "not json", "negative C",
+     "bad scorer config"],
 )  # fmt: skip
 def test_invalid_model_files_raise_a_config_error_naming_the_file(
     case: str,

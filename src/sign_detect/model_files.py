@@ -66,6 +66,7 @@ TRUSTED_TYPES = [
     "sign_detect.model.signed_log",
 ]
 _SHOWN_ERRORS = 5
+_MAX_MESSAGE = 600
 
 
 class _Strict(BaseModel):
@@ -179,7 +180,10 @@ def _restore_pipeline(doc: RiskModelFile) -> Pipeline:
 def _scorer_config(doc: RiskModelFile, path: Path) -> ScorerConfig | None:
     if doc.scorer_config is None:
         return None
-    return ScorerConfig.from_mapping(doc.scorer_config, where=f"{path}: scorer_config")
+    try:
+        return ScorerConfig.from_mapping(doc.scorer_config, where=f"{path}: scorer_config")
+    except ConfigError as err:  # bounded: the message may quote the file's texts
+        raise ConfigError(str(err)[:_MAX_MESSAGE]) from None
 
 
 def read_risk_model(path: str | os.PathLike[str]) -> RiskModel:

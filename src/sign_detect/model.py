@@ -171,6 +171,9 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         least this share of bootstrap resamples of the held-out people
         (:func:`sign_detect.comparison.auc_win_share`; people are resampled whole when
         the rows carry ``graduate_id``), so a lucky win on a few crises does not count.
+    min_heldout_crises : int, default 10
+        Fewer people (rows without ``graduate_id``) with a crisis ahead on the held-out
+        dates than this, and the model is not compared at all: it counts as not better.
     holdout_share : float, default 0.3
         Share of the latest as-of dates held out for the comparison and calibration.
     horizon_days : int, default 56
@@ -219,6 +222,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         fallback: Literal["default"] | None = "default",
         min_gain: float = 0.0,
         min_confidence: float = 0.9,
+        min_heldout_crises: int = 10,
         holdout_share: float = 0.3,
         horizon_days: int = 56,
         min_calibration_positives: int = 20,
@@ -231,6 +235,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         self.fallback = fallback
         self.min_gain = min_gain
         self.min_confidence = min_confidence
+        self.min_heldout_crises = min_heldout_crises
         self.holdout_share = holdout_share
         self.horizon_days = horizon_days
         self.min_calibration_positives = min_calibration_positives
@@ -368,6 +373,15 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         default = design.matrix[late, -1]
         self.roc_auc_default_ = _auc(y[late], default)
         groups = None if design.groups is None else design.groups[late]
+        people = len(np.unique(groups[y[late] == 1])) if groups is not None else y[late].sum()
+        if people < self.min_heldout_crises:
+            self._not_better(
+                f"the latest {self.heldout_dates_} as-of dates hold {people} people with a "
+                f"crisis ahead; at least {self.min_heldout_crises} are needed to trust a "
+                f"difference (held-out ROC-AUC {self.roc_auc_model_:.3f} vs "
+                f"{self.roc_auc_default_:.3f} for the default scorer)"
+            )
+            return
         self.confidence_ = auc_win_share(y[late], score, default, groups, margin=self.min_gain)
         if not self.confidence_ >= self.min_confidence:
             self._not_better(

@@ -375,3 +375,12 @@ def test_skops_files_need_the_models_extra(monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.setitem(__import__("sys").modules, "skops", None)
     with pytest.raises(ConfigError, match=r"sign_detect\[models\]"):
         load_model(tmp_path / "x.skops")
+
+
+def test_a_few_people_with_crises_cannot_make_the_model_win() -> None:
+    X, y = _synthetic("feature")
+    people = X.index.get_level_values("graduate_id")
+    y = y.where(people.isin(["G001", "G002", "G003"]), 0)  # three people ever in crisis
+    with pytest.warns(ModelNotBetterWarning, match=r"[0-3] people with a crisis ahead"):
+        model = RiskModel().fit(X, y)
+    assert model.chosen_ == "default" and np.isnan(model.confidence_)

@@ -24,7 +24,7 @@ import warnings
 import pandas as pd
 from sklearn.metrics import roc_auc_score
 
-from sign_detect import ModelNotBetterWarning, RiskModel, simulate_cohort
+from sign_detect import FEATURE_NAMES, ModelNotBetterWarning, RiskModel, simulate_cohort
 from sign_detect.checkin_features import score_checkins
 from sign_detect.model import STACKED_FEATURE
 from sign_detect.risk_scoring import ScorerConfig, score_features
@@ -71,7 +71,7 @@ def _setting(size: int, seed: int, days: int, scorer: SignScorer) -> dict[str, o
     result["model"], fitted = _auc(RiskModel(), train, test)
     result["chosen"], result["C"] = fitted.chosen_, fitted.C_
     result["raw"], _ = _auc(RiskModel(fallback=None), train, test)
-    plain = RiskModel(C=0.3, stacking=False, fallback=None, features=None)
+    plain = RiskModel(C=0.3, stacking=False, fallback=None, features=FEATURE_NAMES)
     result["plain"], _ = _auc(plain, train.drop(columns=STACKED_FEATURE), test)
     return result
 

@@ -384,3 +384,14 @@ def test_a_few_people_with_crises_cannot_make_the_model_win() -> None:
     with pytest.warns(ModelNotBetterWarning, match=r"[0-3] people with a crisis ahead"):
         model = RiskModel().fit(X, y)
     assert model.chosen_ == "default" and np.isnan(model.confidence_)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [({"fallback": "defualt"}, "fallback"), ({"C": -1.0}, "C must"),
+     ({"holdout_share": 1.5}, "holdout_share"), ({"min_confidence": 2.0}, "min_confidence")],
+)  # fmt: skip
+def test_invalid_parameters_are_named_at_fit(params: dict, message: str) -> None:  # type: ignore[type-arg]
+    X, y = _synthetic("feature")
+    with pytest.raises(ValueError, match=message):
+        RiskModel(**params).fit(X, y)

@@ -290,6 +290,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         returns them, enable the time-ordered choice of ``C``, the comparison with the
         default scorer and the calibration.
         """
+        self._check_params()
         design, y = self._design(X, y, reset=True)
         check_classification_targets(y)
         self.classes_, y_codes = np.unique(y, return_inverse=True)
@@ -318,6 +319,19 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         if self.not_better_reason_:
             warnings.warn(self.not_better_reason_, ModelNotBetterWarning, stacklevel=2)
         return self
+
+    def _check_params(self) -> None:
+        problems = []
+        if self.fallback not in ("default", None):
+            problems.append(f"fallback must be 'default' or None, got {self.fallback!r}")
+        if not (self.C == "auto" or (isinstance(self.C, int | float) and self.C > 0)):
+            problems.append(f"C must be 'auto' or a positive number, got {self.C!r}")
+        if not 0 < self.holdout_share < 1:
+            problems.append(f"holdout_share must be between 0 and 1, got {self.holdout_share!r}")
+        if not 0 <= self.min_confidence <= 1.01:
+            problems.append(f"min_confidence must be between 0 and 1, got {self.min_confidence!r}")
+        if problems:
+            raise ValueError("; ".join(problems))
 
     def _fixed_C(self) -> float:
         return FALLBACK_C if self.C == "auto" else float(self.C)

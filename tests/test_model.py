@@ -31,7 +31,13 @@ from sign_detect import (
     training_set,
 )
 from sign_detect.cli import main
-from sign_detect.model import DEFAULT_FEATURES, STACKED_FEATURE, predict_risk, signed_log
+from sign_detect.model import (
+    DEFAULT_FEATURES,
+    FALLBACK_C,
+    STACKED_FEATURE,
+    predict_risk,
+    signed_log,
+)
 from sign_detect.simulate import Cohort, simulate_cohort, write_cohort
 from sign_detect.time_splits import time_splits
 
@@ -395,3 +401,13 @@ def test_invalid_parameters_are_named_at_fit(params: dict, message: str) -> None
     X, y = _synthetic("feature")
     with pytest.raises(ValueError, match=message):
         RiskModel(**params).fit(X, y)
+
+
+def test_c_is_chosen_on_time_ordered_folds_when_the_history_allows() -> None:
+    X, y = _synthetic("feature", dates=40, per_date=30)
+    model = _fit(RiskModel(), X, y)
+    scores = model.validation_scores_
+    assert set(scores) == set(model.Cs)
+    assert max(scores, key=lambda c: (scores[c], -c)) == model.C_
+    short = _fit(RiskModel(), *_synthetic("feature", dates=6))
+    assert short.validation_scores_ == {} and short.C_ == FALLBACK_C

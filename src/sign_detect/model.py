@@ -198,6 +198,9 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         What ``fit`` kept.
     C_ : float
         The regularisation used.
+    validation_scores_ : dict of float to float
+        Mean ROC-AUC of each candidate C over the time-ordered folds (empty when no
+        fold had crises on both sides of its purge gap: then ``FALLBACK_C``).
     roc_auc_model_, roc_auc_default_ : float
         Held-out ROC-AUCs of the trained model and the default scorer (NaN when they
         could not be measured).
@@ -302,6 +305,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         self.stacked_ = design.columns[-1:] == [STACKED_FEATURE]
         binary = type_of_target(y) == "binary"
         timed = binary and design.as_of is not None and design.as_of.nunique() >= 3
+        self.validation_scores_: dict[float, float] = {}
         self.C_ = self._choose_C(design, y_codes) if timed else self._fixed_C()
         self.chosen_: str = "model"
         self.calibration_: tuple[float, float] | None = None
@@ -354,7 +358,8 @@ class RiskModel(ClassifierMixin, BaseEstimator):
             for c in scores:
                 model = make_pipeline(c).fit(X[train], y_early[train])
                 scores[c].append(_auc(y_early[val], model.decision_function(X[val])))
-        means = {c: float(np.mean(s)) for c, s in scores.items() if s}
+        self.validation_scores_ = {c: float(np.mean(s)) for c, s in scores.items() if s}
+        means = self.validation_scores_
         return max(means, key=lambda c: (means[c], -c)) if means else FALLBACK_C
 
     def _compare(self, design: _Design, y: np.ndarray) -> None:

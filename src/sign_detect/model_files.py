@@ -204,6 +204,7 @@ def read_risk_model(path: str | os.PathLike[str]) -> RiskModel:
     model.roc_auc_default_ = math.nan if doc.roc_auc_default is None else doc.roc_auc_default
     model.confidence_ = math.nan if doc.confidence is None else doc.confidence
     model.heldout_dates_, model.not_better_reason_ = doc.heldout_dates, None
+    model.validation_scores_ = {}
     model.pipeline_ = _restore_pipeline(doc)
     return model
 

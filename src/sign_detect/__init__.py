@@ -16,7 +16,8 @@ from .features import FEATURE_NAMES, FeatureBuilder, build_features
 from .grammar import Grammar
 from .lexicon import Lexicon, LexiconEntry
 from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
-from .model import RiskModel
+from .model import ModelNotBetterWarning, RiskModel
+from .model_files import load_model, save_model
 from .ranking import rank_graduates
 from .records import AttendanceDay, CheckIn, Graduate, Outcome
 from .report import Action, Actions, build_report, render_report, write_ranking_xlsx
@@ -47,6 +48,7 @@ __all__ = [
     "Lexicon",
     "LexiconEntry",
     "MissingColumnsError",
+    "ModelNotBetterWarning",
     "NoteSignals",
     "Outcome",
     "RiskModel",
@@ -62,9 +64,11 @@ __all__ = [
     "load_attendance",
     "load_checkins",
     "load_graduates",
+    "load_model",
     "load_outcomes",
     "rank_graduates",
     "render_report",
+    "save_model",
     "score_notes",
     "score_text",
     "simulate_cohort",

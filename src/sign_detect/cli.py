@@ -275,7 +275,7 @@ def _rank_table(
     """The ranking, its as-of date and how many people the outcomes leave out."""
     from .checkin_features import score_checkins
     from .features import resolve_as_of
-    from .model import RiskModel
+    from .model_files import load_model
     from .ranking import rank_scored
     from .report import left_out_count
 
@@ -283,7 +283,7 @@ def _rank_table(
     model = None
     if args.model:
         with _naming("--model", args.model):
-            model = RiskModel.load(args.model)
+            model = load_model(args.model)
     with progress.stage("loading"):
         inputs, skipped = _load(args)
         option, value = (
@@ -336,12 +336,18 @@ def _backtest_dates(inputs: Inputs, warmup: int, every: int) -> pd.DatetimeIndex
 
 def _cmd_backtest(args: argparse.Namespace) -> int:
     from .backtest import backtest
+    from .model_files import load_model
 
     _check_args(args, TABLE_OUT)
     config, scorer = _config(args), _scorer(args)
+    model = None
+    if args.model:
+        with _naming("--model", args.model):
+            model = load_model(args.model)
     inputs, skipped = _load(args)
     _write_quarantine(args, skipped)
-    assert inputs.outcomes is not None  # --outcomes is required
+    if inputs.outcomes is None:  # --outcomes is required by the parser
+        raise SignDetectError("backtest needs --outcomes")
     with _naming("input files", _data_files(args)):  # e.g. no one active at any date
         report = backtest(
             inputs.checkins,
@@ -352,9 +358,13 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
             graduates=inputs.graduates,
             config=config,
             scorer=scorer,
+            model=model,
+            flag=args.flag,
             progress=not args.quiet and sys.stderr.isatty(),
         )
     print(report)
+    if args.audit:
+        print(report.audit_summary())
     if args.out:
         with _naming("--out", args.out):
             report.table.to_csv(args.out, encoding="utf-8-sig")
@@ -382,7 +392,7 @@ def _cmd_signs(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .model import RiskModel
+    from .model_files import load_model
     from .report import Actions, build_report
 
     out = Path(args.out)
@@ -397,7 +407,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         since=args.since,
         scorer=_scorer(args),
         config=_config(args),
-        model=RiskModel.load(args.model) if args.model else None,
+        model=load_model(args.model) if args.model else None,
         aliases=args.aliases,
         actions=Actions.from_toml(args.actions) if args.actions else None,
         evidence=args.evidence,
@@ -422,7 +432,7 @@ def _add_report(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--evidence", action="store_true", help="反応した言葉と記録の日付を載せる(既定: 載せない)"
     )
     report.add_argument("--actions", help="事業所の対応案ファイル (.toml)")
-    report.add_argument("--model", help="学習済みRiskModel (.json)")
+    report.add_argument("--model", help="学習済みモデル (RiskModel の .json、または .skops)")
     report.set_defaults(func=_cmd_report)
     return report
 
@@ -484,7 +494,10 @@ def _parser() -> argparse.ArgumentParser:
         help="write the ranking to .csv (UTF-8 with BOM), .xlsx or .json (folder must exist)",
     )
     rank.add_argument("--top", type=int, help="show only the first N (1 or more)")
-    rank.add_argument("--model", help="a trained RiskModel (.json) instead of the default scorer")
+    rank.add_argument(
+        "--model",
+        help="a trained RiskModel (.json) or classifier (.skops) instead of the default scorer",
+    )
     rank.add_argument("--quiet", action="store_true", help="no progress bar")
     rank.set_defaults(func=_cmd_rank)
 
@@ -497,6 +510,13 @@ def _parser() -> argparse.ArgumentParser:
     bt.add_argument("--every", type=int, default=7, help="days between as-of dates (default 7)")
     bt.add_argument("--warmup", type=int, default=56, help="days of history before the first date")
     bt.add_argument("--out", help="write the table as .csv (folder must exist)")
+    bt.add_argument("--model", help="a fitted model (.json RiskModel or .skops) to evaluate")
+    bt.add_argument(
+        "--flag", choices=["top_k", "high"], default="top_k", help="flagging rule (default top_k)"
+    )
+    bt.add_argument(
+        "--audit", action="store_true", help="print the fairness audit (FNR/FPR by group)"
+    )
     bt.add_argument("--quiet", action="store_true")
     bt.set_defaults(func=_cmd_backtest)
 

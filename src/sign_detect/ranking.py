@@ -13,19 +13,17 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pandas as pd
 
 from .checkin_features import score_checkins
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
 from .loaders import AliasSource, load_inputs
+from .model import predict_risk
 from .reading import Source
 from .risk_scoring import ScorerConfig, level_of, score_features
 from .text_scoring import SignScorer
-
-if TYPE_CHECKING:
-    from .model import RiskModel
 
 __all__ = ["LEVELS", "RANKING_COLUMNS", "rank_graduates", "rank_scored"]
 
@@ -71,7 +69,7 @@ def rank_scored(
     *,
     graduates: pd.DataFrame | None = None,
     outcomes: pd.DataFrame | None = None,
-    model: RiskModel | None = None,
+    model: Any = None,
     config: ScorerConfig | None = None,
 ) -> pd.DataFrame:
     """Rank from already scored check-ins (:func:`score_checkins`) and validated tables.
@@ -85,8 +83,9 @@ def rank_scored(
     features = features_as_of(scored, attendance, as_of, graduates, index)
     config = config or ScorerConfig.default()
     result = score_features(features, config, as_of)
-    if model is not None:
-        result["risk"] = model.predict_risk(features).round(4)
+    if model is not None and getattr(model, "chosen_", "model") != "default":
+        stacked = features.assign(default_points=result["points"])  # computed once
+        result["risk"] = predict_risk(model, stacked)  # rounded after sorting: no false ties
         result["level"] = result["risk"].map(lambda r: level_of(r, config.levels))
     # A word of self-harm or suicide in the last 4 weeks comes first, whatever the points.
     crisis = features["sign_crisis_28d"] > 0
@@ -97,6 +96,7 @@ def rank_scored(
         ["_crisis", "risk", "graduate_id"], ascending=[False, False, True], kind="stable"
     )
     result["rank"] = range(1, len(result) + 1)
+    result["risk"] = result["risk"].round(4)
     result["level"] = result["level"].astype(LEVELS)
     return result[RANKING_COLUMNS].reset_index(drop=True)
 
@@ -106,7 +106,7 @@ def rank_graduates(
     attendance: pd.DataFrame | Source,
     as_of: AsOf = None,
     graduates: pd.DataFrame | Source | None = None,
-    model: RiskModel | None = None,
+    model: Any = None,
     *,
     outcomes: pd.DataFrame | Source | None = None,
     config: ScorerConfig | None = None,
@@ -123,8 +123,11 @@ def rank_graduates(
         Defaults to the latest date in the data. Nothing dated later is read.
     graduates : DataFrame or path, optional
         The graduate table (tenure, disability type).
-    model : RiskModel, optional
-        A trained model; its calibrated probability replaces the default scorer's risk.
+    model : RiskModel or fitted classifier, optional
+        A trained :class:`RiskModel` or any fitted scikit-learn classifier with
+        ``predict_proba`` (fitted on feature columns, see :func:`load_model`); its
+        probability replaces the default scorer's risk. A RiskModel whose ``fit`` kept
+        the default ranking (``chosen_ == "default"``) leaves the default risk and levels.
         Reasons still come from the default scorer's rules.
     outcomes : DataFrame or path, optional
         Graduates who resigned on or before ``as_of`` are left out, and so are those on

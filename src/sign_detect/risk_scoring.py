@@ -261,6 +261,16 @@ def _rule_monday(f: pd.Series) -> tuple[float, dict[str, object]]:
     return float(f["att_monday_absent_84d"]), {"count": int(f["att_monday_absent_84d"])}
 
 
+def _rule_disability_prior(
+    f: pd.Series, enabled: bool = False
+) -> tuple[float, dict[str, object]]:
+    """Opt-in: the disability type's 1-year separation rate (a group statistic, not the person)."""
+    prior = f["prior_1y_separation"]
+    if not enabled or prior != prior:
+        return 0.0, {}
+    return float(prior), {"percent": round(prior * 100)}
+
+
 _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
     "crisis": _rule_crisis,
     "new_signs": _rule_new_signs,
@@ -276,6 +286,7 @@ _RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
     "unanswered": _rule_unanswered,
     "hours": _rule_hours,
     "monday_absence": _rule_monday,
+    "disability_prior": _rule_disability_prior,
 }
 
 
@@ -362,11 +373,11 @@ def explain_row(
 def score_features(
     features: pd.DataFrame, config: ScorerConfig, as_of: pd.Timestamp | None = None
 ) -> pd.DataFrame:
-    """Risk, level and reasons for each feature row (index kept).
+    """Risk, level, reasons and ``points`` (the sum behind the risk) per feature row.
 
     ``as_of`` is the date the features were computed for (see :func:`explain_keyed`).
     """
-    risks, levels, reasons = [], [], []
+    risks, levels, reasons, totals = [], [], [], []
     for _, row in features.iterrows():
         found = explain_row(row, config, as_of)
         total = sum(points for points, _ in found)
@@ -374,7 +385,11 @@ def score_features(
         risks.append(round(risk, 4))
         levels.append(level_of(risk, config.levels))
         reasons.append([text for _, text in found])
-    return pd.DataFrame({"risk": risks, "level": levels, "reasons": reasons}, index=features.index)
+        totals.append(total)
+    return pd.DataFrame(
+        {"risk": risks, "level": levels, "reasons": reasons, "points": totals},
+        index=features.index,
+    )
 
 
 @cache

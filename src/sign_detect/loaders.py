@@ -23,8 +23,10 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, overload
@@ -32,14 +34,18 @@ from typing import Literal, overload
 import numpy as np
 import pandas as pd
 
-from .dates import parse_dates
+from .dates import date_problem, parse_date, parse_dates
 from .errors import (
     QUARANTINE_COLUMNS,
     InputFileError,
     InputValidationError,
+    InputWarning,
     MissingColumnsError,
+    empty_report,
+    safe_value,
+    text_length,
 )
-from .reading import RawTable, Source, read_raw_table
+from .reading import RawTable, Source, read_raw_tables
 from .records import (
     ATTENDANCE_STATUSES,
     CHANNEL_ALIASES,
@@ -95,6 +101,8 @@ class _TableSpec:
     labels: tuple[str, ...] = ()
     unique_key: tuple[str, ...] = ()
     conflict_reason: str = ""
+    #: Dates of events that happened (not plans): later than tomorrow is an error.
+    event_dates: tuple[str, ...] = ("date",)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -134,18 +142,36 @@ _OUTCOMES = _TableSpec(
 )
 
 
+#: Longest enum value (channel, status ...) a report quotes; longer ones may be a note.
+_ENUM_SHOWN_CHARS = 12
+#: Dates later than today + this many days are reported (typing errors, not plans).
+FUTURE_MARGIN_DAYS = 1
+
+
 class _Problems:
-    """Collects (row position, column, value, reason) and renders the quarantine report."""
+    """Collects (row position, column, value, reason) and renders the quarantine report.
 
-    def __init__(self, raw: RawTable):
-        self.raw = raw
-        self.items: list[tuple[np.ndarray, str, pd.Series, str | pd.Series]] = []
+    Values are stored as reports show them (:func:`~sign_detect.errors.safe_value`).
+    """
 
-    def add(self, mask: pd.Series, column: str, values: pd.Series, reason: str | pd.Series) -> None:
-        positions = np.flatnonzero(mask.to_numpy(dtype=bool))
-        if len(positions):
-            reasons = reason if isinstance(reason, str) else reason.iloc[positions]
-            self.items.append((positions, column, values.iloc[positions], reasons))
+    def __init__(self, table: _Table):
+        self.table = table
+        self.items: list[tuple[np.ndarray, str, list[object], str | list[str]]] = []
+
+    def add(
+        self,
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        reason: str | pd.Series,
+        limit: int | None = None,
+    ) -> None:
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
+            return
+        shown = [_shown(v, limit) for v in values.iloc[positions]]
+        reasons = reason if isinstance(reason, str) else list(reason.iloc[positions])
+        self.items.append((positions, column, shown, reasons))
 
     def bad_mask(self, n: int) -> np.ndarray:
         mask = np.zeros(n, dtype=bool)
@@ -154,35 +180,38 @@ class _Problems:
         return mask
 
     def report(self) -> pd.DataFrame:
+        structural = self.table.problems
         if not self.items:
-            return pd.DataFrame({c: pd.Series(dtype=object) for c in QUARANTINE_COLUMNS})
-        parts = []
-        for positions, column, values, reasons in self.items:
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "position": positions,
-                        "column": column,
-                        "value": [_show(v) for v in values],
-                        "reason": reasons if isinstance(reasons, str) else list(reasons),
-                    }
-                )
-            )
+            return structural.reset_index(drop=True) if len(structural) else empty_report()
+        parts = [
+            pd.DataFrame({"position": p, "column": c, "value": v, "reason": r})
+            for p, c, v, r in self.items
+        ]
         long = pd.concat(parts, ignore_index=True).sort_values("position", kind="stable")
         wide = long.groupby("position", sort=True).agg(
             column=("column", ", ".join),
             value=("value", _join_values),
             reason=("reason", "; ".join),
         )
-        wide.insert(0, "line", self.raw.lines.iloc[wide.index.to_numpy()].to_numpy())
-        wide.insert(0, "source", self.raw.source)
-        return wide.reset_index(drop=True)[QUARANTINE_COLUMNS].astype(object)
+        positions = wide.index.to_numpy()
+        wide.insert(0, "line", self.table.lines.iloc[positions].to_numpy())
+        wide.insert(0, "source", self.table.labels[positions])
+        report = wide.reset_index(drop=True)[QUARANTINE_COLUMNS].astype(object)
+        if len(structural):
+            report = pd.concat([report, structural], ignore_index=True).astype(object)
+        if self.table.source != "<DataFrame>":  # file order: sheet by sheet, line by line
+            order = {label: i for i, label in enumerate(dict.fromkeys(self.table.labels))}
+            key = report["source"].map(order).fillna(len(order)).astype(int)
+            report = report.assign(_order=key, _line=report["line"].astype("int64"))
+            report = report.sort_values(["_order", "_line"], kind="stable")
+            report = report.drop(columns=["_order", "_line"])
+        return report.reset_index(drop=True)
 
 
-def _show(value: object) -> object:
-    if isinstance(value, str) and len(value) > 40:
-        return value[:40] + "…"
-    return value
+def _shown(value: object, limit: int | None) -> object:
+    if limit is not None and isinstance(value, str) and len(value) > limit:
+        return text_length(value)
+    return safe_value(value)
 
 
 def _join_values(values: pd.Series) -> object:
@@ -190,30 +219,44 @@ def _join_values(values: pd.Series) -> object:
 
 
 def _text(values: pd.Series) -> pd.Series:
-    """Values as stripped text, missing as empty string."""
-    out = values.astype(object).where(values.notna(), "")
-    return out.map(lambda v: v if isinstance(v, str) else str(v)).str.strip()
+    """Values as stripped text, missing as empty string (each distinct value once)."""
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    clean = [u.strip() if isinstance(u, str) else str(u).strip() for u in uniques]
+    lookup = np.array([*clean, ""], dtype=object)
+    return pd.Series(lookup[codes], index=values.index, dtype=object)
+
+
+def _excel_id(value: str) -> str:
+    return value[:-2] if value.endswith(".0") and value[:-2].isdigit() else value
 
 
 def _check_ids(raw: pd.DataFrame, problems: _Problems) -> pd.Series:
-    ids = _text(raw["graduate_id"]).map(
-        lambda v: v[:-2] if v.endswith(".0") and v[:-2].isdigit() else v  # Excel numbers
-    )
+    given = _text(raw["graduate_id"])
+    codes, uniques = pd.factorize(given)
+    ids = pd.Series(np.array([_excel_id(u) for u in uniques], dtype=object)[codes], index=raw.index)
     problems.add(ids == "", "graduate_id", raw["graduate_id"], "missing graduate_id")
     return ids
 
 
-def _check_dates(raw: pd.DataFrame, column: str, required: bool, problems: _Problems) -> pd.Series:
+def _check_dates(
+    raw: pd.DataFrame, column: str, required: bool, today: dt.date | None, problems: _Problems
+) -> pd.Series:
     given = _text(raw[column])
     parsed = parse_dates(given.where(given != "", None))
     if required:
         problems.add(given == "", column, raw[column], f"missing {column}")
-    problems.add(
-        (given != "") & parsed.isna(),
-        column,
-        raw[column],
-        "unparseable date (accepted: 2025-04-01, 2025/4/1, 2025年4月1日, 令和7年4月1日, R7.4.1)",
-    )
+    invalid = (given != "") & parsed.isna()
+    if invalid.any():
+        reasons = given.where(invalid, "").map(lambda v: date_problem(v) if v else "")
+        problems.add(invalid, column, raw[column], reasons)
+    if today is not None:
+        limit = pd.Timestamp(today) + pd.Timedelta(days=FUTURE_MARGIN_DAYS)
+        problems.add(
+            parsed > limit,
+            column,
+            raw[column],
+            f"date in the future (after {today.isoformat()}, today): a typing error?",
+        )
     return parsed
 
 
@@ -232,12 +275,16 @@ def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems
         column,
         raw[column],
         f"unknown {column}; accepted: {accepted} (or the Japanese terms)",
+        limit=_ENUM_SHOWN_CHARS,
     )
     return values.where(values.notna(), None)
 
 
 def _check_hours(raw: pd.DataFrame, column: str, problems: _Problems) -> pd.Series:
-    given = _text(raw[column]).map(lambda v: unicodedata.normalize("NFKC", v))
+    given = _text(raw[column])
+    codes, uniques = pd.factorize(given)
+    normal = np.array([unicodedata.normalize("NFKC", u) for u in uniques] + [""], dtype=object)
+    given = pd.Series(normal[codes], index=raw.index, dtype=object)
     numbers = pd.to_numeric(given.where(given != "", None), errors="coerce").astype(float)
     problems.add((given != "") & numbers.isna(), column, raw[column], "not a number")
     problems.add((numbers < 0) | (numbers > 24), column, raw[column], "hours must be within 0-24")
@@ -252,14 +299,15 @@ def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Probl
     problems.add(
         lengths > max_chars,
         column,
-        lengths.map(lambda n: f"<{n} characters>"),
+        values,
         lengths.map(lambda n: f"text too long ({n} characters; limit {max_chars})"),
+        limit=0,
     )
     return values.astype(str)
 
 
 def _check_duplicates(
-    clean: pd.DataFrame, spec: _TableSpec, raw: RawTable, problems: _Problems, usable: np.ndarray
+    clean: pd.DataFrame, spec: _TableSpec, table: _Table, problems: _Problems, usable: np.ndarray
 ) -> None:
     """Flag exact repeats of a row, and rows that clash on the table's unique key."""
     candidates = clean.loc[usable]
@@ -270,10 +318,8 @@ def _check_duplicates(
             pd.Series(candidates.index, index=candidates.index).groupby(group).transform("first")
         )
         repeats = exact[exact].index
-        where = "row" if raw.source == "<DataFrame>" else "line"
-        reasons = [
-            f"exact duplicate of {where} {raw.lines.iloc[p]}" for p in first_position.loc[repeats]
-        ]
+        where = "row" if table.source == "<DataFrame>" else "line"
+        reasons = [_duplicate_of(table, where, p) for p in first_position.loc[repeats]]
         problems.add(
             _mask(clean, repeats),
             "(whole row)",
@@ -291,6 +337,12 @@ def _check_duplicates(
                 _describe(clean[list(spec.unique_key)], rows),
                 spec.conflict_reason,
             )
+
+
+def _duplicate_of(table: _Table, where: str, position: int) -> str:
+    label = table.labels[position]
+    sheet = f" of {label}" if label != table.source else ""
+    return f"exact duplicate of {where} {table.lines.iloc[position]}{sheet}"
 
 
 def _mask(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
@@ -324,29 +376,97 @@ def _canonical_headers(
     clashes = {target: found for target, found in wanted.items() if len(found) > 1}
     if clashes:
         detail = "; ".join(f"{' and '.join(f)} would both be {t!r}" for t, f in clashes.items())
-        raise InputFileError(f"{source}: ambiguous column headers: {detail}; rename one of them")
+        raise InputFileError(
+            f"{source}: ambiguous column headers: {detail}; rename one of them", source=source
+        )
     if not wanted:
         return frame
     return frame.rename(columns={found[0]: target for target, found in wanted.items()})
+
+
+def _looks_like_data(found: list[str], spec: _TableSpec) -> bool:
+    """Whether a header row holds values (a date, a status ...) rather than names."""
+    for cell in found:
+        if parse_date(cell) is not None or cell.replace(".", "", 1).isdigit():
+            return True
+        if any(canonical_value(cell, e.accepted, e.aliases) for e in spec.enums.values()):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The raw rows of one input (all sheets of a workbook together)."""
+
+    frame: pd.DataFrame
+    lines: pd.Series
+    labels: np.ndarray
+    source: str
+    problems: pd.DataFrame
+
+    @property
+    def total_rows(self) -> int:
+        return len(self.frame) + len(self.problems)
+
+
+def _canonical_table(raw: RawTable, spec: _TableSpec, headers: dict[str, str]) -> pd.DataFrame:
+    frame = _canonical_headers(raw.frame, spec, headers, raw.label)
+    missing = [c for c in spec.required if c not in frame.columns]
+    if missing:
+        found = [str(c) for c in raw.frame.columns]
+        headerless = _looks_like_data(found, spec)
+        raise MissingColumnsError(raw.label, missing, found, headerless=headerless)
+    return frame[[c for c in spec.columns if c in frame.columns]]
+
+
+def _combine(raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]) -> _Table:
+    """Canonical columns of every sheet, checked to be the same, stacked."""
+    frames = [_canonical_table(raw, spec, headers) for raw in raws]
+    columns = {tuple(f.columns) for f in frames}
+    if len(columns) > 1:
+        detail = "; ".join(
+            f"{r.label}: {list(f.columns)}" for r, f in zip(raws, frames, strict=True)
+        )
+        raise InputFileError(
+            f"{raws[0].source}: the sheets have different columns ({detail}); pass sheet= "
+            "(the CLI reads every sheet) to choose one, or give them the same header",
+            source=raws[0].source,
+        )
+    labels = np.concatenate(
+        [np.full(len(f), r.label, dtype=object) for r, f in zip(raws, frames, strict=True)]
+    )
+    problems = [r.problems for r in raws if len(r.problems)]
+    return _Table(
+        frame=pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0],
+        lines=pd.concat([r.lines for r in raws], ignore_index=True),
+        labels=labels,
+        source=raws[0].source,
+        problems=pd.concat(problems, ignore_index=True) if problems else empty_report(),
+    )
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    good: pd.DataFrame
+    report: pd.DataFrame
+    lines: np.ndarray
+    labels: np.ndarray
+    source: str
 
 
 def _validate(
     source: Source,
     spec: _TableSpec,
     errors: Errors,
-    max_note_chars: int,
-    aliases: AliasSource | None = None,
-) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    options: _Options,
+) -> _Loaded:
     if errors not in ("raise", "quarantine"):
         raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
-    office_aliases = load_aliases(aliases) if aliases is not None else None
-    raw = read_raw_table(source)
+    office_aliases = load_aliases(options.aliases) if options.aliases is not None else None
     headers = office_aliases["columns"] if office_aliases is not None else COLUMN_ALIASES
-    frame = _canonical_headers(raw.frame, spec, headers, raw.source)
-    missing = [c for c in spec.required if c not in frame.columns]
-    if missing:
-        raise MissingColumnsError(raw.source, missing, list(raw.frame.columns))
-    problems = _Problems(raw)
+    table = _combine(read_raw_tables(source, options.sheet), spec, headers)
+    frame = table.frame
+    problems = _Problems(table)
     clean = pd.DataFrame(index=frame.index)
     clean["graduate_id"] = _check_ids(frame, problems)
     for column in spec.columns:
@@ -355,7 +475,8 @@ def _validate(
         if column not in frame.columns:
             clean[column] = np.nan if column in spec.hours else None
         elif column in spec.dates:
-            clean[column] = _check_dates(frame, column, column in spec.required, problems)
+            today = options.today if column in spec.event_dates else None
+            clean[column] = _check_dates(frame, column, column in spec.required, today, problems)
         elif column in spec.enums:
             enum = spec.enums[column]
             if office_aliases is not None:
@@ -364,22 +485,55 @@ def _validate(
         elif column in spec.hours:
             clean[column] = _check_hours(frame, column, problems)
         elif column in spec.texts:
-            clean[column] = _check_text(frame, column, max_note_chars, problems)
+            clean[column] = _check_text(frame, column, options.max_note_chars, problems)
         else:
             labels = _text(frame[column])
             clean[column] = labels.where(labels != "", None)
-    _check_duplicates(clean, spec, raw, problems, ~problems.bad_mask(len(frame)))
+    _check_duplicates(clean, spec, table, problems, ~problems.bad_mask(len(frame)))
     bad = problems.bad_mask(len(frame))
     report = problems.report()
-    if errors == "raise" and bad.any():
-        raise InputValidationError(raw.source, report, total_rows=len(frame))
+    if errors == "raise" and len(report):
+        raise InputValidationError(table.source, report, total_rows=table.total_rows)
     good = clean.loc[~bad]
-    if raw.source == "<DataFrame>":  # keep the caller's index labels
-        good.index = pd.Index(raw.lines.to_numpy()[~bad])
+    lines = table.lines.to_numpy()[~bad]
+    if table.source == "<DataFrame>":  # keep the caller's index labels
+        good.index = pd.Index(lines)
     else:
         good = good.reset_index(drop=True)
-    good = _typed(good, spec)
-    return (good, report) if errors == "quarantine" else good
+    return _Loaded(_typed(good, spec), report, lines, table.labels[~bad], table.source)
+
+
+@dataclass(frozen=True)
+class _Options:
+    max_note_chars: int = 20_000
+    aliases: AliasSource | None = None
+    sheet: str | int | None = None
+    today: dt.date | None = None
+
+
+def _options(
+    max_note_chars: int = 20_000,
+    aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: dt.date | str | None = None,
+) -> _Options:
+    return _Options(max_note_chars, aliases, sheet, _today(today))
+
+
+def _today(today: dt.date | str | None) -> dt.date:
+    if today is None:
+        return dt.date.today()
+    parsed = parse_date(today)
+    if parsed is None:
+        raise ValueError(f"today must be a date, got {today!r}")
+    return parsed
+
+
+def _load(
+    source: Source, spec: _TableSpec, errors: Errors, options: _Options
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    loaded = _validate(source, spec, errors, options)
+    return (loaded.good, loaded.report) if errors == "quarantine" else loaded.good
 
 
 def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
@@ -396,6 +550,9 @@ def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
     return out
 
 
+_Today = dt.date | str | None
+
+
 @overload
 def load_checkins(
     source: Source,
@@ -403,6 +560,8 @@ def load_checkins(
     errors: Literal["raise"] = ...,
     max_note_chars: int = ...,
     aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_checkins(
@@ -411,6 +570,8 @@ def load_checkins(
     errors: Literal["quarantine"],
     max_note_chars: int = ...,
     aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_checkins(
     source: Source,
@@ -418,13 +579,17 @@ def load_checkins(
     errors: Errors = "raise",
     max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: _Today = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load check-in notes: ``graduate_id, date, channel, note[, staff_id]``.
 
     Parameters
     ----------
     source : DataFrame or path
-        A table, or a .csv / .tsv / .xlsx / .parquet file.
+        A table, or a .csv / .tsv / .txt / .xlsx / .parquet file. CSV and TSV may be
+        UTF-8 (with or without BOM), CP932 or UTF-16 with a BOM (Excel's 「Unicode
+        テキスト」, tab-separated, whatever the file's extension).
     errors : {"raise", "quarantine"}
         ``"raise"``: raise :class:`~sign_detect.errors.InputValidationError` listing every
         bad row. ``"quarantine"``: return ``(valid_rows, report)``.
@@ -433,6 +598,13 @@ def load_checkins(
     aliases : path or mapping, optional
         An office's own words for channels and statuses, added to ``data/aliases.toml``:
         ``{"channel": {"phone": ["携帯"]}}`` or a TOML file of that shape.
+    sheet : str or int, optional
+        For a workbook: the one sheet to read (name, or 0-based number). By default every
+        sheet holding data is read; they must have the same columns, and reports name the
+        sheet of each row.
+    today : date or str, optional
+        The day against which dates in the future are reported (default: the real
+        today). A ``date`` later than ``today`` + 1 day is an invalid row.
 
     Returns
     -------
@@ -443,89 +615,145 @@ def load_checkins(
 
     Raises
     ------
+    FileNotFoundError
+        The file does not exist.
+    InputFileError
+        The file is empty, damaged, in an unknown encoding or of an unsupported type, or
+        a workbook's sheets have different columns.
     MissingColumnsError
         A required column is absent.
     InputValidationError
         Some rows are invalid and ``errors="raise"``.
+
+    Notes
+    -----
+    Every record of a file is either a returned row or a report row; records whose cells
+    are all blank (empty lines, empty rows below an Excel table) are not data. A record
+    with more or fewer fields than the header, or with a quote that is never closed, is
+    reported as a whole, never cut or padded. Reports and messages never show a note:
+    its length is shown instead (``<text of 52 characters>``), and so is any value that
+    may be a note slid into another column.
     """
-    return _validate(source, _CHECKINS, errors, max_note_chars, aliases)
+    options = _options(max_note_chars, aliases, sheet, today)
+    return _load(source, _CHECKINS, errors, options)
 
 
 @overload
 def load_attendance(
-    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["raise"] = ...,
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_attendance(
-    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["quarantine"],
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_attendance(
     source: Source,
     *,
     errors: Errors = "raise",
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: _Today = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load attendance days: ``graduate_id, date, status[, scheduled_hours, worked_hours]``.
 
     ``status`` is one of :data:`~sign_detect.records.ATTENDANCE_STATUSES` (or 出勤 / 欠勤 /
     遅刻 / 早退 / 有給・有休). A day given twice with different values is an error for every
     row involved; an exact duplicate row is an error for the repeats. See
-    :func:`load_checkins` for ``errors`` and the exceptions raised.
+    :func:`load_checkins` for the parameters and the exceptions raised.
     """
-    return _validate(source, _ATTENDANCE, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
+    options = _options(DEFAULT_MAX_NOTE_CHARS, aliases, sheet, today)
+    return _load(source, _ATTENDANCE, errors, options)
 
 
 @overload
 def load_graduates(
-    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["raise"] = ...,
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_graduates(
-    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["quarantine"],
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_graduates(
     source: Source,
     *,
     errors: Errors = "raise",
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load the optional graduate table: ``graduate_id[, hired_on, disability_type, employer]``.
 
     ``disability_type`` is one of mental / developmental / intellectual / physical / other
-    (or 精神 / 発達 / 知的 / 身体). See :func:`load_checkins` for ``errors``.
+    (or 精神 / 発達 / 知的 / 身体). ``hired_on`` may lie in the future (a person about to
+    start). See :func:`load_checkins` for the parameters.
     """
-    return _validate(source, _GRADUATES, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
+    return _load(source, _GRADUATES, errors, _options(DEFAULT_MAX_NOTE_CHARS, aliases, sheet))
 
 
 @overload
 def load_outcomes(
-    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["raise"] = ...,
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_outcomes(
-    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["quarantine"],
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_outcomes(
     source: Source,
     *,
     errors: Errors = "raise",
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: _Today = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load outcomes: ``graduate_id, date, event`` (resigned / leave_of_absence, 退職 / 休職).
 
-    See :func:`load_checkins` for ``errors``.
+    See :func:`load_checkins` for the parameters.
     """
-    return _validate(source, _OUTCOMES, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
+    options = _options(DEFAULT_MAX_NOTE_CHARS, aliases, sheet, today)
+    return _load(source, _OUTCOMES, errors, options)
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """The validated tables one scoring run reads (optional ones may be ``None``)."""
+    """The validated tables one scoring run reads (optional ones may be ``None``).
+
+    ``warnings`` lists rows that were kept but look doubtful (quarantine report columns):
+    check-ins and attendance dated before the graduate's ``hired_on``.
+    """
 
     checkins: pd.DataFrame
     attendance: pd.DataFrame
     graduates: pd.DataFrame | None = None
     outcomes: pd.DataFrame | None = None
+    warnings: pd.DataFrame = field(default_factory=empty_report)
 
 
 def load_inputs(
@@ -535,14 +763,59 @@ def load_inputs(
     outcomes: Source | None = None,
     *,
     aliases: AliasSource | None = None,
+    today: _Today = None,
 ) -> Inputs:
     """Load and validate the tables of a run; bad rows raise (see :func:`load_checkins`).
 
     ``aliases`` (an office's own words for channels and statuses) applies to every table.
+    Check-ins and attendance dated before the graduate's ``hired_on`` are kept (support
+    often starts before the first working day) but listed in :attr:`Inputs.warnings` and
+    announced with an :class:`~sign_detect.errors.InputWarning` (counts and lines only).
     """
-    return Inputs(
-        checkins=load_checkins(checkins, aliases=aliases),
-        attendance=load_attendance(attendance, aliases=aliases),
-        graduates=load_graduates(graduates, aliases=aliases) if graduates is not None else None,
-        outcomes=load_outcomes(outcomes, aliases=aliases) if outcomes is not None else None,
+    options = _options(DEFAULT_MAX_NOTE_CHARS, aliases, None, today)
+    notes = _validate(checkins, _CHECKINS, "raise", options)
+    days = _validate(attendance, _ATTENDANCE, "raise", options)
+    people = (
+        _validate(graduates, _GRADUATES, "raise", options).good if graduates is not None else None
     )
+    events = _validate(outcomes, _OUTCOMES, "raise", options).good if outcomes is not None else None
+    early = empty_report()
+    if people is not None and "hired_on" in people:
+        parts = [_before_hire(loaded, people) for loaded in (notes, days)]
+        early = pd.concat(parts, ignore_index=True) if any(len(p) for p in parts) else early
+        _warn_before_hire(early)
+    return Inputs(notes.good, days.good, people, events, early)
+
+
+def _before_hire(loaded: _Loaded, graduates: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``loaded`` dated before their graduate's ``hired_on``."""
+    hired = graduates.set_index("graduate_id")["hired_on"]
+    start = loaded.good["graduate_id"].map(hired)
+    early = (loaded.good["date"] < start).to_numpy(dtype=bool)
+    if not early.any():
+        return empty_report()
+    dates = loaded.good["date"].to_numpy()[early]
+    return pd.DataFrame(
+        {
+            "source": loaded.labels[early],
+            "line": loaded.lines[early],
+            "column": "date",
+            "value": [pd.Timestamp(d).date().isoformat() for d in dates],
+            "reason": [
+                f"dated before this graduate's hired_on ({h:%Y-%m-%d}); kept"
+                for h in pd.to_datetime(start.to_numpy()[early])
+            ],
+        }
+    ).astype(object)
+
+
+def _warn_before_hire(early: pd.DataFrame) -> None:
+    for source, rows in early.groupby("source", sort=False):
+        lines = ", ".join(str(n) for n in rows["line"].head(5))
+        more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+        warnings.warn(
+            f"{source}: {len(rows)} rows are dated before the graduate's hired_on "
+            f"(lines {lines}{more}); they are kept, see Inputs.warnings",
+            InputWarning,
+            stacklevel=3,
+        )

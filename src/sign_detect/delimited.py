@@ -1,0 +1,249 @@
+"""Split CSV / TSV text into rows, knowing the physical line where each record starts.
+
+Records follow the usual CSV rules (as Excel and Python's :mod:`csv` read them): a field
+that starts with ``"`` is quoted, may hold the separator and line breaks, and ``""``
+inside it is one quote; a line break outside quotes ends the record. Two rules make
+every record accountable:
+
+* a quote that is never closed ends its record at the end of the line where the record
+  started; that record is reported and reading goes on with the next line;
+* a record whose fields are all blank (an empty line, ``,,,``) is not data.
+
+Well-formed files take the fast path: pandas' C parser reads the values, and one
+vectorised scan of the raw bytes finds where each record starts (line breaks outside
+quotes) and how many fields it has. Any disagreement (a quote out of place, a short or
+long record, an unclosed quote) sends the file to the exact line-by-line reader, which
+reports each bad record with its line and reason.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["Record", "Split", "split_records"]
+
+_QUOTE, _LF, _CR = 34, 10, 13
+_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A record that could not become a row: where it starts and why."""
+
+    line: int
+    fields: int | None
+    reason: str
+
+
+@dataclass
+class Split:
+    """The header, the data rows (text cells) and the records that are not rows."""
+
+    header: list[str]
+    header_line: int
+    frame: pd.DataFrame
+    lines: np.ndarray
+    bad: list[Record] = field(default_factory=list)
+
+
+def split_records(text: str, units: np.ndarray, sep: str, encoding: str, raw: bytes) -> Split:
+    """Split ``text`` (``units`` = its raw code units, ASCII-compatible) at records.
+
+    ``raw`` and ``encoding`` let pandas parse the original bytes on the fast path.
+    """
+    fast = _fast_split(units, sep, encoding, raw, text)
+    return fast if fast is not None else _exact_split(text, sep)
+
+
+# --- fast path -------------------------------------------------------------------------
+
+
+def _scan(units: np.ndarray, sep: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Start line, field count and blankness of each record; ``None`` if a quote is open."""
+    where = np.flatnonzero((units == sep) | (units == _LF) | (units == _CR) | (units == _QUOTE))
+    kinds = units[where]
+    outside = np.ones(len(kinds), dtype=bool)
+    is_quote = kinds == _QUOTE
+    if is_quote.any():
+        parity = np.cumsum(is_quote, dtype=np.int64) & 1
+        if parity[-1]:
+            return None
+        outside = parity == 0
+    lf, cr = kinds == _LF, kinds == _CR
+    cr_then_lf = np.zeros(len(kinds), dtype=bool)
+    cr_then_lf[:-1] = cr[:-1] & lf[1:] & (where[1:] == where[:-1] + 1)
+    brk = lf | (cr & ~cr_then_lf)
+    ends = np.flatnonzero(brk & outside)
+    lines_after = np.concatenate([np.cumsum(brk, dtype=np.int64), [0]])
+    seps_before = np.concatenate([[0], np.cumsum((kinds == sep) & outside, dtype=np.int64)])
+    end_pos = where[ends]
+    if len(ends) == 0 or end_pos[-1] < len(units) - 1:  # a last line without a break
+        ends = np.append(ends, len(kinds))
+        end_pos = np.append(end_pos, len(units))
+        lines_after[-1] = lines_after[-2] if len(kinds) else 0
+    prev = np.concatenate([[-1], ends[:-1]])
+    start_pos = np.concatenate([[0], end_pos[:-1] + 1])
+    start_lines = 1 + np.where(prev >= 0, lines_after[prev], 0)
+    fields = 1 + seps_before[ends] - seps_before[prev + 1]
+    span = end_pos - start_pos
+    first_unit = units[np.minimum(start_pos, max(len(units) - 1, 0))] if len(units) else span
+    blank = (span == 0) | ((span == 1) & (first_unit == _CR))
+    return start_lines, fields, blank
+
+
+def _fast_split(units: np.ndarray, sep: str, encoding: str, raw: bytes, text: str) -> Split | None:
+    scanned = _scan(units, ord(sep))
+    if scanned is None:
+        return None
+    start_lines, fields, blank = scanned
+    if len(fields) == 0 or blank[0]:
+        return None
+    width = int(fields[0])
+    if np.any((fields != width) & ~blank):
+        return None
+    source = io.StringIO(text) if encoding.startswith("utf-16") else io.BytesIO(raw)
+    try:
+        frame = pd.read_csv(
+            source,
+            sep=sep,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+            encoding=None if encoding.startswith("utf-16") else encoding,
+        )
+    except (pd.errors.ParserError, ValueError):
+        return None
+    if len(frame) != len(fields) or frame.shape[1] != width:
+        return None
+    header = [str(v) for v in frame.iloc[0]]
+    data = frame.iloc[1:].reset_index(drop=True)
+    data.columns = pd.RangeIndex(width)
+    return Split(header, int(start_lines[0]), data, start_lines[1:].astype(np.int64))
+
+
+# --- exact path ------------------------------------------------------------------------
+
+
+def _physical_lines(text: str) -> list[str]:
+    """Lines with their break kept (CR LF, LF or a lone CR each end one line)."""
+    pieces = _BREAK.split(text)
+    breaks = _BREAK.findall(text)
+    lines = [p + b for p, b in zip(pieces, breaks, strict=False)]
+    if pieces[-1]:
+        lines.append(pieces[-1])
+    return lines
+
+
+class _Tokenizer:
+    """CSV fields of one record that may span lines (non-strict, like Python's csv)."""
+
+    def __init__(self, sep: str):
+        self.sep = sep
+
+    def record(self, lines: list[str], first: int) -> tuple[list[str] | None, int]:
+        """Fields of the record starting at ``lines[first]`` and the index after it.
+
+        Returns ``(None, first + 1)`` when a quote opened in it is never closed.
+        """
+        fields: list[str] = []
+        cell: list[str] = []
+        state = "start"
+        i = first
+        while i < len(lines):
+            line = lines[i]
+            body = line.rstrip("\r\n")
+            if i == first and '"' not in body:  # common case: a plain line
+                return body.split(self.sep), i + 1
+            state = self._feed(body, state, fields, cell)
+            if state != "quoted":
+                fields.append("".join(cell))
+                return fields, i + 1
+            cell.append(line[len(body) :])  # the line break belongs to the quoted field
+            i += 1
+        return None, first + 1
+
+    def _feed(self, body: str, state: str, fields: list[str], cell: list[str]) -> str:
+        sep = self.sep
+        for ch in body:
+            if state == "quoted":
+                state = "quote_in_quoted" if ch == '"' else state
+                if ch != '"':
+                    cell.append(ch)
+            elif state == "quote_in_quoted":
+                if ch == '"':
+                    cell.append(ch)
+                    state = "quoted"
+                elif ch == sep:
+                    fields.append("".join(cell))
+                    cell.clear()
+                    state = "start"
+                else:
+                    cell.append(ch)
+                    state = "plain"
+            elif ch == sep:
+                fields.append("".join(cell))
+                cell.clear()
+                state = "start"
+            elif ch == '"' and state == "start":
+                state = "quoted"
+            else:
+                cell.append(ch)
+                state = "plain"
+        return state
+
+
+def _records(text: str, sep: str) -> Iterator[tuple[int, list[str] | None]]:
+    """``(line, fields)`` for each non-blank record; fields ``None`` for an unclosed quote."""
+    lines = _physical_lines(text)
+    tokenizer = _Tokenizer(sep)
+    i = 0
+    while i < len(lines):
+        fields, after = tokenizer.record(lines, i)
+        if fields is None or any(f.strip() for f in fields):
+            yield i + 1, fields
+        i = after
+
+
+def _exact_split(text: str, sep: str) -> Split:
+    records = _records(text, sep)
+    header_line, header = next(records, (1, []))
+    if header is None:
+        header = []
+    width = len(header)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    bad: list[Record] = []
+    for line, fields in records:
+        if fields is None:
+            bad.append(Record(line, None, _UNCLOSED))
+        elif len(fields) != width:
+            bad.append(Record(line, len(fields), _count_reason(len(fields), width, sep)))
+        else:
+            rows.append(fields)
+            lines.append(line)
+    frame = pd.DataFrame(rows, columns=pd.RangeIndex(width), dtype=object)
+    return Split(header, header_line, frame, np.asarray(lines, dtype=np.int64), bad)
+
+
+_UNCLOSED = (
+    'a quote (") opens a field that is never closed; this line is skipped and '
+    "reading goes on with the next line"
+)
+
+
+def _count_reason(found: int, width: int, sep: str) -> str:
+    name = "comma" if sep == "," else "tab"
+    if found > width:
+        return (
+            f"{found} fields where the header has {width}: a {name} inside a value that "
+            'is not enclosed in quotes ("...")?'
+        )
+    return f"{found} fields where the header has {width}: a field is missing"

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-__all__ = ["Record", "Split", "split_records"]
+__all__ = ["Record", "Split", "exact_split", "fast_split"]
 
 _QUOTE, _LF, _CR = 34, 10, 13
 _BREAK = re.compile(r"\r\n|\n|\r")
@@ -50,15 +50,6 @@ class Split:
     frame: pd.DataFrame
     lines: np.ndarray
     bad: list[Record] = field(default_factory=list)
-
-
-def split_records(text: str, units: np.ndarray, sep: str, encoding: str, raw: bytes) -> Split:
-    """Split ``text`` (``units`` = its raw code units, ASCII-compatible) at records.
-
-    ``raw`` and ``encoding`` let pandas parse the original bytes on the fast path.
-    """
-    fast = _fast_split(units, sep, encoding, raw, text)
-    return fast if fast is not None else _exact_split(text, sep)
 
 
 # --- fast path -------------------------------------------------------------------------
@@ -97,36 +88,59 @@ def _scan(units: np.ndarray, sep: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return start_lines, fields, blank
 
 
-def _fast_split(units: np.ndarray, sep: str, encoding: str, raw: bytes, text: str) -> Split | None:
+def fast_split(raw: bytes, units: np.ndarray, sep: str, encoding: str) -> Split | None:
+    """Rows of a well-formed file, or ``None`` when :func:`exact_split` must decide.
+
+    ``units`` are the code units of ``raw`` (bytes, or 16-bit units for UTF-16), in which
+    separators, quotes and line breaks are found. pandas decodes ``raw`` strictly, so a
+    result also proves the file is valid ``encoding``.
+    """
+    frame = _pandas_read(sep, encoding, raw)
+    if frame is None or len(frame) == 0:
+        return None
+    width, records = frame.shape[1], len(frame)
+    quoted = bool((units == _QUOTE).any()) if units.itemsize > 1 else b'"' in raw
+    if not quoted:
+        seps = (
+            int(np.count_nonzero(units == ord(sep)))
+            if units.itemsize > 1
+            else raw.count(sep.encode())
+        )
+        # No record has more fields than the header (pandas refuses those), so the
+        # separators add up only if every line has exactly ``width`` fields.
+        if seps == (width - 1) * records:
+            lines = np.arange(2, records + 1, dtype=np.int64)
+            return _as_split(frame, 1, lines)
     scanned = _scan(units, ord(sep))
     if scanned is None:
         return None
     start_lines, fields, blank = scanned
-    if len(fields) == 0 or blank[0]:
+    if len(fields) != records or blank[0] or np.any((fields != width) & ~blank):
         return None
-    width = int(fields[0])
-    if np.any((fields != width) & ~blank):
-        return None
-    source = io.StringIO(text) if encoding.startswith("utf-16") else io.BytesIO(raw)
+    return _as_split(frame, int(start_lines[0]), start_lines[1:].astype(np.int64))
+
+
+def _pandas_read(sep: str, encoding: str, raw: bytes) -> pd.DataFrame | None:
     try:
-        frame = pd.read_csv(
-            source,
+        return pd.read_csv(
+            io.BytesIO(raw),
             sep=sep,
             header=None,
-            dtype=str,
-            keep_default_na=False,
+            dtype="category",  # the parser hashes each distinct value once
+            na_filter=False,
             skip_blank_lines=False,
             engine="c",
-            encoding=None if encoding.startswith("utf-16") else encoding,
+            encoding=encoding,
         )
-    except (pd.errors.ParserError, ValueError):
+    except (pd.errors.ParserError, ValueError):  # UnicodeDecodeError is a ValueError
         return None
-    if len(frame) != len(fields) or frame.shape[1] != width:
-        return None
+
+
+def _as_split(frame: pd.DataFrame, header_line: int, lines: np.ndarray) -> Split:
     header = [str(v) for v in frame.iloc[0]]
     data = frame.iloc[1:].reset_index(drop=True)
-    data.columns = pd.RangeIndex(width)
-    return Split(header, int(start_lines[0]), data, start_lines[1:].astype(np.int64))
+    data.columns = pd.RangeIndex(frame.shape[1])
+    return Split(header, header_line, data, lines)
 
 
 # --- exact path ------------------------------------------------------------------------
@@ -212,7 +226,8 @@ def _records(text: str, sep: str) -> Iterator[tuple[int, list[str] | None]]:
         i = after
 
 
-def _exact_split(text: str, sep: str) -> Split:
+def exact_split(text: str, sep: str) -> Split:
+    """Rows and bad records of any file, reading it line by line."""
     records = _records(text, sep)
     header_line, header = next(records, (1, []))
     if header is None:

@@ -34,7 +34,8 @@ from typing import Literal, overload
 import numpy as np
 import pandas as pd
 
-from .dates import date_problem, parse_date, parse_dates
+from .cells import Distinct, distinct
+from .dates import date_problem, parse_date
 from .errors import (
     QUARANTINE_COLUMNS,
     InputFileError,
@@ -218,80 +219,103 @@ def _join_values(values: pd.Series) -> object:
     return values.iloc[0] if len(values) == 1 else " | ".join(map(str, values))
 
 
-def _text(values: pd.Series) -> pd.Series:
-    """Values as stripped text, missing as empty string (each distinct value once)."""
-    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    clean = [u.strip() if isinstance(u, str) else str(u).strip() for u in uniques]
-    lookup = np.array([*clean, ""], dtype=object)
-    return pd.Series(lookup[codes], index=values.index, dtype=object)
+#: A checked column: its clean values and, per row, a code equal for equal clean values.
+_Checked = tuple[pd.Series, np.ndarray]
+
+
+def _codes(given: Distinct, per_value: list[object]) -> np.ndarray:
+    """Per-row codes of the clean values (one clean value per distinct raw value)."""
+    codes, _ = pd.factorize(pd.Series(per_value, dtype=object), use_na_sentinel=False)
+    return given.take(codes, np.int64)
+
+
+def _checked(
+    raw: pd.DataFrame, given: Distinct, per_value: list[object], dtype: object
+) -> _Checked:
+    array = given.take(per_value, dtype)
+    values = pd.Series(array, index=raw.index, dtype=array.dtype, copy=False)
+    return values, _codes(given, per_value)
+
+
+def _check_label(raw: pd.DataFrame, column: str) -> _Checked:
+    given = distinct(raw[column])
+    return _checked(raw, given, [t or None for t in given.text], object)
 
 
 def _excel_id(value: str) -> str:
     return value[:-2] if value.endswith(".0") and value[:-2].isdigit() else value
 
 
-def _check_ids(raw: pd.DataFrame, problems: _Problems) -> pd.Series:
-    given = _text(raw["graduate_id"])
-    codes, uniques = pd.factorize(given)
-    ids = pd.Series(np.array([_excel_id(u) for u in uniques], dtype=object)[codes], index=raw.index)
-    problems.add(ids == "", "graduate_id", raw["graduate_id"], "missing graduate_id")
-    return ids
+def _check_ids(raw: pd.DataFrame, problems: _Problems) -> _Checked:
+    given = distinct(raw["graduate_id"])
+    ids: list[object] = [_excel_id(t) for t in given.text]
+    missing = given.take([i == "" for i in ids], bool)
+    problems.add(missing, "graduate_id", raw["graduate_id"], "missing graduate_id")
+    text = pd.Series(ids, dtype="str").array.take(given.codes)  # str dtype, no pass per row
+    return pd.Series(text, index=raw.index), _codes(given, ids)
 
 
 def _check_dates(
     raw: pd.DataFrame, column: str, required: bool, today: dt.date | None, problems: _Problems
-) -> pd.Series:
-    given = _text(raw[column])
-    parsed = parse_dates(given.where(given != "", None))
+) -> _Checked:
+    given = distinct(raw[column])
+    days = [parse_date(t) if t else None for t in given.text]
     if required:
-        problems.add(given == "", column, raw[column], f"missing {column}")
-    invalid = (given != "") & parsed.isna()
-    if invalid.any():
-        reasons = given.where(invalid, "").map(lambda v: date_problem(v) if v else "")
-        problems.add(invalid, column, raw[column], reasons)
+        missing = given.take([t == "" for t in given.text], bool)
+        problems.add(missing, column, raw[column], f"missing {column}")
+    invalid = [bool(t) and d is None for t, d in zip(given.text, days, strict=True)]
+    if any(invalid):
+        why = [date_problem(t) if bad else "" for t, bad in zip(given.text, invalid, strict=True)]
+        problems.add(given.take(invalid, bool), column, raw[column], pd.Series(given.take(why)))
     if today is not None:
-        limit = pd.Timestamp(today) + pd.Timedelta(days=FUTURE_MARGIN_DAYS)
-        problems.add(
-            parsed > limit,
-            column,
-            raw[column],
-            f"date in the future (after {today.isoformat()}, today): a typing error?",
-        )
-    return parsed
+        limit = today + dt.timedelta(days=FUTURE_MARGIN_DAYS)
+        future = given.take([d is not None and d > limit for d in days], bool)
+        reason = f"date in the future (after {today.isoformat()}, today): a typing error?"
+        problems.add(future, column, raw[column], reason)
+    stamps: list[object] = [
+        np.datetime64(d, "ns") if d else np.datetime64("NaT", "ns") for d in days
+    ]
+    return _checked(raw, given, stamps, "datetime64[ns]")
 
 
-def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems) -> pd.Series:
-    given = _text(raw[column])
-    codes, uniques = pd.factorize(given)
-    mapped = np.array(
-        [canonical_value(u, spec.accepted, spec.aliases) for u in uniques] + [None], dtype=object
-    )
-    values = pd.Series(mapped[codes], index=raw.index, dtype=object)
+def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems) -> _Checked:
+    given = distinct(raw[column])
+    mapped: list[object] = [
+        canonical_value(t, spec.accepted, spec.aliases) if t else None for t in given.text
+    ]
     accepted = ", ".join(spec.accepted)
     if spec.required:
-        problems.add(given == "", column, raw[column], f"missing {column}; accepted: {accepted}")
+        empty = given.take([t == "" for t in given.text], bool)
+        problems.add(empty, column, raw[column], f"missing {column}; accepted: {accepted}")
+    unknown = [bool(t) and m is None for t, m in zip(given.text, mapped, strict=True)]
     problems.add(
-        (given != "") & values.isna(),
+        given.take(unknown, bool),
         column,
         raw[column],
         f"unknown {column}; accepted: {accepted} (or the Japanese terms)",
         limit=_ENUM_SHOWN_CHARS,
     )
-    return values.where(values.notna(), None)
+    return _checked(raw, given, mapped, object)
 
 
-def _check_hours(raw: pd.DataFrame, column: str, problems: _Problems) -> pd.Series:
-    given = _text(raw[column])
-    codes, uniques = pd.factorize(given)
-    normal = np.array([unicodedata.normalize("NFKC", u) for u in uniques] + [""], dtype=object)
-    given = pd.Series(normal[codes], index=raw.index, dtype=object)
-    numbers = pd.to_numeric(given.where(given != "", None), errors="coerce").astype(float)
-    problems.add((given != "") & numbers.isna(), column, raw[column], "not a number")
-    problems.add((numbers < 0) | (numbers > 24), column, raw[column], "hours must be within 0-24")
-    return numbers
+def _check_hours(raw: pd.DataFrame, column: str, problems: _Problems) -> _Checked:
+    given = distinct(raw[column])
+    numbers = [_number(t) for t in given.text]
+    not_number = [bool(t) and np.isnan(n) for t, n in zip(given.text, numbers, strict=True)]
+    problems.add(given.take(not_number, bool), column, raw[column], "not a number")
+    outside = given.take([n < 0 or n > 24 for n in numbers], bool)
+    problems.add(outside, column, raw[column], "hours must be within 0-24")
+    return _checked(raw, given, list(numbers), float)
 
 
-def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Problems) -> pd.Series:
+def _number(text: str) -> float:
+    try:
+        return float(unicodedata.normalize("NFKC", text)) if text else np.nan
+    except ValueError:
+        return np.nan
+
+
+def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Problems) -> _Checked:
     values = raw[column].astype(object).where(raw[column].notna(), "")
     values = values.map(lambda v: v if isinstance(v, str) else str(v))
     lengths = values.str.len()
@@ -303,40 +327,81 @@ def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Probl
         lengths.map(lambda n: f"text too long ({n} characters; limit {max_chars})"),
         limit=0,
     )
-    return values.astype(str)
+    codes, _ = pd.factorize(values)
+    return values.astype(str), codes.astype(np.int64)
+
+
+def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
+    """One integer per row, equal for rows whose codes are all equal."""
+    key = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    span = 1
+    for column_codes in codes:
+        size = int(column_codes.max(initial=0)) + 1
+        if span * size >= 2**62:  # compress before the key overflows
+            key, uniques = pd.factorize(key)
+            span = len(uniques)
+        key = key * size + column_codes
+        span *= size
+    return key
 
 
 def _check_duplicates(
-    clean: pd.DataFrame, spec: _TableSpec, table: _Table, problems: _Problems, usable: np.ndarray
+    clean: pd.DataFrame,
+    codes: dict[str, np.ndarray],
+    spec: _TableSpec,
+    table: _Table,
+    problems: _Problems,
 ) -> None:
-    """Flag exact repeats of a row, and rows that clash on the table's unique key."""
-    candidates = clean.loc[usable]
-    exact = candidates.duplicated(keep="first")
+    """Flag exact repeats of a row, and rows that clash on the table's unique key.
+
+    Rows are first grouped on the unique key (or the whole row): only rows sharing it
+    are compared further, so a table without repeats costs one hashing pass.
+    """
+    usable = np.flatnonzero(~problems.bad_mask(len(clean)))
+    if len(usable) < len(clean):
+        codes = {c: k[usable] for c, k in codes.items()}
+    group = list(spec.unique_key) or list(codes)
+    group_key = _row_keys([codes[c] for c in group if c in codes])
+    shared = pd.Series(group_key).duplicated(keep=False).to_numpy()
+    if not shared.any():
+        return
+    rows = usable[shared]
+    full_key = _row_keys([c[shared] for c in codes.values()])
+    exact = pd.Series(full_key).duplicated().to_numpy()
     if exact.any():
-        group = candidates.groupby(list(candidates.columns), dropna=False, sort=False).ngroup()
-        first_position = (
-            pd.Series(candidates.index, index=candidates.index).groupby(group).transform("first")
-        )
-        repeats = exact[exact].index
-        where = "row" if table.source == "<DataFrame>" else "line"
-        reasons = [_duplicate_of(table, where, p) for p in first_position.loc[repeats]]
-        problems.add(
-            _mask(clean, repeats),
-            "(whole row)",
-            _describe(clean.drop(columns=list(spec.texts)), repeats),  # no note text
-            pd.Series(reasons, index=repeats).reindex(clean.index),
-        )
+        _report_repeats(clean, rows, full_key, exact, (spec, table, problems))
     if spec.unique_key:
-        distinct = candidates.loc[~exact]
-        clash = distinct.duplicated(list(spec.unique_key), keep=False)
+        left = rows[~exact]
+        clash = pd.Series(group_key[shared][~exact]).duplicated(keep=False).to_numpy()
         if clash.any():
-            rows = clash[clash].index
+            index = clean.index[left[clash]]
             problems.add(
-                _mask(clean, rows),
+                _mask(clean, index),
                 ",".join(spec.unique_key),
-                _describe(clean[list(spec.unique_key)], rows),
+                _describe(clean[list(spec.unique_key)], index),
                 spec.conflict_reason,
             )
+
+
+def _report_repeats(
+    clean: pd.DataFrame,
+    rows: np.ndarray,
+    full_key: np.ndarray,
+    exact: np.ndarray,
+    context: tuple[_TableSpec, _Table, _Problems],
+) -> None:
+    """Report each exact repeat with the line of the row it repeats."""
+    spec, table, problems = context
+    first = pd.Series(rows).groupby(full_key).transform("first").to_numpy()
+    repeats = clean.index[rows[exact]]
+    where = "row" if table.source == "<DataFrame>" else "line"
+    reasons = [_duplicate_of(table, where, int(p)) for p in first[exact]]
+    problems.add(
+        _mask(clean, repeats),
+        "(whole row)",
+        _describe(clean.drop(columns=list(spec.texts)), repeats),  # no note text
+        pd.Series(reasons, index=repeats).reindex(clean.index),
+    )
 
 
 def _duplicate_of(table: _Table, where: str, position: int) -> str:
@@ -432,9 +497,8 @@ def _combine(raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]) ->
             "(the CLI reads every sheet) to choose one, or give them the same header",
             source=raws[0].source,
         )
-    labels = np.concatenate(
-        [np.full(len(f), r.label, dtype=object) for r, f in zip(raws, frames, strict=True)]
-    )
+    names = np.array([r.label for r in raws], dtype=object)
+    labels = np.repeat(names, [len(f) for f in frames])
     problems = [r.problems for r in raws if len(r.problems)]
     return _Table(
         frame=pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0],
@@ -467,40 +531,52 @@ def _validate(
     table = _combine(read_raw_tables(source, options.sheet), spec, headers)
     frame = table.frame
     problems = _Problems(table)
-    clean = pd.DataFrame(index=frame.index)
-    clean["graduate_id"] = _check_ids(frame, problems)
+    checked: dict[str, _Checked] = {}
     for column in spec.columns:
-        if column == "graduate_id":
-            continue
-        if column not in frame.columns:
+        if column in frame.columns:
+            checked[column] = _check_column(frame, column, spec, office_aliases, options, problems)
+    clean = pd.DataFrame({c: v for c, (v, _) in checked.items()}, index=frame.index)
+    for column in spec.columns:
+        if column not in clean:
             clean[column] = np.nan if column in spec.hours else None
-        elif column in spec.dates:
-            today = options.today if column in spec.event_dates else None
-            clean[column] = _check_dates(frame, column, column in spec.required, today, problems)
-        elif column in spec.enums:
-            enum = spec.enums[column]
-            if office_aliases is not None:
-                enum = replace(enum, aliases=office_aliases[column])
-            clean[column] = _check_enum(frame, column, enum, problems)
-        elif column in spec.hours:
-            clean[column] = _check_hours(frame, column, problems)
-        elif column in spec.texts:
-            clean[column] = _check_text(frame, column, options.max_note_chars, problems)
-        else:
-            labels = _text(frame[column])
-            clean[column] = labels.where(labels != "", None)
-    _check_duplicates(clean, spec, table, problems, ~problems.bad_mask(len(frame)))
+    clean = clean[list(spec.columns)]
+    _check_duplicates(clean, {c: k for c, (_, k) in checked.items()}, spec, table, problems)
     bad = problems.bad_mask(len(frame))
     report = problems.report()
     if errors == "raise" and len(report):
         raise InputValidationError(table.source, report, total_rows=table.total_rows)
-    good = clean.loc[~bad]
+    good = clean.loc[~bad] if bad.any() else clean
     lines = table.lines.to_numpy()[~bad]
     if table.source == "<DataFrame>":  # keep the caller's index labels
         good.index = pd.Index(lines)
     else:
         good = good.reset_index(drop=True)
     return _Loaded(_typed(good, spec), report, lines, table.labels[~bad], table.source)
+
+
+def _check_column(
+    frame: pd.DataFrame,
+    column: str,
+    spec: _TableSpec,
+    office_aliases: dict[str, dict[str, str]] | None,
+    options: _Options,
+    problems: _Problems,
+) -> _Checked:
+    if column == "graduate_id":
+        return _check_ids(frame, problems)
+    if column in spec.dates:
+        today = options.today if column in spec.event_dates else None
+        return _check_dates(frame, column, column in spec.required, today, problems)
+    if column in spec.enums:
+        enum = spec.enums[column]
+        if office_aliases is not None:
+            enum = replace(enum, aliases=office_aliases[column])
+        return _check_enum(frame, column, enum, problems)
+    if column in spec.hours:
+        return _check_hours(frame, column, problems)
+    if column in spec.texts:
+        return _check_text(frame, column, options.max_note_chars, problems)
+    return _check_label(frame, column)
 
 
 @dataclass(frozen=True)
@@ -538,7 +614,8 @@ def _load(
 
 def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
     out = frame.copy()
-    out["graduate_id"] = out["graduate_id"].astype(str)
+    if not pd.api.types.is_string_dtype(out["graduate_id"]) or out["graduate_id"].dtype == object:
+        out["graduate_id"] = out["graduate_id"].astype(str)
     for column in spec.dates:
         out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
     for column in spec.enums:

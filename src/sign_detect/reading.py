@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .delimited import split_records
+from .cells import blank_rows
+from .delimited import Split, exact_split, fast_split
 from .errors import QUARANTINE_COLUMNS, InputFileError, empty_report
 
 __all__ = ["RawTable", "Source", "decode_text", "read_raw_tables"]
@@ -58,17 +59,27 @@ class RawTable:
         return self.origin or self.source
 
 
-def _encoding_of(data: bytes) -> tuple[str, int]:
+def _decode(data: bytes, source: str) -> tuple[str, str, int]:
+    """Text, encoding and BOM length of ``data`` (UTF-8, CP932, or UTF-16 with a BOM)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return encoding, len(bom)
-    for encoding in _ENCODINGS:
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return encoding, 0
-    return "", 0
+            return _decode_as(data, encoding, len(bom), source), encoding, len(bom)
+    try:
+        return data.decode("utf-8"), "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    return _decode_as(data, "cp932", 0, source), "cp932", 0
+
+
+def _decode_as(data: bytes, encoding: str, skip: int, source: str) -> str:
+    try:
+        return data[skip:].decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputFileError(
+            f"{source}: cannot decode the file as UTF-8 or CP932 (Shift_JIS), nor as UTF-16 "
+            f"with a BOM (damaged near byte {err.start}); save it as 'CSV UTF-8' from Excel",
+            source=source,
+        ) from err
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -79,15 +90,7 @@ def decode_text(data: bytes, source: str) -> str:
     >>> decode_text("眠れない".encode("utf-16"), "<stdin>")
     '眠れない'
     """
-    encoding, skip = _encoding_of(data)
-    try:
-        return data[skip:].decode(encoding or "utf-8")
-    except UnicodeDecodeError as err:
-        raise InputFileError(
-            f"{source}: cannot decode the file as UTF-8 or CP932 (Shift_JIS), nor as UTF-16 with a BOM "
-            f"(damaged near byte {err.start}); save it as 'CSV UTF-8' from Excel",
-            source=source,
-        ) from err
+    return _decode(data, source)[0]
 
 
 def _code_units(data: bytes, encoding: str) -> np.ndarray:
@@ -99,10 +102,30 @@ def _code_units(data: bytes, encoding: str) -> np.ndarray:
     return np.frombuffer(data, dtype=np.uint8)  # UTF-8 and CP932 never reuse ASCII bytes
 
 
-def _separator(text: str, default: str) -> str:
-    header = text.split("\n", 1)[0]
+def _separator(body: bytes, encoding: str, default: str) -> str:
+    """The file's separator: as its name says, unless the header holds only the other."""
+    if encoding.startswith("utf-16"):
+        header = body[:8192].decode(encoding, errors="ignore").split("\n", 1)[0]
+        if "\t" in header:  # Excel's 「Unicode テキスト」
+            return "\t"
+    else:
+        header = body.split(b"\n", 1)[0].decode("latin-1")  # separators are ASCII
     other = "\t" if default == "," else ","
     return other if default not in header and other in header else default
+
+
+def _split(data: bytes, source: str, default_sep: str) -> Split:
+    encoding, skip = next(((e, len(b)) for b, e in _BOMS if data.startswith(b)), ("", 0))
+    body = data[skip:]
+    sep = _separator(body, encoding or "utf-8", default_sep)
+    units = _code_units(body, encoding)
+    split = fast_split(body, units, sep, encoding or "utf-8")  # pandas checks the UTF-8
+    if split is not None:
+        return split
+    text, encoding, _ = _decode(data, source)
+    if encoding == "cp932":
+        split = fast_split(body, units, sep, encoding)
+    return split if split is not None else exact_split(text, sep)
 
 
 def _read_delimited(path: Path, default_sep: str) -> RawTable:
@@ -110,12 +133,7 @@ def _read_delimited(path: Path, default_sep: str) -> RawTable:
     data = path.read_bytes()
     if not data.strip(b"\xef\xbb\xbf\xff\xfe \r\n\t\x00"):
         raise InputFileError(f"{source}: the file is empty (no header row, no data)", source=source)
-    text = decode_text(data, source)
-    encoding, skip = _encoding_of(data)
-    sep = "\t" if encoding.startswith("utf-16") and "\t" in text.split("\n", 1)[0] else None
-    sep = sep or _separator(text, default_sep)
-    body = data[skip:]
-    split = split_records(text, _code_units(body, encoding), sep, encoding, body)
+    split = _split(data, source, default_sep)
     if not split.header:
         raise InputFileError(
             f'{source}: line {split.header_line}: the header row has a quote (") that is '
@@ -150,27 +168,27 @@ def finish_table(
     """Name the columns, drop blank rows, and report values in columns without a header."""
     names = [str(h).strip() if h is not None else "" for h in header]
     _check_duplicate_headers(names, origin or source)
-    frame = frame.copy()
-    frame.columns = pd.RangeIndex(len(names))
-    blank = _blank_rows(frame)
-    unnamed = [i for i, name in enumerate(names) if not name]
-    stray = ~blank & _blank_rows(frame[[i for i in range(len(names)) if i in unnamed]], True)
+    frame = frame.set_axis(pd.RangeIndex(len(names)), axis=1)
+    named = [i for i, name in enumerate(names) if name]
+    blank = blank_rows(frame)
+    stray = ~blank & ~blank_rows(frame[[i for i in range(len(names)) if not names[i]]])
     extra = pd.DataFrame(
         {
             "source": origin or source,
-            "line": lines[stray.to_numpy()].to_numpy(),
+            "line": lines.to_numpy()[stray],
             "column": "(whole row)",
             "value": None,
             "reason": "a value in a column that has no header",
         }
     )
-    keep = (~blank & ~stray).to_numpy()
-    frame = frame.loc[keep, [i for i in range(len(names)) if names[i]]]
-    frame.columns = [n for n in names if n]
+    keep = ~blank & ~stray
+    if not keep.all():
+        frame, lines = frame.loc[keep], lines[keep]
+    frame = frame[named].set_axis([names[i] for i in named], axis=1)
     problems = pd.concat([p for p in (problems, extra) if len(p)] or [empty_report()])
     return RawTable(
         frame.reset_index(drop=True),
-        lines[keep].reset_index(drop=True),
+        lines.reset_index(drop=True),
         source,
         problems.astype(object).reset_index(drop=True),
         origin,
@@ -187,18 +205,6 @@ def _check_duplicate_headers(names: list[str], where: str) -> None:
                 source=where,
             )
         seen[name] = position
-
-
-def _blank_rows(frame: pd.DataFrame, any_filled: bool = False) -> pd.Series:
-    """Rows whose cells are all blank (or, with ``any_filled``, rows with a filled cell)."""
-    if frame.shape[1] == 0:
-        return pd.Series(not any_filled, index=frame.index)
-    filled = pd.Series(False, index=frame.index)
-    for column in frame.columns:
-        values = frame[column]
-        text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
-        filled |= (text != "").to_numpy()
-    return filled if any_filled else ~filled
 
 
 def _read_parquet(path: Path) -> RawTable:

@@ -1,0 +1,63 @@
+"""Column helpers that work on each *distinct* value once (tables have millions of rows,
+but few distinct IDs, dates and statuses)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["Distinct", "blank_rows", "distinct"]
+
+
+class Distinct:
+    """A column as codes into its distinct values, stripped to text.
+
+    ``text[codes[i]]`` is row ``i`` as text ("" for a missing cell); :meth:`take` maps a
+    per-distinct-value array onto the rows.
+    """
+
+    def __init__(self, values: pd.Series):
+        if isinstance(values.dtype, pd.CategoricalDtype):  # already factorized by the parser
+            codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        self.text = [_as_text(u) for u in uniques] + [""]
+        self.codes = np.where(codes < 0, len(self.text) - 1, codes)
+
+    def take(self, per_value: Sequence[Any] | np.ndarray, dtype: Any = object) -> np.ndarray:
+        """Per-row array from one entry per distinct value (the last entry: missing)."""
+        return np.asarray(per_value, dtype=dtype)[self.codes]
+
+    def rows(self) -> np.ndarray:
+        """The stripped text of every row."""
+        return self.take(self.text)
+
+
+def distinct(values: pd.Series) -> Distinct:
+    """:class:`Distinct` of ``values``."""
+    return Distinct(values)
+
+
+def _as_text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else str(value).strip()
+
+
+def blank_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose cells are all missing or whitespace.
+
+    Columns are checked one after the other on the rows still blank, so a table whose
+    first column is filled costs one pass.
+    """
+    candidates = np.ones(len(frame), dtype=bool)
+    for column in range(frame.shape[1]):
+        rows = np.flatnonzero(candidates)
+        if not len(rows):
+            break
+        values = frame.iloc[rows, column]
+        column_values = distinct(values)
+        empty = column_values.take([t == "" for t in column_values.text], dtype=bool)
+        candidates[rows[~empty]] = False
+    return candidates

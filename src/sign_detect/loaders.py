@@ -166,11 +166,19 @@ class _Problems:
         values: pd.Series,
         reason: str | pd.Series,
         limit: int | None = None,
+        trusted: bool = False,
     ) -> None:
+        """Record ``reason`` for the rows of ``mask``; ``values`` as reports may show them.
+
+        ``trusted`` values were built by the loader without note text and are shown as
+        they are; others pass through :func:`~sign_detect.errors.safe_value` (or are
+        shown by length only when longer than ``limit``).
+        """
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
             return
-        shown = [_shown(v, limit) for v in values.iloc[positions]]
+        picked = values.iloc[positions]
+        shown = list(picked) if trusted else [_shown(v, limit) for v in picked]
         reasons = reason if isinstance(reason, str) else list(reason.iloc[positions])
         self.items.append((positions, column, shown, reasons))
 
@@ -380,6 +388,7 @@ def _check_duplicates(
                 ",".join(spec.unique_key),
                 _describe(clean[list(spec.unique_key)], index),
                 spec.conflict_reason,
+                trusted=True,
             )
 
 
@@ -401,6 +410,7 @@ def _report_repeats(
         "(whole row)",
         _describe(clean.drop(columns=list(spec.texts)), repeats),  # no note text
         pd.Series(reasons, index=repeats).reindex(clean.index),
+        trusted=True,
     )
 
 

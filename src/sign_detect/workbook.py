@@ -34,6 +34,10 @@ def read_workbook(path: Path, sheet: str | int | None = None) -> list[RawTable]:
         raise _damaged(path, err) from err
     try:
         names = _chosen(path, book.sheetnames, sheet)
+    except InputFileError:
+        book.close()
+        raise
+    try:
         tables = [_read_sheet(book[name], path, name) for name in names]
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError) as err:
         raise _damaged(path, err) from err

@@ -866,11 +866,12 @@ def load_inputs(
         _validate(graduates, _GRADUATES, "raise", options).good if graduates is not None else None
     )
     events = _validate(outcomes, _OUTCOMES, "raise", options).good if outcomes is not None else None
-    early = empty_report()
+    parts = []
     if people is not None and "hired_on" in people:
-        parts = [_before_hire(loaded, people) for loaded in (notes, days)]
-        early = pd.concat(parts, ignore_index=True) if any(len(p) for p in parts) else early
-        _warn_before_hire(early)
+        for name, loaded in (("check-ins", notes), ("attendance", days)):
+            parts.append(_before_hire(loaded, people))
+            _warn_before_hire(name, loaded.source, parts[-1])
+    early = pd.concat(parts, ignore_index=True) if any(len(p) for p in parts) else empty_report()
     return Inputs(notes.good, days.good, people, events, early)
 
 
@@ -896,13 +897,15 @@ def _before_hire(loaded: _Loaded, graduates: pd.DataFrame) -> pd.DataFrame:
     ).astype(object)
 
 
-def _warn_before_hire(early: pd.DataFrame) -> None:
-    for source, rows in early.groupby("source", sort=False):
-        lines = ", ".join(str(n) for n in rows["line"].head(5))
-        more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-        warnings.warn(
-            f"{source}: {len(rows)} rows are dated before the graduate's hired_on "
-            f"(lines {lines}{more}); they are kept, see Inputs.warnings",
-            InputWarning,
-            stacklevel=3,
-        )
+def _warn_before_hire(table: str, source: str, early: pd.DataFrame) -> None:
+    if not len(early):
+        return
+    where = "rows" if source == "<DataFrame>" else "lines"
+    lines = ", ".join(str(n) for n in early["line"].head(5))
+    more = f" and {len(early) - 5} more" if len(early) > 5 else ""
+    warnings.warn(
+        f"{source} ({table}): {len(early)} rows are dated before the graduate's hired_on "
+        f"({where} {lines}{more}); they are kept, see Inputs.warnings",
+        InputWarning,
+        stacklevel=3,
+    )

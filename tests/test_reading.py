@@ -383,3 +383,50 @@ def test_rows_in_equal_kept_plus_quarantined(lines: list[str], encoding: str) ->
     expected = _reference_records(data.decode(encoding))
     assert len(good) + len(quarantine) == len(expected)
     assert set(quarantine["line"]) <= set(expected)
+
+
+def test_a_summary_sheet_without_the_columns_is_named_with_the_advice(tmp_path: Path) -> None:
+    path = _workbook(
+        tmp_path / "with_summary.xlsx",
+        {
+            "勤怠": [ATT_HEADER, ["G1", "2025-04-01", "出勤"]],
+            "集計": [["月", "出勤率"], ["4月", 0.9]],
+        },
+    )
+    with pytest.raises(InputFileError, match=r"集計\]: missing graduate_id.*pass sheet="):
+        load_attendance(path)
+    assert len(load_attendance(path, sheet="勤怠")) == 1
+
+
+def test_a_damaged_workbook_exits_2_in_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sign_detect.cli import main
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip at all")
+    attendance = _write(tmp_path, "a.csv", "graduate_id,date,status\nG1,2025-04-01,出勤\n")
+    args = ["rank", "--checkins", str(broken), "--attendance", str(attendance), "--quiet"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "broken.xlsx" in err and "unexpected" not in err
+
+
+def test_a_header_repeated_in_a_dataframe_is_named() -> None:
+    raw = pd.DataFrame(
+        [["G1", "2025-04-01", "出勤", "欠勤"]], columns=["graduate_id", "date", "status", "status "]
+    )
+    with pytest.raises(InputFileError, match=r"'status' appears twice \(columns 3 and 4\)"):
+        load_attendance(raw)
+
+
+def test_a_headerless_file_with_a_short_note_prints_no_cell(tmp_path: Path) -> None:
+    path = _write(tmp_path, "short_note.csv", "G1,4/1,電話,だるい。\n")
+    with pytest.raises(MissingColumnsError) as info:
+        load_checkins(path)
+    assert "だるい" not in str(info.value) and "looks like data" in str(info.value)
+
+
+def test_only_blank_lines_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match=r"blank\.csv: no header row"):
+        load_checkins(_write(tmp_path, "blank.csv", ",,,\n,,\n"))

@@ -45,7 +45,8 @@ class Record:
 class Split:
     """The header, the data rows (text cells) and the records that are not rows."""
 
-    header: list[str]
+    #: ``None`` when a quote in the header row is never closed; empty when there is none.
+    header: list[str] | None
     header_line: int
     frame: pd.DataFrame
     lines: np.ndarray
@@ -229,9 +230,10 @@ def _records(text: str, sep: str) -> Iterator[tuple[int, list[str] | None]]:
 def exact_split(text: str, sep: str) -> Split:
     """Rows and bad records of any file, reading it line by line."""
     records = _records(text, sep)
-    header_line, header = next(records, (1, []))
-    if header is None:
-        header = []
+    header_line, found = next(records, (0, []))
+    if found is None:  # the header's quote is never closed
+        return Split(None, header_line, pd.DataFrame(), np.zeros(0, dtype=np.int64))
+    header = found
     width = len(header)
     rows: list[list[str]] = []
     lines: list[int] = []

@@ -189,9 +189,21 @@ class _Problems:
         return mask
 
     def report(self) -> pd.DataFrame:
-        structural = self.table.problems
+        report = self._rows()
+        if len(self.table.problems):
+            report = pd.concat([report, self.table.problems], ignore_index=True).astype(object)
+        if len(report) and self.table.source != "<DataFrame>":  # sheet by sheet, line by line
+            order = {label: i for i, label in enumerate(dict.fromkeys(self.table.labels))}
+            key = report["source"].map(order).fillna(len(order)).astype(int)
+            report = report.assign(_order=key, _line=report["line"].astype("int64"))
+            report = report.sort_values(["_order", "_line"], kind="stable")
+            report = report.drop(columns=["_order", "_line"])
+        return report.reset_index(drop=True)
+
+    def _rows(self) -> pd.DataFrame:
+        """One report row per bad input row: its columns, values and reasons joined."""
         if not self.items:
-            return structural.reset_index(drop=True) if len(structural) else empty_report()
+            return empty_report()
         parts = [
             pd.DataFrame({"position": p, "column": c, "value": v, "reason": r})
             for p, c, v, r in self.items
@@ -205,16 +217,7 @@ class _Problems:
         positions = wide.index.to_numpy()
         wide.insert(0, "line", self.table.lines.iloc[positions].to_numpy())
         wide.insert(0, "source", self.table.labels[positions])
-        report = wide.reset_index(drop=True)[QUARANTINE_COLUMNS].astype(object)
-        if len(structural):
-            report = pd.concat([report, structural], ignore_index=True).astype(object)
-        if self.table.source != "<DataFrame>":  # file order: sheet by sheet, line by line
-            order = {label: i for i, label in enumerate(dict.fromkeys(self.table.labels))}
-            key = report["source"].map(order).fillna(len(order)).astype(int)
-            report = report.assign(_order=key, _line=report["line"].astype("int64"))
-            report = report.sort_values(["_order", "_line"], kind="stable")
-            report = report.drop(columns=["_order", "_line"])
-        return report.reset_index(drop=True)
+        return wide.reset_index(drop=True)[QUARANTINE_COLUMNS].astype(object)
 
 
 def _shown(value: object, limit: int | None) -> object:
@@ -464,6 +467,8 @@ def _looks_like_data(found: list[str], spec: _TableSpec) -> bool:
     for cell in found:
         if parse_date(cell) is not None or cell.replace(".", "", 1).isdigit():
             return True
+        if safe_value(cell) != cell:  # reads like a note
+            return True
         if any(canonical_value(cell, e.accepted, e.aliases) for e in spec.enums.values()):
             return True
     return False
@@ -496,27 +501,44 @@ def _canonical_table(raw: RawTable, spec: _TableSpec, headers: dict[str, str]) -
 
 def _combine(raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]) -> _Table:
     """Canonical columns of every sheet, checked to be the same, stacked."""
-    frames = [_canonical_table(raw, spec, headers) for raw in raws]
-    columns = {tuple(f.columns) for f in frames}
-    if len(columns) > 1:
-        detail = "; ".join(
-            f"{r.label}: {list(f.columns)}" for r, f in zip(raws, frames, strict=True)
-        )
-        raise InputFileError(
-            f"{raws[0].source}: the sheets have different columns ({detail}); pass sheet= "
-            "(the CLI reads every sheet) to choose one, or give them the same header",
-            source=raws[0].source,
-        )
+    if len(raws) == 1:
+        frames = [_canonical_table(raws[0], spec, headers)]
+    else:
+        frames = _same_sheets(raws, spec, headers)
     names = np.array([r.label for r in raws], dtype=object)
-    labels = np.repeat(names, [len(f) for f in frames])
     problems = [r.problems for r in raws if len(r.problems)]
     return _Table(
         frame=pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0],
         lines=pd.concat([r.lines for r in raws], ignore_index=True),
-        labels=labels,
+        labels=np.repeat(names, [len(f) for f in frames]),
         source=raws[0].source,
         problems=pd.concat(problems, ignore_index=True) if problems else empty_report(),
     )
+
+
+def _same_sheets(
+    raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]
+) -> list[pd.DataFrame]:
+    """The sheets' canonical tables; an error naming each sheet's columns if they differ."""
+    frames: list[pd.DataFrame | None] = []
+    found: list[str] = []
+    for raw in raws:
+        try:
+            frame = _canonical_table(raw, spec, headers)
+        except MissingColumnsError as err:
+            frames.append(None)
+            found.append(f"{raw.label}: missing {', '.join(err.missing)}")
+            continue
+        frames.append(frame)
+        found.append(f"{raw.label}: {', '.join(frame.columns)}")
+    kinds = {tuple(f.columns) if f is not None else None for f in frames}
+    if len(kinds) > 1 or None in kinds:
+        raise InputFileError(
+            f"{raws[0].source}: the sheets do not have the same columns ({'; '.join(found)}); "
+            "pass sheet= to read one of them, or give them the same header",
+            source=raws[0].source,
+        )
+    return [f for f in frames if f is not None]
 
 
 @dataclass(frozen=True)

@@ -134,13 +134,15 @@ def _read_delimited(path: Path, default_sep: str) -> RawTable:
     if not data.strip(b"\xef\xbb\xbf\xff\xfe \r\n\t\x00"):
         raise InputFileError(f"{source}: the file is empty (no header row, no data)", source=source)
     split = _split(data, source, default_sep)
-    if not split.header:
+    if split.header is None:
         raise InputFileError(
             f'{source}: line {split.header_line}: the header row has a quote (") that is '
             "never closed",
             source=source,
             line=split.header_line,
         )
+    if not split.header:
+        raise InputFileError(f"{source}: no header row (only blank lines)", source=source)
     problems = pd.DataFrame(
         [
             [
@@ -263,6 +265,7 @@ def _decode_cell(value: object) -> object:
 def _from_frame(source: pd.DataFrame) -> RawTable:
     frame = source.reset_index(drop=True)
     frame.columns = [str(c).strip() for c in frame.columns]
+    _check_duplicate_headers(list(frame.columns), "<DataFrame>")
     return RawTable(frame, pd.Series(list(source.index)), "<DataFrame>")
 
 

@@ -25,11 +25,19 @@ class Distinct:
         else:
             codes, uniques = pd.factorize(values, use_na_sentinel=True)
         self.text = [_as_text(u) for u in uniques] + [""]
-        self.codes = np.where(codes < 0, len(self.text) - 1, codes)
+        missing = codes < 0
+        self.has_missing = bool(missing.any())
+        self.codes = np.where(missing, len(self.text) - 1, codes) if self.has_missing else codes
 
     def take(self, per_value: Sequence[Any] | np.ndarray, dtype: Any = object) -> np.ndarray:
         """Per-row array from one entry per distinct value (the last entry: missing)."""
         return np.asarray(per_value, dtype=dtype)[self.codes]
+
+    def positions(self, flags: Sequence[bool]) -> np.ndarray:
+        """Row positions whose distinct value is flagged (no pass over rows if none is)."""
+        if not any(flags[:-1]) and not (self.has_missing and flags[-1]):
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self.take(flags, bool))
 
     def rows(self) -> np.ndarray:
         """The stripped text of every row."""

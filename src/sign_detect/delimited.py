@@ -186,33 +186,27 @@ class _Tokenizer:
         return None, first + 1
 
     def _feed(self, body: str, state: str, fields: list[str], cell: list[str]) -> str:
-        sep = self.sep
         for ch in body:
-            if state == "quoted":
-                state = "quote_in_quoted" if ch == '"' else state
-                if ch != '"':
-                    cell.append(ch)
-            elif state == "quote_in_quoted":
-                if ch == '"':
-                    cell.append(ch)
-                    state = "quoted"
-                elif ch == sep:
-                    fields.append("".join(cell))
-                    cell.clear()
-                    state = "start"
-                else:
-                    cell.append(ch)
-                    state = "plain"
-            elif ch == sep:
+            state, action = _step(state, ch, self.sep)
+            if action == "keep":
+                cell.append(ch)
+            elif action == "end":
                 fields.append("".join(cell))
                 cell.clear()
-                state = "start"
-            elif ch == '"' and state == "start":
-                state = "quoted"
-            else:
-                cell.append(ch)
-                state = "plain"
         return state
+
+
+def _step(state: str, ch: str, sep: str) -> tuple[str, str]:
+    """The next state, and what ``ch`` does: ``keep`` it, ``end`` the field, or ``drop`` it."""
+    if state == "quoted":
+        return ("quote_in_quoted", "drop") if ch == '"' else ("quoted", "keep")
+    if state == "quote_in_quoted" and ch == '"':  # "" inside quotes is one quote
+        return "quoted", "keep"
+    if ch == sep:
+        return "start", "end"
+    if ch == '"' and state == "start":
+        return "quoted", "drop"
+    return "plain", "keep"  # also text after a closing quote, as Python's csv reads it
 
 
 def _records(text: str, sep: str) -> Iterator[tuple[int, list[str] | None]]:

@@ -170,11 +170,14 @@ class _Problems:
     ) -> None:
         """Record ``reason`` for the rows of ``mask``; ``values`` as reports may show them.
 
+        ``mask`` is a boolean mask or an array of row positions.
+
         ``trusted`` values were built by the loader without note text and are shown as
         they are; others pass through :func:`~sign_detect.errors.safe_value` (or are
         shown by length only when longer than ``limit``).
         """
-        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        rows = np.asarray(mask)
+        positions = np.flatnonzero(rows) if rows.dtype == bool else rows
         if not len(positions):
             return
         picked = values.iloc[positions]
@@ -260,7 +263,7 @@ def _excel_id(value: str) -> str:
 def _check_ids(raw: pd.DataFrame, problems: _Problems) -> _Checked:
     given = distinct(raw["graduate_id"])
     ids: list[object] = [_excel_id(t) for t in given.text]
-    missing = given.take([i == "" for i in ids], bool)
+    missing = given.positions([i == "" for i in ids])
     problems.add(missing, "graduate_id", raw["graduate_id"], "missing graduate_id")
     text = pd.Series(ids, dtype="str").array.take(given.codes)  # str dtype, no pass per row
     return pd.Series(text, index=raw.index), _codes(given, ids)
@@ -272,15 +275,15 @@ def _check_dates(
     given = distinct(raw[column])
     days = [parse_date(t) if t else None for t in given.text]
     if required:
-        missing = given.take([t == "" for t in given.text], bool)
+        missing = given.positions([t == "" for t in given.text])
         problems.add(missing, column, raw[column], f"missing {column}")
     invalid = [bool(t) and d is None for t, d in zip(given.text, days, strict=True)]
     if any(invalid):
         why = [date_problem(t) if bad else "" for t, bad in zip(given.text, invalid, strict=True)]
-        problems.add(given.take(invalid, bool), column, raw[column], pd.Series(given.take(why)))
+        problems.add(given.positions(invalid), column, raw[column], pd.Series(given.take(why)))
     if today is not None:
         limit = today + dt.timedelta(days=FUTURE_MARGIN_DAYS)
-        future = given.take([d is not None and d > limit for d in days], bool)
+        future = given.positions([d is not None and d > limit for d in days])
         reason = f"date in the future (after {today.isoformat()}, today): a typing error?"
         problems.add(future, column, raw[column], reason)
     stamps: list[object] = [
@@ -296,11 +299,11 @@ def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems
     ]
     accepted = ", ".join(spec.accepted)
     if spec.required:
-        empty = given.take([t == "" for t in given.text], bool)
+        empty = given.positions([t == "" for t in given.text])
         problems.add(empty, column, raw[column], f"missing {column}; accepted: {accepted}")
     unknown = [bool(t) and m is None for t, m in zip(given.text, mapped, strict=True)]
     problems.add(
-        given.take(unknown, bool),
+        given.positions(unknown),
         column,
         raw[column],
         f"unknown {column}; accepted: {accepted} (or the Japanese terms)",
@@ -313,8 +316,8 @@ def _check_hours(raw: pd.DataFrame, column: str, problems: _Problems) -> _Checke
     given = distinct(raw[column])
     numbers = [_number(t) for t in given.text]
     not_number = [bool(t) and np.isnan(n) for t, n in zip(given.text, numbers, strict=True)]
-    problems.add(given.take(not_number, bool), column, raw[column], "not a number")
-    outside = given.take([n < 0 or n > 24 for n in numbers], bool)
+    problems.add(given.positions(not_number), column, raw[column], "not a number")
+    outside = given.positions([n < 0 or n > 24 for n in numbers])
     problems.add(outside, column, raw[column], "hours must be within 0-24")
     return _checked(raw, given, list(numbers), float)
 

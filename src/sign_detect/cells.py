@@ -19,12 +19,12 @@ class Distinct:
     per-distinct-value array onto the rows.
     """
 
-    def __init__(self, values: pd.Series):
+    def __init__(self, values: pd.Series, strip: bool = True):
         if isinstance(values.dtype, pd.CategoricalDtype):  # already factorized by the parser
             codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
         else:
             codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        self.text = [_as_text(u) for u in uniques] + [""]
+        self.text = [_as_text(u, strip) for u in uniques] + [""]
         missing = codes < 0
         self.has_missing = bool(missing.any())
         self.codes = np.where(missing, len(self.text) - 1, codes) if self.has_missing else codes
@@ -44,13 +44,14 @@ class Distinct:
         return self.take(self.text)
 
 
-def distinct(values: pd.Series) -> Distinct:
-    """:class:`Distinct` of ``values``."""
-    return Distinct(values)
+def distinct(values: pd.Series, strip: bool = True) -> Distinct:
+    """:class:`Distinct` of ``values`` (text stripped unless ``strip`` is false)."""
+    return Distinct(values, strip)
 
 
-def _as_text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else str(value).strip()
+def _as_text(value: object, strip: bool = True) -> str:
+    text = value if isinstance(value, str) else str(value)
+    return text.strip() if strip else text
 
 
 def blank_rows(frame: pd.DataFrame) -> np.ndarray:

@@ -9,11 +9,11 @@ every record accountable:
   started; that record is reported and reading goes on with the next line;
 * a record whose fields are all blank (an empty line, ``,,,``) is not data.
 
-Well-formed files take the fast path: pandas' C parser reads the values, and one
-vectorised scan of the raw bytes finds where each record starts (line breaks outside
-quotes) and how many fields it has. Any disagreement (a quote out of place, a short or
-long record, an unclosed quote) sends the file to the exact line-by-line reader, which
-reports each bad record with its line and reason.
+Well-formed files take the fast path: pandas' C parser reads the values, counting the
+separators outside the values proves every record has the header's number of fields, and
+the line breaks inside the values give the line where each record starts. Any doubt (a
+short or long record, an unclosed quote, bytes that are not UTF-8) sends the file to the
+exact line-by-line reader, which reports each bad record with its line and reason.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import pandas as pd
 
 __all__ = ["Record", "Split", "exact_split", "fast_split"]
 
-_QUOTE, _LF, _CR = 34, 10, 13
 _BREAK = re.compile(r"\r\n|\n|\r")
 
 
@@ -56,69 +55,66 @@ class Split:
 # --- fast path -------------------------------------------------------------------------
 
 
-def _scan(units: np.ndarray, sep: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """Start line, field count and blankness of each record; ``None`` if a quote is open."""
-    where = np.flatnonzero((units == sep) | (units == _LF) | (units == _CR) | (units == _QUOTE))
-    kinds = units[where]
-    outside = np.ones(len(kinds), dtype=bool)
-    is_quote = kinds == _QUOTE
-    if is_quote.any():
-        parity = np.cumsum(is_quote, dtype=np.int64) & 1
-        if parity[-1]:
-            return None
-        outside = parity == 0
-    lf, cr = kinds == _LF, kinds == _CR
-    cr_then_lf = np.zeros(len(kinds), dtype=bool)
-    cr_then_lf[:-1] = cr[:-1] & lf[1:] & (where[1:] == where[:-1] + 1)
-    brk = lf | (cr & ~cr_then_lf)
-    ends = np.flatnonzero(brk & outside)
-    lines_after = np.concatenate([np.cumsum(brk, dtype=np.int64), [0]])
-    seps_before = np.concatenate([[0], np.cumsum((kinds == sep) & outside, dtype=np.int64)])
-    end_pos = where[ends]
-    if len(ends) == 0 or end_pos[-1] < len(units) - 1:  # a last line without a break
-        ends = np.append(ends, len(kinds))
-        end_pos = np.append(end_pos, len(units))
-        lines_after[-1] = lines_after[-2] if len(kinds) else 0
-    prev = np.concatenate([[-1], ends[:-1]])
-    start_pos = np.concatenate([[0], end_pos[:-1] + 1])
-    start_lines = 1 + np.where(prev >= 0, lines_after[prev], 0)
-    fields = 1 + seps_before[ends] - seps_before[prev + 1]
-    span = end_pos - start_pos
-    first_unit = units[np.minimum(start_pos, max(len(units) - 1, 0))] if len(units) else span
-    blank = (span == 0) | ((span == 1) & (first_unit == _CR))
-    return start_lines, fields, blank
-
-
 def fast_split(raw: bytes, units: np.ndarray, sep: str, encoding: str) -> Split | None:
     """Rows of a well-formed file, or ``None`` when :func:`exact_split` must decide.
 
-    ``units`` are the code units of ``raw`` (bytes, or 16-bit units for UTF-16), in which
-    separators, quotes and line breaks are found. pandas decodes ``raw`` strictly, so a
-    result also proves the file is valid ``encoding``.
+    pandas parses ``raw`` (and decodes it strictly, so a result also proves the file is
+    valid ``encoding``). pandas refuses records with too many fields but pads short
+    ones, so the separators are counted: those outside the values must number exactly
+    ``width - 1`` per record. Line breaks inside the values give each record's line.
+    ``units`` are the code units of ``raw`` (bytes, or 16-bit units for UTF-16).
     """
     frame = _pandas_read(sep, encoding, raw)
     if frame is None or len(frame) == 0:
         return None
-    width, records = frame.shape[1], len(frame)
-    quoted = bool((units == _QUOTE).any()) if units.itemsize > 1 else b'"' in raw
-    if not quoted:
-        seps = (
-            int(np.count_nonzero(units == ord(sep)))
-            if units.itemsize > 1
-            else raw.count(sep.encode())
-        )
-        # No record has more fields than the header (pandas refuses those), so the
-        # separators add up only if every line has exactly ``width`` fields.
-        if seps == (width - 1) * records:
-            lines = np.arange(2, records + 1, dtype=np.int64)
-            return _as_split(frame, 1, lines)
-    scanned = _scan(units, ord(sep))
-    if scanned is None:
+    inside, breaks, blank = _content_counts(frame, sep)
+    starts = 1 + np.arange(len(frame)) + np.concatenate([[0], np.cumsum(breaks)[:-1]])
+    expected = (frame.shape[1] - 1) * int(np.count_nonzero(~blank))
+    if blank.any():  # empty lines and ",,," lines: count their separators one by one
+        on_blank = None if blank[0] else _separators_on_lines(raw, units, sep, starts[blank])
+        if on_blank is None:
+            return None
+        expected += on_blank
+    if _count(raw, units, sep) - inside != expected:
         return None
-    start_lines, fields, blank = scanned
-    if len(fields) != records or blank[0] or np.any((fields != width) & ~blank):
+    return _as_split(frame, int(starts[0]), starts[1:].astype(np.int64))
+
+
+def _content_counts(frame: pd.DataFrame, sep: str) -> tuple[int, np.ndarray, np.ndarray]:
+    """Separators inside values, line breaks inside each row, and all-empty rows."""
+    inside = 0
+    breaks = np.zeros(len(frame), dtype=np.int64)
+    blank = np.ones(len(frame), dtype=bool)
+    for column in frame.columns:
+        values = frame[column]
+        codes = values.cat.codes.to_numpy()
+        cats = [str(c) for c in values.cat.categories]
+        counts = np.array(
+            [
+                (c.count(sep), len(_BREAK.findall(c)) if "\n" in c or "\r" in c else 0, not c)
+                for c in cats
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 3)
+        inside += int(counts[:, 0] @ np.bincount(codes, minlength=len(cats)))
+        if counts[:, 1].any():
+            breaks += counts[codes, 1]
+        blank &= counts[codes, 2].astype(bool)
+    return inside, breaks, blank
+
+
+def _count(raw: bytes, units: np.ndarray, sep: str) -> int:
+    if units.itemsize > 1:
+        return int(np.count_nonzero(units == ord(sep)))
+    return raw.count(sep.encode())
+
+
+def _separators_on_lines(raw: bytes, units: np.ndarray, sep: str, lines: np.ndarray) -> int | None:
+    """Separators on the given physical lines (byte encodings with LF breaks only)."""
+    if units.itemsize > 1 or raw.count(b"\r") != raw.count(b"\r\n"):
         return None
-    return _as_split(frame, int(start_lines[0]), start_lines[1:].astype(np.int64))
+    physical = raw.split(b"\n")
+    return sum(physical[line - 1].count(sep.encode()) for line in lines)
 
 
 def _pandas_read(sep: str, encoding: str, raw: bytes) -> pd.DataFrame | None:

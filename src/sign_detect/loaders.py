@@ -164,13 +164,14 @@ class _Problems:
         mask: pd.Series | np.ndarray,
         column: str,
         values: pd.Series,
-        reason: str | pd.Series,
+        reason: str | pd.Series | list[str],
         limit: int | None = None,
         trusted: bool = False,
     ) -> None:
         """Record ``reason`` for the rows of ``mask``; ``values`` as reports may show them.
 
-        ``mask`` is a boolean mask or an array of row positions.
+        ``mask`` is a boolean mask or an array of row positions; ``reason`` is one text,
+        a Series with one per row of the table, or a list with one per position.
 
         ``trusted`` values were built by the loader without note text and are shown as
         they are; others pass through :func:`~sign_detect.errors.safe_value` (or are
@@ -182,7 +183,9 @@ class _Problems:
             return
         picked = values.iloc[positions]
         shown = list(picked) if trusted else [_shown(v, limit) for v in picked]
-        reasons = reason if isinstance(reason, str) else list(reason.iloc[positions])
+        if isinstance(reason, pd.Series):  # one reason per row of the table
+            reason = list(reason.iloc[positions])
+        reasons = reason
         self.items.append((positions, column, shown, reasons))
 
     def bad_mask(self, n: int) -> np.ndarray:
@@ -330,19 +333,16 @@ def _number(text: str) -> float:
 
 
 def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Problems) -> _Checked:
-    values = raw[column].astype(object).where(raw[column].notna(), "")
-    values = values.map(lambda v: v if isinstance(v, str) else str(v))
-    lengths = values.str.len()
+    given = distinct(raw[column], strip=False)  # notes are kept as written
+    lengths = [len(t) for t in given.text]
     # Notes are health information: the report names their length, never their words.
-    problems.add(
-        lengths > max_chars,
-        column,
-        values,
-        lengths.map(lambda n: f"text too long ({n} characters; limit {max_chars})"),
-        limit=0,
-    )
-    codes, _ = pd.factorize(values)
-    return values.astype(str), codes.astype(np.int64)
+    too_long = given.positions([n > max_chars for n in lengths])
+    reasons = [
+        f"text too long ({lengths[given.codes[p]]} characters; limit {max_chars})" for p in too_long
+    ]
+    problems.add(too_long, column, raw[column], reasons, limit=0)
+    text = pd.Series(given.text, dtype="str").array.take(given.codes)
+    return pd.Series(text, index=raw.index), _codes(given, list(given.text))
 
 
 def _row_keys(codes: list[np.ndarray]) -> np.ndarray:

@@ -99,7 +99,8 @@ def _content_counts(frame: pd.DataFrame, sep: str) -> tuple[int, np.ndarray, np.
         inside += int(counts[:, 0] @ np.bincount(codes, minlength=len(cats)))
         if counts[:, 1].any():
             breaks += counts[codes, 1]
-        blank &= counts[codes, 2].astype(bool)
+        if blank.any():  # once a column is filled everywhere, no row is blank
+            blank &= counts[codes, 2].astype(bool)
     return inside, breaks, blank
 
 

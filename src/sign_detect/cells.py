@@ -27,7 +27,8 @@ class Distinct:
         self.text = [_as_text(u, strip) for u in uniques] + [""]
         missing = codes < 0
         self.has_missing = bool(missing.any())
-        self.codes = np.where(missing, len(self.text) - 1, codes) if self.has_missing else codes
+        codes = np.where(missing, len(self.text) - 1, codes) if self.has_missing else codes
+        self.codes = codes.astype(np.intp, copy=False)  # numpy indexes with intp as is
 
     def take(self, per_value: Sequence[Any] | np.ndarray, dtype: Any = object) -> np.ndarray:
         """Per-row array from one entry per distinct value (the last entry: missing)."""

@@ -27,7 +27,7 @@ import datetime as dt
 import os
 import unicodedata
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, overload
 
@@ -237,13 +237,20 @@ def _join_values(values: pd.Series) -> object:
 
 
 #: A checked column: its clean values and, per row, a code equal for equal clean values.
-_Checked = tuple[pd.Series, np.ndarray]
+_Checked = tuple[pd.Series, Callable[[], np.ndarray]]
 
 
-def _codes(given: Distinct, per_value: list[object]) -> np.ndarray:
-    """Per-row codes of the clean values (one clean value per distinct raw value)."""
-    codes, _ = pd.factorize(pd.Series(per_value, dtype=object), use_na_sentinel=False)
-    return given.take(codes, np.int64)
+def _codes(given: Distinct, per_value: list[object]) -> Callable[[], np.ndarray]:
+    """Per-row codes of the clean values (one clean value per distinct raw value).
+
+    Computed only when asked: the duplicate check needs them for some columns only.
+    """
+
+    def codes() -> np.ndarray:
+        per_code, _ = pd.factorize(pd.Series(per_value, dtype=object), use_na_sentinel=False)
+        return given.take(per_code, np.int64)
+
+    return codes
 
 
 def _checked(
@@ -359,9 +366,17 @@ def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
     return key
 
 
+def _all_distinct(key: np.ndarray) -> bool:
+    """Whether no value repeats (without sorting when the rows come in key order)."""
+    if (key[1:] > key[:-1]).all():
+        return True
+    ordered = np.sort(key)
+    return not (ordered[1:] == ordered[:-1]).any()
+
+
 def _check_duplicates(
     clean: pd.DataFrame,
-    codes: dict[str, np.ndarray],
+    lazy_codes: dict[str, Callable[[], np.ndarray]],
     spec: _TableSpec,
     table: _Table,
     problems: _Problems,
@@ -372,15 +387,18 @@ def _check_duplicates(
     are compared further, so a table without repeats costs one hashing pass.
     """
     usable = np.flatnonzero(~problems.bad_mask(len(clean)))
-    if len(usable) < len(clean):
-        codes = {c: k[usable] for c, k in codes.items()}
-    group = list(spec.unique_key) or list(codes)
-    group_key = _row_keys([codes[c] for c in group if c in codes])
-    shared = pd.Series(group_key).duplicated(keep=False).to_numpy()
-    if not shared.any():
+    every = len(usable) == len(clean)
+
+    def codes(column: str) -> np.ndarray:
+        return lazy_codes[column]() if every else lazy_codes[column]()[usable]
+
+    group = list(spec.unique_key) or list(lazy_codes)
+    group_key = _row_keys([codes(c) for c in group if c in lazy_codes])
+    if _all_distinct(group_key):  # the usual case
         return
+    shared = pd.Series(group_key).duplicated(keep=False).to_numpy()
     rows = usable[shared]
-    full_key = _row_keys([c[shared] for c in codes.values()])
+    full_key = _row_keys([codes(c)[shared] for c in lazy_codes])
     exact = pd.Series(full_key).duplicated().to_numpy()
     if exact.any():
         _report_repeats(clean, rows, full_key, exact, (spec, table, problems))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -364,25 +365,52 @@ _piece = st.sampled_from(
 _line = st.lists(_piece, min_size=0, max_size=8).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_line, max_size=12), st.sampled_from(["utf-8", "cp932", "utf-8-sig"]))
-def test_rows_in_equal_kept_plus_quarantined(lines: list[str], encoding: str) -> None:
+_encoding = st.sampled_from(["utf-8", "cp932", "utf-8-sig", "mixed"])
+
+
+def _encode(lines: list[str], encoding: str) -> tuple[bytes, str]:
+    """The file's bytes and the encoding to read them back with ("" if none can)."""
     text = HEADER + "\n".join(lines)
+    if encoding == "mixed":  # one line saved as CP932, the rest as UTF-8
+        head, _, tail = text.rpartition("\n")
+        try:
+            data = head.encode("utf-8") + b"\n" + tail.encode("cp932")
+        except UnicodeEncodeError:
+            data = text.encode("utf-8")
+        return data, "utf-8" if _decodes(data, "utf-8") else (
+            "cp932" if _decodes(data, "cp932") else ""
+        )
     try:
-        data = text.encode(encoding)
+        return text.encode(encoding), encoding
     except UnicodeEncodeError:  # 𠮷 has no CP932 code
-        data, encoding = text.encode("utf-8"), "utf-8"
+        return text.encode("utf-8"), "utf-8"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_line, max_size=12), _encoding)
+def test_rows_in_equal_kept_plus_quarantined(lines: list[str], encoding: str) -> None:
+    data, readable = _encode(lines, encoding)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzz.csv"
         path.write_bytes(data)
         try:
             good, quarantine = load_checkins(path, errors="quarantine", today="2025-12-31")
-        except InputFileError as err:  # only whole-file faults, naming the file
-            assert "fuzz.csv" in str(err)
+        except InputFileError as err:  # only whole-file faults, naming the file and line
+            assert not readable
+            assert re.search(r"fuzz\.csv: line \d+: cannot decode", str(err))
             return
-    expected = _reference_records(data.decode(encoding))
+    assert readable
+    expected = _reference_records(data.decode(readable))
     assert len(good) + len(quarantine) == len(expected)
     assert set(quarantine["line"]) <= set(expected)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def test_a_summary_sheet_without_the_columns_is_named_with_the_advice(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .cells import blank_rows
 from .delimited import Split, exact_split, fast_split
-from .errors import QUARANTINE_COLUMNS, InputFileError, empty_report
+from .errors import QUARANTINE_COLUMNS, InputFileError, empty_report, safe_value
 
 __all__ = ["RawTable", "Source", "decode_text", "read_raw_tables"]
 
@@ -75,10 +75,13 @@ def _decode_as(data: bytes, encoding: str, skip: int, source: str) -> str:
     try:
         return data[skip:].decode(encoding)
     except UnicodeDecodeError as err:
+        line = data[: skip + err.start].count(b"\n") + 1
         raise InputFileError(
-            f"{source}: cannot decode the file as UTF-8 or CP932 (Shift_JIS), nor as UTF-16 "
-            f"with a BOM (damaged near byte {err.start}); save it as 'CSV UTF-8' from Excel",
+            f"{source}: line {line}: cannot decode the file as UTF-8 or CP932 (Shift_JIS), "
+            "nor as UTF-16 with a BOM (lines in different encodings?); save it as "
+            "'CSV UTF-8' from Excel",
             source=source,
+            line=line,
         ) from err
 
 
@@ -202,7 +205,7 @@ def _check_duplicate_headers(names: list[str], where: str) -> None:
     for position, name in enumerate(names, start=1):
         if name and name in seen:
             raise InputFileError(
-                f"{where}: the header {name!r} appears twice (columns {seen[name]} and "
+                f"{where}: the header {safe_value(name)!r} appears twice (columns {seen[name]} and "
                 f"{position}); rename one of them",
                 source=where,
             )

@@ -458,3 +458,10 @@ def test_a_headerless_file_with_a_short_note_prints_no_cell(tmp_path: Path) -> N
 def test_only_blank_lines_is_an_error_naming_the_file(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match=r"blank\.csv: no header row"):
         load_checkins(_write(tmp_path, "blank.csv", ",,,\n,,\n"))
+
+
+def test_an_excel_csv_export_with_a_stray_space_far_away_loads(tmp_path: Path) -> None:
+    rows = ["graduate_id,date,status,,,,", "G1,2025-04-01,出勤,,,,", "G1,2025-04-02,欠勤,,,,"]
+    rows += [",,,,,,"] * 200 + [",,,,,, "]
+    path = _write(tmp_path, "excel.csv", "\r\n".join(rows) + "\r\n", "cp932")
+    assert load_attendance(path)["status"].tolist() == ["present", "absent"]

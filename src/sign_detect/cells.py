@@ -40,10 +40,6 @@ class Distinct:
             return np.zeros(0, dtype=np.int64)
         return np.flatnonzero(self.take(flags, bool))
 
-    def rows(self) -> np.ndarray:
-        """The stripped text of every row."""
-        return self.take(self.text)
-
 
 def distinct(values: pd.Series, strip: bool = True) -> Distinct:
     """:class:`Distinct` of ``values`` (text stripped unless ``strip`` is false)."""

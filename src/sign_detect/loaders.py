@@ -634,14 +634,14 @@ def _check_column(
 
 @dataclass(frozen=True)
 class _Options:
-    max_note_chars: int = 20_000
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS
     aliases: AliasSource | None = None
     sheet: str | int | None = None
     today: dt.date | None = None
 
 
 def _options(
-    max_note_chars: int = 20_000,
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
     aliases: AliasSource | None = None,
     sheet: str | int | None = None,
     today: dt.date | str | None = None,

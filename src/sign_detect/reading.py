@@ -112,7 +112,8 @@ def _separator(body: bytes, encoding: str, default: str) -> str:
         if "\t" in header:  # Excel's 「Unicode テキスト」
             return "\t"
     else:
-        header = body.split(b"\n", 1)[0].decode("latin-1")  # separators are ASCII
+        end = body.find(b"\n")
+        header = body[: end if end >= 0 else len(body)].decode("latin-1")  # ASCII separators
     other = "\t" if default == "," else ","
     return other if default not in header and other in header else default
 
@@ -134,7 +135,7 @@ def _split(data: bytes, source: str, default_sep: str) -> Split:
 def _read_delimited(path: Path, default_sep: str) -> RawTable:
     source = str(path)
     data = path.read_bytes()
-    if not data.strip(b"\xef\xbb\xbf\xff\xfe \r\n\t\x00"):
+    if not data or (len(data) < 4096 and not data.strip(b"\xef\xbb\xbf\xff\xfe \r\n\t\x00")):
         raise InputFileError(f"{source}: the file is empty (no header row, no data)", source=source)
     split = _split(data, source, default_sep)
     if split.header is None:

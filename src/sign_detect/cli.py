@@ -375,9 +375,15 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
 def _texts(args: argparse.Namespace) -> Iterator[str]:
     if args.text:
         yield from args.text
-    else:
-        for line in sys.stdin:
-            yield line.rstrip("\n")
+        return
+    from .reading import decode_text
+
+    binary = getattr(sys.stdin, "buffer", None)  # bytes: UTF-8, CP932 or UTF-16 alike
+    text = decode_text(binary.read(), "<stdin>") if binary is not None else sys.stdin.read()
+    lines = text.split("\n")
+    if lines[-1] == "":  # the break after the last line
+        lines.pop()
+    yield from (line.rstrip("\r") for line in lines)
 
 
 def _cmd_signs(args: argparse.Namespace) -> int:
@@ -488,7 +494,11 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument(
         "--outcomes", help="optional outcomes: people who already left are not ranked"
     )
-    rank.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (default: latest date in the data)")
+    rank.add_argument(
+        "--as-of",
+        dest="as_of",
+        help="2025-09-30, 2025/9/30, 令和7年9月30日, R7.9.30 (default: latest date in the data)",
+    )
     rank.add_argument(
         "--out",
         help="write the ranking to .csv (UTF-8 with BOM), .xlsx or .json (folder must exist)",

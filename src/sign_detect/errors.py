@@ -3,9 +3,15 @@
 Every error the library raises on purpose derives from :class:`SignDetectError`.
 Problems with input data derive from :class:`ValueError` as well, so callers that
 already catch ``ValueError`` keep working.
+
+Messages never quote note text: values of a report are shown by :func:`safe_value`,
+which keeps short codes, dates and numbers and replaces anything that may be a note
+(long text, or text with sentence punctuation) by its length.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -13,17 +19,58 @@ __all__ = [
     "ConfigError",
     "InputFileError",
     "InputValidationError",
+    "InputWarning",
     "MissingColumnsError",
     "SignDetectError",
     "TokenizerUnavailableError",
+    "safe_value",
 ]
 
 #: Columns of a quarantine report, in this order.
 QUARANTINE_COLUMNS = ["source", "line", "column", "value", "reason"]
 
+#: Longest value a report quotes; longer values are shown as their length only.
+MAX_SHOWN_CHARS = 20
+# Sentence punctuation, quotes and line breaks: a value holding them reads like a note.
+_NOTE_LIKE = re.compile(r"[、。，．！？!?「」『』（）…\n\r\t]")
+
+
+def safe_value(value: object) -> object:
+    """A value as a report may show it: never a note's words.
+
+    Short values (codes, dates, numbers, IDs of at most ``MAX_SHOWN_CHARS`` characters,
+    without sentence punctuation) are kept; other text becomes ``"<text of N characters>"``.
+
+    >>> safe_value("holiday")
+    'holiday'
+    >>> safe_value("上司に相談したら、少し楽になったとのこと")
+    '<text of 20 characters>'
+    """
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_SHOWN_CHARS or _NOTE_LIKE.search(value):
+        return text_length(value)
+    return value
+
+
+def text_length(value: str) -> str:
+    """``"<text of N characters>"``: how a note appears in reports and errors."""
+    return f"<text of {len(value)} characters>"
+
 
 class SignDetectError(Exception):
     """Base class of every error raised on purpose by sign_detect."""
+
+
+class InputWarning(UserWarning):
+    """Input rows that are kept but look doubtful (e.g. dated before ``hired_on``)."""
+
+
+def empty_report() -> pd.DataFrame:
+    """A quarantine report with no rows."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in QUARANTINE_COLUMNS})
 
 
 class InputValidationError(SignDetectError, ValueError):
@@ -36,8 +83,9 @@ class InputValidationError(SignDetectError, ValueError):
     rows : pandas.DataFrame
         One row per bad input row with columns ``source``, ``line``, ``column``,
         ``value`` and ``reason``. ``line`` is the line number in the file (the header
-        is line 1; for .xlsx the row number Excel shows); for a DataFrame it is the
-        index label of the row.
+        is line 1; for .xlsx the row number Excel shows, and ``source`` names the sheet
+        when a workbook has several); for a DataFrame it is the index label of the row.
+        ``value`` never holds note text (see :func:`safe_value`).
     """
 
     def __init__(self, source: str, rows: pd.DataFrame, *, total_rows: int, show: int = 20):
@@ -52,8 +100,9 @@ class InputValidationError(SignDetectError, ValueError):
         lines = [head + ":"]
         where = "row" if self.source == "<DataFrame>" else "line"
         for rec in self.rows.head(show).itertuples(index=False):
+            sheet = f"{rec.source}, " if rec.source != self.source else ""
             lines.append(
-                f"  {where} {rec.line}, column {rec.column!s}: {rec.value!r}: {rec.reason}"
+                f"  {sheet}{where} {rec.line}, column {rec.column!s}: {rec.value!r}: {rec.reason}"
             )
         if n > show:
             lines.append(f"  ... and {n - show} more invalid rows")
@@ -61,20 +110,45 @@ class InputValidationError(SignDetectError, ValueError):
         return "\n".join(lines)
 
 
-class MissingColumnsError(SignDetectError, ValueError):
-    """A required column is absent from the input table."""
+class InputFileError(InputValidationError):
+    """An input file cannot be read at all (empty, damaged, unknown encoding or type).
 
-    def __init__(self, source: str, missing: list[str], found: list[str]):
+    It is an :class:`InputValidationError` whose ``rows`` hold one entry for the whole
+    file (``line`` is the line where reading stopped, when known), so code that reports
+    bad input handles both alike.
+    """
+
+    def __init__(self, message: str, *, source: str = "", line: int | None = None):
+        self.source = source or message.split(": ", 1)[0]
+        self.total_rows = 0
+        self.rows = pd.DataFrame(
+            [[self.source, line, "(file)", None, message]], columns=QUARANTINE_COLUMNS
+        ).astype(object)
+        ValueError.__init__(self, message)
+
+
+class MissingColumnsError(SignDetectError, ValueError):
+    """A required column is absent from the input table.
+
+    When the first row looks like data (a date, an ID, a known status), the message says
+    the file seems to have no header row and names no cell values.
+    """
+
+    def __init__(
+        self, source: str, missing: list[str], found: list[str], *, headerless: bool = False
+    ):
         self.source = source
         self.missing = missing
         self.found = found
-        super().__init__(
-            f"{source}: missing required column(s) {missing!r}; found columns {found!r}"
-        )
-
-
-class InputFileError(SignDetectError, ValueError):
-    """An input file cannot be read at all (unknown encoding, unsupported type)."""
+        self.headerless = headerless
+        if headerless:
+            detail = (
+                f"the first row looks like data, not a header ({len(found)} cells; values "
+                "not shown): add a header row with the column names"
+            )
+        else:
+            detail = f"found columns {[safe_value(c) for c in found]!r}"
+        super().__init__(f"{source}: missing required column(s) {missing!r}; {detail}")
 
 
 class ConfigError(SignDetectError, ValueError):

@@ -23,6 +23,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .attendance_features import ATTENDANCE_FEATURES, attendance_features
 from .checkin_features import CHECKIN_FEATURES, checkin_features, score_checkins
+from .dates import date_problem, parse_date
 from .loaders import AliasSource, load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
@@ -39,12 +40,22 @@ AsOf = str | dt.date | pd.Timestamp | None
 
 
 def resolve_as_of(as_of: AsOf, *frames: pd.DataFrame) -> pd.Timestamp:
-    """``as_of`` as a day-precision Timestamp; ``None`` means the latest date in ``frames``."""
+    """``as_of`` as a day-precision Timestamp; ``None`` means the latest date in ``frames``.
+
+    A string may take any form the data accept (2025-09-30, 2025/9/30, 2025年9月30日,
+    令和7年9月30日, R7.9.30). The loaders report dates later than tomorrow, so a typing
+    error in the data never moves the default.
+    """
     if as_of is None:
         dates = [f["date"].max() for f in frames if f is not None and len(f)]
         if not dates:
             raise ValueError("as_of is None and there are no dated rows to take it from")
         return pd.Timestamp(max(dates)).normalize()
+    if isinstance(as_of, str):
+        day = parse_date(as_of)
+        if day is None:
+            raise ValueError(f"as_of: {date_problem(as_of)}, got {as_of!r}")
+        return pd.Timestamp(day)
     try:
         stamp = pd.Timestamp(as_of)
     except (ValueError, TypeError) as err:

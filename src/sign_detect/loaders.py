@@ -23,23 +23,30 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
 
-from .dates import parse_dates
+from .cells import Distinct, distinct
+from .dates import date_problem, parse_date
 from .errors import (
     QUARANTINE_COLUMNS,
     InputFileError,
     InputValidationError,
+    InputWarning,
     MissingColumnsError,
+    empty_report,
+    safe_value,
+    text_length,
 )
-from .reading import RawTable, Source, read_raw_table
+from .reading import RawTable, Source, read_raw_tables
 from .records import (
     ATTENDANCE_STATUSES,
     CHANNEL_ALIASES,
@@ -95,6 +102,8 @@ class _TableSpec:
     labels: tuple[str, ...] = ()
     unique_key: tuple[str, ...] = ()
     conflict_reason: str = ""
+    #: Dates of events that happened (not plans): later than tomorrow is an error.
+    event_dates: tuple[str, ...] = ("date",)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -134,18 +143,50 @@ _OUTCOMES = _TableSpec(
 )
 
 
+#: Longest enum value (channel, status ...) a report quotes; longer ones may be a note.
+_ENUM_SHOWN_CHARS = 12
+#: Dates later than today + this many days are reported (typing errors, not plans).
+FUTURE_MARGIN_DAYS = 1
+
+
 class _Problems:
-    """Collects (row position, column, value, reason) and renders the quarantine report."""
+    """Collects (row position, column, value, reason) and renders the quarantine report.
 
-    def __init__(self, raw: RawTable):
-        self.raw = raw
-        self.items: list[tuple[np.ndarray, str, pd.Series, str | pd.Series]] = []
+    Values are stored as reports show them (:func:`~sign_detect.errors.safe_value`).
+    """
 
-    def add(self, mask: pd.Series, column: str, values: pd.Series, reason: str | pd.Series) -> None:
-        positions = np.flatnonzero(mask.to_numpy(dtype=bool))
-        if len(positions):
-            reasons = reason if isinstance(reason, str) else reason.iloc[positions]
-            self.items.append((positions, column, values.iloc[positions], reasons))
+    def __init__(self, table: _Table):
+        self.table = table
+        self.items: list[tuple[np.ndarray, str, list[object], str | list[str]]] = []
+
+    def add(
+        self,
+        mask: pd.Series | np.ndarray,
+        column: str,
+        values: pd.Series,
+        reason: str | pd.Series | list[str],
+        limit: int | None = None,
+        trusted: bool = False,
+    ) -> None:
+        """Record ``reason`` for the rows of ``mask``; ``values`` as reports may show them.
+
+        ``mask`` is a boolean mask or an array of row positions; ``reason`` is one text,
+        a Series with one per row of the table, or a list with one per position.
+
+        ``trusted`` values were built by the loader without note text and are shown as
+        they are; others pass through :func:`~sign_detect.errors.safe_value` (or are
+        shown by length only when longer than ``limit``).
+        """
+        rows = np.asarray(mask)
+        positions = np.flatnonzero(rows) if rows.dtype == bool else rows
+        if not len(positions):
+            return
+        picked = values.iloc[positions]
+        shown = list(picked) if trusted else [_shown(v, limit) for v in picked]
+        if isinstance(reason, pd.Series):  # one reason per row of the table
+            reason = list(reason.iloc[positions])
+        reasons = reason
+        self.items.append((positions, column, shown, reasons))
 
     def bad_mask(self, n: int) -> np.ndarray:
         mask = np.zeros(n, dtype=bool)
@@ -154,143 +195,253 @@ class _Problems:
         return mask
 
     def report(self) -> pd.DataFrame:
+        report = self._rows()
+        if len(self.table.problems):
+            report = pd.concat([report, self.table.problems], ignore_index=True).astype(object)
+        if len(report) and self.table.source != "<DataFrame>":  # sheet by sheet, line by line
+            order = {label: i for i, label in enumerate(dict.fromkeys(self.table.labels))}
+            key = report["source"].map(order).fillna(len(order)).astype(int)
+            report = report.assign(_order=key, _line=report["line"].astype("int64"))
+            report = report.sort_values(["_order", "_line"], kind="stable")
+            report = report.drop(columns=["_order", "_line"])
+        return report.reset_index(drop=True)
+
+    def _rows(self) -> pd.DataFrame:
+        """One report row per bad input row: its columns, values and reasons joined."""
         if not self.items:
-            return pd.DataFrame({c: pd.Series(dtype=object) for c in QUARANTINE_COLUMNS})
-        parts = []
-        for positions, column, values, reasons in self.items:
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "position": positions,
-                        "column": column,
-                        "value": [_show(v) for v in values],
-                        "reason": reasons if isinstance(reasons, str) else list(reasons),
-                    }
-                )
-            )
+            return empty_report()
+        parts = [
+            pd.DataFrame({"position": p, "column": c, "value": v, "reason": r})
+            for p, c, v, r in self.items
+        ]
         long = pd.concat(parts, ignore_index=True).sort_values("position", kind="stable")
         wide = long.groupby("position", sort=True).agg(
             column=("column", ", ".join),
             value=("value", _join_values),
             reason=("reason", "; ".join),
         )
-        wide.insert(0, "line", self.raw.lines.iloc[wide.index.to_numpy()].to_numpy())
-        wide.insert(0, "source", self.raw.source)
+        positions = wide.index.to_numpy()
+        wide.insert(0, "line", self.table.lines.iloc[positions].to_numpy())
+        wide.insert(0, "source", self.table.labels[positions])
         return wide.reset_index(drop=True)[QUARANTINE_COLUMNS].astype(object)
 
 
-def _show(value: object) -> object:
-    if isinstance(value, str) and len(value) > 40:
-        return value[:40] + "…"
-    return value
+def _shown(value: object, limit: int | None) -> object:
+    if limit is not None and isinstance(value, str) and len(value) > limit:
+        return text_length(value)
+    return safe_value(value)
 
 
 def _join_values(values: pd.Series) -> object:
     return values.iloc[0] if len(values) == 1 else " | ".join(map(str, values))
 
 
-def _text(values: pd.Series) -> pd.Series:
-    """Values as stripped text, missing as empty string."""
-    out = values.astype(object).where(values.notna(), "")
-    return out.map(lambda v: v if isinstance(v, str) else str(v)).str.strip()
+#: A checked column: its clean values and, per row, a code equal for equal clean values.
+_Checked = tuple[pd.Series, Callable[[], np.ndarray]]
 
 
-def _check_ids(raw: pd.DataFrame, problems: _Problems) -> pd.Series:
-    ids = _text(raw["graduate_id"]).map(
-        lambda v: v[:-2] if v.endswith(".0") and v[:-2].isdigit() else v  # Excel numbers
-    )
-    problems.add(ids == "", "graduate_id", raw["graduate_id"], "missing graduate_id")
-    return ids
+def _codes(given: Distinct, per_value: list[object]) -> Callable[[], np.ndarray]:
+    """Per-row codes of the clean values (one clean value per distinct raw value).
+
+    Computed only when asked: the duplicate check needs them for some columns only.
+    """
+
+    def codes() -> np.ndarray:
+        per_code, _ = pd.factorize(pd.Series(per_value, dtype=object), use_na_sentinel=False)
+        return given.take(per_code, np.int64)
+
+    return codes
 
 
-def _check_dates(raw: pd.DataFrame, column: str, required: bool, problems: _Problems) -> pd.Series:
-    given = _text(raw[column])
-    parsed = parse_dates(given.where(given != "", None))
+def _checked(
+    raw: pd.DataFrame, given: Distinct, per_value: list[object], dtype: object
+) -> _Checked:
+    array = given.take(per_value, dtype)
+    values = pd.Series(array, index=raw.index, dtype=array.dtype, copy=False)
+    return values, _codes(given, per_value)
+
+
+def _check_label(raw: pd.DataFrame, column: str) -> _Checked:
+    given = distinct(raw[column])
+    return _checked(raw, given, [t or None for t in given.text], object)
+
+
+def _excel_id(value: str) -> str:
+    return value[:-2] if value.endswith(".0") and value[:-2].isdigit() else value
+
+
+def _check_ids(raw: pd.DataFrame, problems: _Problems) -> _Checked:
+    given = distinct(raw["graduate_id"])
+    ids: list[object] = [_excel_id(t) for t in given.text]
+    missing = given.positions([i == "" for i in ids])
+    problems.add(missing, "graduate_id", raw["graduate_id"], "missing graduate_id")
+    text = pd.Series(ids, dtype="str").array.take(given.codes)  # str dtype, no pass per row
+    return pd.Series(text, index=raw.index), _codes(given, ids)
+
+
+def _check_dates(
+    raw: pd.DataFrame, column: str, required: bool, today: dt.date | None, problems: _Problems
+) -> _Checked:
+    given = distinct(raw[column])
+    days = [parse_date(t) if t else None for t in given.text]
     if required:
-        problems.add(given == "", column, raw[column], f"missing {column}")
-    problems.add(
-        (given != "") & parsed.isna(),
-        column,
-        raw[column],
-        "unparseable date (accepted: 2025-04-01, 2025/4/1, 2025年4月1日, 令和7年4月1日, R7.4.1)",
-    )
-    return parsed
+        missing = given.positions([t == "" for t in given.text])
+        problems.add(missing, column, raw[column], f"missing {column}")
+    invalid = [bool(t) and d is None for t, d in zip(given.text, days, strict=True)]
+    if any(invalid):
+        why = [date_problem(t) if bad else "" for t, bad in zip(given.text, invalid, strict=True)]
+        problems.add(given.positions(invalid), column, raw[column], pd.Series(given.take(why)))
+    if today is not None:
+        limit = today + dt.timedelta(days=FUTURE_MARGIN_DAYS)
+        future = given.positions([d is not None and d > limit for d in days])
+        reason = f"date in the future (after {today.isoformat()}, today): a typing error?"
+        problems.add(future, column, raw[column], reason)
+    stamps: list[object] = [
+        np.datetime64(d, "ns") if d else np.datetime64("NaT", "ns") for d in days
+    ]
+    return _checked(raw, given, stamps, "datetime64[ns]")
 
 
-def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems) -> pd.Series:
-    given = _text(raw[column])
-    codes, uniques = pd.factorize(given)
-    mapped = np.array(
-        [canonical_value(u, spec.accepted, spec.aliases) for u in uniques] + [None], dtype=object
-    )
-    values = pd.Series(mapped[codes], index=raw.index, dtype=object)
+def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems) -> _Checked:
+    given = distinct(raw[column])
+    mapped: list[object] = [
+        canonical_value(t, spec.accepted, spec.aliases) if t else None for t in given.text
+    ]
     accepted = ", ".join(spec.accepted)
     if spec.required:
-        problems.add(given == "", column, raw[column], f"missing {column}; accepted: {accepted}")
+        empty = given.positions([t == "" for t in given.text])
+        problems.add(empty, column, raw[column], f"missing {column}; accepted: {accepted}")
+    unknown = [bool(t) and m is None for t, m in zip(given.text, mapped, strict=True)]
     problems.add(
-        (given != "") & values.isna(),
+        given.positions(unknown),
         column,
         raw[column],
         f"unknown {column}; accepted: {accepted} (or the Japanese terms)",
+        limit=_ENUM_SHOWN_CHARS,
     )
-    return values.where(values.notna(), None)
+    return _checked(raw, given, mapped, object)
 
 
-def _check_hours(raw: pd.DataFrame, column: str, problems: _Problems) -> pd.Series:
-    given = _text(raw[column]).map(lambda v: unicodedata.normalize("NFKC", v))
-    numbers = pd.to_numeric(given.where(given != "", None), errors="coerce").astype(float)
-    problems.add((given != "") & numbers.isna(), column, raw[column], "not a number")
-    problems.add((numbers < 0) | (numbers > 24), column, raw[column], "hours must be within 0-24")
-    return numbers
+def _check_hours(raw: pd.DataFrame, column: str, problems: _Problems) -> _Checked:
+    given = distinct(raw[column])
+    numbers = [_number(t) for t in given.text]
+    not_number = [bool(t) and np.isnan(n) for t, n in zip(given.text, numbers, strict=True)]
+    problems.add(given.positions(not_number), column, raw[column], "not a number")
+    outside = given.positions([n < 0 or n > 24 for n in numbers])
+    problems.add(outside, column, raw[column], "hours must be within 0-24")
+    return _checked(raw, given, list(numbers), float)
 
 
-def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Problems) -> pd.Series:
-    values = raw[column].astype(object).where(raw[column].notna(), "")
-    values = values.map(lambda v: v if isinstance(v, str) else str(v))
-    lengths = values.str.len()
+def _number(text: str) -> float:
+    try:
+        return float(unicodedata.normalize("NFKC", text)) if text else np.nan
+    except ValueError:
+        return np.nan
+
+
+def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Problems) -> _Checked:
+    given = distinct(raw[column], strip=False)  # notes are kept as written
+    lengths = [len(t) for t in given.text]
     # Notes are health information: the report names their length, never their words.
-    problems.add(
-        lengths > max_chars,
-        column,
-        lengths.map(lambda n: f"<{n} characters>"),
-        lengths.map(lambda n: f"text too long ({n} characters; limit {max_chars})"),
-    )
-    return values.astype(str)
+    too_long = given.positions([n > max_chars for n in lengths])
+    reasons = [
+        f"text too long ({lengths[given.codes[p]]} characters; limit {max_chars})" for p in too_long
+    ]
+    problems.add(too_long, column, raw[column], reasons, limit=0)
+    text = pd.Series(given.text, dtype="str").array.take(given.codes)
+    return pd.Series(text, index=raw.index), _codes(given, list(given.text))
+
+
+def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
+    """One integer per row, equal for rows whose codes are all equal."""
+    key = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    span = 1
+    for column_codes in codes:
+        size = int(column_codes.max(initial=0)) + 1
+        if span * size >= 2**62:  # compress before the key overflows
+            key, uniques = pd.factorize(key)
+            span = len(uniques)
+        key = key * size + column_codes
+        span *= size
+    return key
+
+
+def _all_distinct(key: np.ndarray) -> bool:
+    """Whether no value repeats (without sorting when the rows come in key order)."""
+    if (key[1:] > key[:-1]).all():
+        return True
+    ordered = np.sort(key)
+    return not (ordered[1:] == ordered[:-1]).any()
 
 
 def _check_duplicates(
-    clean: pd.DataFrame, spec: _TableSpec, raw: RawTable, problems: _Problems, usable: np.ndarray
+    clean: pd.DataFrame,
+    lazy_codes: dict[str, Callable[[], np.ndarray]],
+    spec: _TableSpec,
+    table: _Table,
+    problems: _Problems,
 ) -> None:
-    """Flag exact repeats of a row, and rows that clash on the table's unique key."""
-    candidates = clean.loc[usable]
-    exact = candidates.duplicated(keep="first")
+    """Flag exact repeats of a row, and rows that clash on the table's unique key.
+
+    Rows are first grouped on the unique key (or the whole row): only rows sharing it
+    are compared further, so a table without repeats costs one hashing pass.
+    """
+    usable = np.flatnonzero(~problems.bad_mask(len(clean)))
+    every = len(usable) == len(clean)
+
+    def codes(column: str) -> np.ndarray:
+        return lazy_codes[column]() if every else lazy_codes[column]()[usable]
+
+    group = list(spec.unique_key) or list(lazy_codes)
+    group_key = _row_keys([codes(c) for c in group if c in lazy_codes])
+    if _all_distinct(group_key):  # the usual case
+        return
+    shared = pd.Series(group_key).duplicated(keep=False).to_numpy()
+    rows = usable[shared]
+    full_key = _row_keys([codes(c)[shared] for c in lazy_codes])
+    exact = pd.Series(full_key).duplicated().to_numpy()
     if exact.any():
-        group = candidates.groupby(list(candidates.columns), dropna=False, sort=False).ngroup()
-        first_position = (
-            pd.Series(candidates.index, index=candidates.index).groupby(group).transform("first")
-        )
-        repeats = exact[exact].index
-        where = "row" if raw.source == "<DataFrame>" else "line"
-        reasons = [
-            f"exact duplicate of {where} {raw.lines.iloc[p]}" for p in first_position.loc[repeats]
-        ]
-        problems.add(
-            _mask(clean, repeats),
-            "(whole row)",
-            _describe(clean.drop(columns=list(spec.texts)), repeats),  # no note text
-            pd.Series(reasons, index=repeats).reindex(clean.index),
-        )
+        _report_repeats(clean, rows, full_key, exact, (spec, table, problems))
     if spec.unique_key:
-        distinct = candidates.loc[~exact]
-        clash = distinct.duplicated(list(spec.unique_key), keep=False)
+        left = rows[~exact]
+        clash = pd.Series(group_key[shared][~exact]).duplicated(keep=False).to_numpy()
         if clash.any():
-            rows = clash[clash].index
+            index = clean.index[left[clash]]
             problems.add(
-                _mask(clean, rows),
+                _mask(clean, index),
                 ",".join(spec.unique_key),
-                _describe(clean[list(spec.unique_key)], rows),
+                _describe(clean[list(spec.unique_key)], index),
                 spec.conflict_reason,
+                trusted=True,
             )
+
+
+def _report_repeats(
+    clean: pd.DataFrame,
+    rows: np.ndarray,
+    full_key: np.ndarray,
+    exact: np.ndarray,
+    context: tuple[_TableSpec, _Table, _Problems],
+) -> None:
+    """Report each exact repeat with the line of the row it repeats."""
+    spec, table, problems = context
+    first = pd.Series(rows).groupby(full_key).transform("first").to_numpy()
+    repeats = clean.index[rows[exact]]
+    where = "row" if table.source == "<DataFrame>" else "line"
+    reasons = [_duplicate_of(table, where, int(p)) for p in first[exact]]
+    problems.add(
+        _mask(clean, repeats),
+        "(whole row)",
+        _describe(clean.drop(columns=list(spec.texts)), repeats),  # no note text
+        pd.Series(reasons, index=repeats).reindex(clean.index),
+        trusted=True,
+    )
+
+
+def _duplicate_of(table: _Table, where: str, position: int) -> str:
+    label = table.labels[position]
+    sheet = f" of {label}" if label != table.source else ""
+    return f"exact duplicate of {where} {table.lines.iloc[position]}{sheet}"
 
 
 def _mask(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
@@ -324,67 +475,200 @@ def _canonical_headers(
     clashes = {target: found for target, found in wanted.items() if len(found) > 1}
     if clashes:
         detail = "; ".join(f"{' and '.join(f)} would both be {t!r}" for t, f in clashes.items())
-        raise InputFileError(f"{source}: ambiguous column headers: {detail}; rename one of them")
+        raise InputFileError(
+            f"{source}: ambiguous column headers: {detail}; rename one of them", source=source
+        )
     if not wanted:
         return frame
     return frame.rename(columns={found[0]: target for target, found in wanted.items()})
+
+
+def _looks_like_data(found: list[str], spec: _TableSpec) -> bool:
+    """Whether a header row holds values (a date, a status ...) rather than names."""
+    for cell in found:
+        if parse_date(cell) is not None or cell.replace(".", "", 1).isdigit():
+            return True
+        if safe_value(cell) != cell:  # reads like a note
+            return True
+        if any(canonical_value(cell, e.accepted, e.aliases) for e in spec.enums.values()):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The raw rows of one input (all sheets of a workbook together)."""
+
+    frame: pd.DataFrame
+    lines: pd.Series
+    labels: np.ndarray
+    source: str
+    problems: pd.DataFrame
+
+    @property
+    def total_rows(self) -> int:
+        return len(self.frame) + len(self.problems)
+
+
+def _canonical_table(raw: RawTable, spec: _TableSpec, headers: dict[str, str]) -> pd.DataFrame:
+    frame = _canonical_headers(raw.frame, spec, headers, raw.label)
+    missing = [c for c in spec.required if c not in frame.columns]
+    if missing:
+        found = [str(c) for c in raw.frame.columns]
+        headerless = _looks_like_data(found, spec)
+        raise MissingColumnsError(raw.label, missing, found, headerless=headerless)
+    return frame[[c for c in spec.columns if c in frame.columns]]
+
+
+def _combine(raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]) -> _Table:
+    """Canonical columns of every sheet, checked to be the same, stacked."""
+    if len(raws) == 1:
+        frames = [_canonical_table(raws[0], spec, headers)]
+    else:
+        frames = _same_sheets(raws, spec, headers)
+    names = np.array([r.label for r in raws], dtype=object)
+    problems = [r.problems for r in raws if len(r.problems)]
+    return _Table(
+        frame=pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0],
+        lines=pd.concat([r.lines for r in raws], ignore_index=True),
+        labels=np.repeat(names, [len(f) for f in frames]),
+        source=raws[0].source,
+        problems=pd.concat(problems, ignore_index=True) if problems else empty_report(),
+    )
+
+
+def _same_sheets(
+    raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]
+) -> list[pd.DataFrame]:
+    """The sheets' canonical tables; an error naming each sheet's columns if they differ."""
+    frames: list[pd.DataFrame | None] = []
+    found: list[str] = []
+    for raw in raws:
+        try:
+            frame = _canonical_table(raw, spec, headers)
+        except MissingColumnsError as err:
+            frames.append(None)
+            found.append(f"{raw.label}: missing {', '.join(err.missing)}")
+            continue
+        frames.append(frame)
+        found.append(f"{raw.label}: {', '.join(frame.columns)}")
+    kinds = {tuple(f.columns) if f is not None else None for f in frames}
+    if len(kinds) > 1 or None in kinds:
+        raise InputFileError(
+            f"{raws[0].source}: the sheets do not have the same columns ({'; '.join(found)}); "
+            "pass sheet= to read one of them, or give them the same header",
+            source=raws[0].source,
+        )
+    return [f for f in frames if f is not None]
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    good: pd.DataFrame
+    report: pd.DataFrame
+    lines: np.ndarray
+    labels: np.ndarray
+    source: str
 
 
 def _validate(
     source: Source,
     spec: _TableSpec,
     errors: Errors,
-    max_note_chars: int,
-    aliases: AliasSource | None = None,
-) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    options: _Options,
+) -> _Loaded:
     if errors not in ("raise", "quarantine"):
         raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
-    office_aliases = load_aliases(aliases) if aliases is not None else None
-    raw = read_raw_table(source)
+    office_aliases = load_aliases(options.aliases) if options.aliases is not None else None
     headers = office_aliases["columns"] if office_aliases is not None else COLUMN_ALIASES
-    frame = _canonical_headers(raw.frame, spec, headers, raw.source)
-    missing = [c for c in spec.required if c not in frame.columns]
-    if missing:
-        raise MissingColumnsError(raw.source, missing, list(raw.frame.columns))
-    problems = _Problems(raw)
-    clean = pd.DataFrame(index=frame.index)
-    clean["graduate_id"] = _check_ids(frame, problems)
+    table = _combine(read_raw_tables(source, options.sheet), spec, headers)
+    frame = table.frame
+    problems = _Problems(table)
+    checked: dict[str, _Checked] = {}
     for column in spec.columns:
-        if column == "graduate_id":
-            continue
-        if column not in frame.columns:
+        if column in frame.columns:
+            checked[column] = _check_column(frame, column, spec, office_aliases, options, problems)
+    clean = pd.DataFrame({c: v for c, (v, _) in checked.items()}, index=frame.index)
+    for column in spec.columns:
+        if column not in clean:
             clean[column] = np.nan if column in spec.hours else None
-        elif column in spec.dates:
-            clean[column] = _check_dates(frame, column, column in spec.required, problems)
-        elif column in spec.enums:
-            enum = spec.enums[column]
-            if office_aliases is not None:
-                enum = replace(enum, aliases=office_aliases[column])
-            clean[column] = _check_enum(frame, column, enum, problems)
-        elif column in spec.hours:
-            clean[column] = _check_hours(frame, column, problems)
-        elif column in spec.texts:
-            clean[column] = _check_text(frame, column, max_note_chars, problems)
-        else:
-            labels = _text(frame[column])
-            clean[column] = labels.where(labels != "", None)
-    _check_duplicates(clean, spec, raw, problems, ~problems.bad_mask(len(frame)))
+    clean = clean[list(spec.columns)]
+    _check_duplicates(clean, {c: k for c, (_, k) in checked.items()}, spec, table, problems)
     bad = problems.bad_mask(len(frame))
     report = problems.report()
-    if errors == "raise" and bad.any():
-        raise InputValidationError(raw.source, report, total_rows=len(frame))
-    good = clean.loc[~bad]
-    if raw.source == "<DataFrame>":  # keep the caller's index labels
-        good.index = pd.Index(raw.lines.to_numpy()[~bad])
+    if errors == "raise" and len(report):
+        raise InputValidationError(table.source, report, total_rows=table.total_rows)
+    good = clean.loc[~bad] if bad.any() else clean
+    lines = table.lines.to_numpy()[~bad]
+    if table.source == "<DataFrame>":  # keep the caller's index labels
+        good.index = pd.Index(lines)
     else:
         good = good.reset_index(drop=True)
-    good = _typed(good, spec)
-    return (good, report) if errors == "quarantine" else good
+    return _Loaded(_typed(good, spec), report, lines, table.labels[~bad], table.source)
+
+
+def _check_column(
+    frame: pd.DataFrame,
+    column: str,
+    spec: _TableSpec,
+    office_aliases: dict[str, dict[str, str]] | None,
+    options: _Options,
+    problems: _Problems,
+) -> _Checked:
+    if column == "graduate_id":
+        return _check_ids(frame, problems)
+    if column in spec.dates:
+        today = options.today if column in spec.event_dates else None
+        return _check_dates(frame, column, column in spec.required, today, problems)
+    if column in spec.enums:
+        enum = spec.enums[column]
+        if office_aliases is not None:
+            enum = replace(enum, aliases=office_aliases[column])
+        return _check_enum(frame, column, enum, problems)
+    if column in spec.hours:
+        return _check_hours(frame, column, problems)
+    if column in spec.texts:
+        return _check_text(frame, column, options.max_note_chars, problems)
+    return _check_label(frame, column)
+
+
+@dataclass(frozen=True)
+class _Options:
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS
+    aliases: AliasSource | None = None
+    sheet: str | int | None = None
+    today: dt.date | None = None
+
+
+def _options(
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
+    aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: dt.date | str | None = None,
+) -> _Options:
+    return _Options(max_note_chars, aliases, sheet, _today(today))
+
+
+def _today(today: dt.date | str | None) -> dt.date:
+    if today is None:
+        return dt.date.today()
+    parsed = parse_date(today)
+    if parsed is None:
+        raise ValueError(f"today must be a date, got {today!r}")
+    return parsed
+
+
+def _load(
+    source: Source, spec: _TableSpec, errors: Errors, options: _Options
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    loaded = _validate(source, spec, errors, options)
+    return (loaded.good, loaded.report) if errors == "quarantine" else loaded.good
 
 
 def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
     out = frame.copy()
-    out["graduate_id"] = out["graduate_id"].astype(str)
+    if not pd.api.types.is_string_dtype(out["graduate_id"]) or out["graduate_id"].dtype == object:
+        out["graduate_id"] = out["graduate_id"].astype(str)
     for column in spec.dates:
         out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
     for column in spec.enums:
@@ -396,6 +680,9 @@ def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
     return out
 
 
+_Today = dt.date | str | None
+
+
 @overload
 def load_checkins(
     source: Source,
@@ -403,6 +690,8 @@ def load_checkins(
     errors: Literal["raise"] = ...,
     max_note_chars: int = ...,
     aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_checkins(
@@ -411,6 +700,8 @@ def load_checkins(
     errors: Literal["quarantine"],
     max_note_chars: int = ...,
     aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_checkins(
     source: Source,
@@ -418,13 +709,17 @@ def load_checkins(
     errors: Errors = "raise",
     max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: _Today = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load check-in notes: ``graduate_id, date, channel, note[, staff_id]``.
 
     Parameters
     ----------
     source : DataFrame or path
-        A table, or a .csv / .tsv / .xlsx / .parquet file.
+        A table, or a .csv / .tsv / .txt / .xlsx / .parquet file. CSV and TSV may be
+        UTF-8 (with or without BOM), CP932 or UTF-16 with a BOM (Excel's 「Unicode
+        テキスト」, tab-separated, whatever the file's extension).
     errors : {"raise", "quarantine"}
         ``"raise"``: raise :class:`~sign_detect.errors.InputValidationError` listing every
         bad row. ``"quarantine"``: return ``(valid_rows, report)``.
@@ -433,6 +728,13 @@ def load_checkins(
     aliases : path or mapping, optional
         An office's own words for channels and statuses, added to ``data/aliases.toml``:
         ``{"channel": {"phone": ["携帯"]}}`` or a TOML file of that shape.
+    sheet : str or int, optional
+        For a workbook: the one sheet to read (name, or 0-based number). By default every
+        sheet holding data is read; they must have the same columns, and reports name the
+        sheet of each row.
+    today : date or str, optional
+        The day against which dates in the future are reported (default: the real
+        today). A ``date`` later than ``today`` + 1 day is an invalid row.
 
     Returns
     -------
@@ -443,89 +745,145 @@ def load_checkins(
 
     Raises
     ------
+    FileNotFoundError
+        The file does not exist.
+    InputFileError
+        The file is empty, damaged, in an unknown encoding or of an unsupported type, or
+        a workbook's sheets have different columns.
     MissingColumnsError
         A required column is absent.
     InputValidationError
         Some rows are invalid and ``errors="raise"``.
+
+    Notes
+    -----
+    Every record of a file is either a returned row or a report row; records whose cells
+    are all blank (empty lines, empty rows below an Excel table) are not data. A record
+    with more or fewer fields than the header, or with a quote that is never closed, is
+    reported as a whole, never cut or padded. Reports and messages never show a note:
+    its length is shown instead (``<text of 52 characters>``), and so is any value that
+    may be a note slid into another column.
     """
-    return _validate(source, _CHECKINS, errors, max_note_chars, aliases)
+    options = _options(max_note_chars, aliases, sheet, today)
+    return _load(source, _CHECKINS, errors, options)
 
 
 @overload
 def load_attendance(
-    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["raise"] = ...,
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_attendance(
-    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["quarantine"],
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_attendance(
     source: Source,
     *,
     errors: Errors = "raise",
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: _Today = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load attendance days: ``graduate_id, date, status[, scheduled_hours, worked_hours]``.
 
     ``status`` is one of :data:`~sign_detect.records.ATTENDANCE_STATUSES` (or 出勤 / 欠勤 /
     遅刻 / 早退 / 有給・有休). A day given twice with different values is an error for every
     row involved; an exact duplicate row is an error for the repeats. See
-    :func:`load_checkins` for ``errors`` and the exceptions raised.
+    :func:`load_checkins` for the parameters and the exceptions raised.
     """
-    return _validate(source, _ATTENDANCE, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
+    options = _options(DEFAULT_MAX_NOTE_CHARS, aliases, sheet, today)
+    return _load(source, _ATTENDANCE, errors, options)
 
 
 @overload
 def load_graduates(
-    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["raise"] = ...,
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_graduates(
-    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["quarantine"],
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_graduates(
     source: Source,
     *,
     errors: Errors = "raise",
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load the optional graduate table: ``graduate_id[, hired_on, disability_type, employer]``.
 
     ``disability_type`` is one of mental / developmental / intellectual / physical / other
-    (or 精神 / 発達 / 知的 / 身体). See :func:`load_checkins` for ``errors``.
+    (or 精神 / 発達 / 知的 / 身体). ``hired_on`` may lie in the future (a person about to
+    start). See :func:`load_checkins` for the parameters.
     """
-    return _validate(source, _GRADUATES, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
+    return _load(source, _GRADUATES, errors, _options(DEFAULT_MAX_NOTE_CHARS, aliases, sheet))
 
 
 @overload
 def load_outcomes(
-    source: Source, *, errors: Literal["raise"] = ..., aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["raise"] = ...,
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> pd.DataFrame: ...
 @overload
 def load_outcomes(
-    source: Source, *, errors: Literal["quarantine"], aliases: AliasSource | None = ...
+    source: Source,
+    *,
+    errors: Literal["quarantine"],
+    aliases: AliasSource | None = ...,
+    sheet: str | int | None = ...,
+    today: _Today = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 def load_outcomes(
     source: Source,
     *,
     errors: Errors = "raise",
     aliases: AliasSource | None = None,
+    sheet: str | int | None = None,
+    today: _Today = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Load outcomes: ``graduate_id, date, event`` (resigned / leave_of_absence, 退職 / 休職).
 
-    See :func:`load_checkins` for ``errors``.
+    See :func:`load_checkins` for the parameters.
     """
-    return _validate(source, _OUTCOMES, errors, DEFAULT_MAX_NOTE_CHARS, aliases)
+    options = _options(DEFAULT_MAX_NOTE_CHARS, aliases, sheet, today)
+    return _load(source, _OUTCOMES, errors, options)
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """The validated tables one scoring run reads (optional ones may be ``None``)."""
+    """The validated tables one scoring run reads (optional ones may be ``None``).
+
+    ``warnings`` lists rows that were kept but look doubtful (quarantine report columns):
+    check-ins and attendance dated before the graduate's ``hired_on``.
+    """
 
     checkins: pd.DataFrame
     attendance: pd.DataFrame
     graduates: pd.DataFrame | None = None
     outcomes: pd.DataFrame | None = None
+    warnings: pd.DataFrame = field(default_factory=empty_report)
 
 
 def load_inputs(
@@ -535,14 +893,62 @@ def load_inputs(
     outcomes: Source | None = None,
     *,
     aliases: AliasSource | None = None,
+    today: _Today = None,
 ) -> Inputs:
     """Load and validate the tables of a run; bad rows raise (see :func:`load_checkins`).
 
     ``aliases`` (an office's own words for channels and statuses) applies to every table.
+    Check-ins and attendance dated before the graduate's ``hired_on`` are kept (support
+    often starts before the first working day) but listed in :attr:`Inputs.warnings` and
+    announced with an :class:`~sign_detect.errors.InputWarning` (counts and lines only).
     """
-    return Inputs(
-        checkins=load_checkins(checkins, aliases=aliases),
-        attendance=load_attendance(attendance, aliases=aliases),
-        graduates=load_graduates(graduates, aliases=aliases) if graduates is not None else None,
-        outcomes=load_outcomes(outcomes, aliases=aliases) if outcomes is not None else None,
+    options = _options(DEFAULT_MAX_NOTE_CHARS, aliases, None, today)
+    notes = _validate(checkins, _CHECKINS, "raise", options)
+    days = _validate(attendance, _ATTENDANCE, "raise", options)
+    people = (
+        _validate(graduates, _GRADUATES, "raise", options).good if graduates is not None else None
+    )
+    events = _validate(outcomes, _OUTCOMES, "raise", options).good if outcomes is not None else None
+    parts = []
+    if people is not None and "hired_on" in people:
+        for name, loaded in (("check-ins", notes), ("attendance", days)):
+            parts.append(_before_hire(loaded, people))
+            _warn_before_hire(name, loaded.source, parts[-1])
+    early = pd.concat(parts, ignore_index=True) if any(len(p) for p in parts) else empty_report()
+    return Inputs(notes.good, days.good, people, events, early)
+
+
+def _before_hire(loaded: _Loaded, graduates: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``loaded`` dated before their graduate's ``hired_on``."""
+    hired = graduates.set_index("graduate_id")["hired_on"]
+    start = loaded.good["graduate_id"].map(hired)
+    early = (loaded.good["date"] < start).to_numpy(dtype=bool)
+    if not early.any():
+        return empty_report()
+    dates = loaded.good["date"].to_numpy()[early]
+    return pd.DataFrame(
+        {
+            "source": loaded.labels[early],
+            "line": loaded.lines[early],
+            "column": "date",
+            "value": [pd.Timestamp(d).date().isoformat() for d in dates],
+            "reason": [
+                f"dated before this graduate's hired_on ({h:%Y-%m-%d}); kept"
+                for h in pd.to_datetime(start.to_numpy()[early])
+            ],
+        }
+    ).astype(object)
+
+
+def _warn_before_hire(table: str, source: str, early: pd.DataFrame) -> None:
+    if not len(early):
+        return
+    where = "rows" if source == "<DataFrame>" else "lines"
+    lines = ", ".join(str(n) for n in early["line"].head(5))
+    more = f" and {len(early) - 5} more" if len(early) > 5 else ""
+    warnings.warn(
+        f"{source} ({table}): {len(early)} rows are dated before the graduate's hired_on "
+        f"({where} {lines}{more}); they are kept, see Inputs.warnings",
+        InputWarning,
+        stacklevel=3,
     )

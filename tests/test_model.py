@@ -279,7 +279,16 @@ def test_the_cli_exits_2_with_a_short_message_on_a_bad_model_file(
     path.write_text(edit(good_file), encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         RiskModel.load(path)
-    args = ["rank", "--checkins", "c.csv", "--attendance", "a.csv", "--model", str(path)]
+    samples = Path(__file__).parents[1] / "data" / "samples"
+    args = [
+        "rank",
+        "--checkins",
+        str(samples / "checkins.csv"),
+        "--attendance",
+        str(samples / "attendance.csv"),
+        "--model",
+        str(path),
+    ]
     assert main(args) == 2
     err = capsys.readouterr().err
     assert name in err and len(err) < 500

@@ -178,6 +178,8 @@ def test_composed_wording_names_target_and_evaluation(
         ("週末はゆっくり休みたい", "仕事中なのにもう休みたい", "quit_intent"),
         ("副作用がなくなった", "副作用で眠い", "medication"),
         ("通院の必要がなくなった", "通院を中断している", "medication"),
+        ("睡眠・食欲とも問題なし", "食欲がまったくない", "appetite"),
+        ("通院は特に問題ない", "病院に行く気がしない", "medication"),
     ],
 )
 def test_guards_hold_back_only_the_healthy_wording(

@@ -236,6 +236,11 @@ def _judge(
     )
 
 
+#: Categories whose signs are about other people: a cue that describes a person
+#: (挨拶を返してくれない人がいる) is the graduate's complaint, not somebody's trait.
+_ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
+
+
 def _someone_else(
     tokens: Sequence[Token],
     flags: Sequence[int],
@@ -250,8 +255,12 @@ def _someone_else(
     cue's category) or an evaluation of that person stands between them
     (上司が怖くて眠れない: the fear is the graduate's).
     """
-    if target < 0 and rules.describes_person(tokens, flags, span):
-        return True
+    if (
+        target < 0
+        and entry.category not in _ABOUT_OTHERS
+        and rules.describes_person(tokens, flags, span)
+    ):
+        return True  # 頭痛持ちの人は: a trait of people (挨拶を返してくれない人: a complaint)
     person = rules.other_subject(tokens, flags, span)
     if person < 0 or person == target:
         return False

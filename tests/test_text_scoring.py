@@ -470,3 +470,24 @@ def test_a_question_about_ones_own_sign_is_a_sign() -> None:
     assert score_text("疲れはありますか?").detected == []  # the staff asking
     assert score_text("夜眠れないのですが、どうしたらいいですか?").detected == ["sleep"]
     assert "quit_intent" in score_text("辞めたいと思うのは甘えですか?").detected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("主治医に相談せず、薬を半分に減らしている", ["medication"]),  # not agreed
+        ("副作用でしょうか?手がずっと震えています", ["physical"]),  # the asker's own
+        ("めまいがあって病院に行くべきか迷っている", ["physical"]),  # べきか asks
+        ("この薬は自己判断でやめると再発しやすいと言われている", []),  # general knowledge
+        ("ミスをしたときは、早めに報告するのが大事だ", []),  # a rule for such times
+        ("辞めたいと思ったことは、これまで一度もない", []),  # a comma after a topic
+        ("寝る前の薬をまた飲み忘れた", ["medication"]),  # 前 after a verb is no past
+        ("隣の人が全然口をきいてくれない", ["coworkers"]),  # done to the graduate
+        ("先輩の態度がそっけない", ["coworkers"]),  # the possessor decides
+        ("上司と話すとき怖くて声が出ない", ["supervisor"]),
+    ],
+)
+def test_real_text_scope(text: str, expected: list[str]) -> None:
+    assert set(expected) <= set(score_text(text).detected)
+    if not expected:
+        assert score_text(text).detected == []

@@ -67,6 +67,7 @@ ABILITY_SHIFT = 33  # bits 33..42: an ability of that category's targets
 ALL_ABILITY = 1 << 43  # an ability of any target (分かる, できる, 慣れる)
 ALONE_SHIFT = 44  # bits 44..53: an ability that names its category with no target (覚える)
 _PASSIVE = frozenset({"れる", "られる"})
+_PERSON_CATEGORIES = (1 << CATEGORIES.index("supervisor")) | (1 << CATEGORIES.index("coworkers"))
 _AGENT_PARTICLES = frozenset({"に", "から"})
 
 #: Words are tagged this many at a time, joined by a sentence end.
@@ -363,6 +364,7 @@ class Composer:
         for t in _targets(tokens, bits, breaks, e):
             if t in used or not _evaluates_as_noun(tokens, t, e):
                 return None
+            t = _possessor(tokens, bits, t)
             for category in _categories(bits[t]):
                 entry = self._evaluates(bits[e], category, tokens, t, e)
                 if entry is not None:
@@ -451,6 +453,19 @@ def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool],
 
 def _coworker_head(bits: Sequence[int], k: int) -> bool:
     return bool(bits[k] & HEAD) and any(bits[j] & PLACE for j in range(max(0, k - 3), k))
+
+
+def _possessor(tokens: Sequence[Token], bits: Sequence[int], t: int) -> int:
+    """The person whose attribute the target is, when that changes the category
+    (先輩の態度 -> 先輩: coworkers, not supervisor); else the target."""
+    if (
+        t >= 2
+        and tokens[t - 1].lemma == "の"
+        and bits[t - 2] & _PERSON_CATEGORIES
+        and set(_categories(bits[t - 2])).isdisjoint(_categories(bits[t]))
+    ):
+        return t - 2
+    return t
 
 
 def _evaluates_as_noun(tokens: Sequence[Token], t: int, e: int) -> bool:

@@ -134,7 +134,14 @@ def find_cues(
     )
     if composing and composer is not None and composed_bits is not None:
         breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
-        for pair in composer.pairs(tokens, composed_bits, breaks, used):
+        # A one-word feeling (しんどい, 怖い) about a person or the work is a sign of that:
+        # 上司が怖い is supervisor, 職場の人と話すのしんどい coworkers.
+        soft = {c.first: c for c in cues if _is_soft(c)}
+        for pair in composer.pairs(tokens, composed_bits, breaks, used - soft.keys()):
+            if pair.evaluation in soft:
+                if pair.entry.category not in _OVERRIDING:
+                    continue  # a lone feeling, or 体がだるい: the lexicon cue stands
+                cues.remove(soft.pop(pair.evaluation))
             cue = _judge(
                 tokens, flags, pair.entry, pair.first, pair.last, grammar, signs_only,
                 target=pair.target, evaluation=pair.evaluation, composed_bits=composed_bits,
@@ -206,7 +213,7 @@ def _judge(
     if signs_only and (resolved or hypothetical):
         return None
     other = _someone_else(tokens, flags, span, entry, target, composed_bits)
-    general = not other and rules.is_general(tokens, flags, span)
+    general = not other and rules.is_general(tokens, flags, span, config)
     if signs_only and (other or general):
         return None
     hedged, intensified = rules.modifiers(tokens, flags, span, config)
@@ -236,6 +243,21 @@ def _judge(
     )
 
 
+#: Categories of single-word feelings that a target may take over (see :func:`find_cues`).
+_SOFT = frozenset({"mood", "fatigue"})
+#: Categories of targets that take a feeling over: a person or the work.
+_OVERRIDING = frozenset({"supervisor", "coworkers", "workload"})
+
+
+def _is_soft(cue: Cue) -> bool:
+    return (
+        cue.first == cue.last
+        and len(cue.entry.elements) == 1
+        and cue.entry.category in _SOFT
+        and not cue.entry.crisis
+    )
+
+
 #: Categories whose signs are about other people: a cue that describes a person
 #: (挨拶を返してくれない人がいる) is the graduate's complaint, not somebody's trait.
 _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
@@ -262,12 +284,12 @@ def _someone_else(
     ):
         return True  # 頭痛持ちの人は: a trait of people (挨拶を返してくれない人: a complaint)
     person = rules.other_subject(tokens, flags, span)
-    if person < 0 or person == target:
-        return False
+    if person < 0 or person == target or rules.done_to_graduate(flags, span):
+        return False  # 隣の人が口をきいてくれない is done to the graduate
     if composed_bits is None:
         return True
-    if composed_bits[person] & category_bit(entry.category):
-        return False
+    if target < 0 and composed_bits[person] & category_bit(entry.category):
+        return False  # 上司が怒鳴る: the person is what a lexicon cue of their kind is about
     between = [
         k for k in range(person + 1, span.first) if composed_bits[k] & EVALUATION_MASK
     ]

@@ -49,6 +49,9 @@ WISH = 1 << 29  # たい: 寝だめしたい, 週末はゆっくり休みたい
 LEISURE = 1 << 30  # 週末 / 休日 / 旅行: a wish for rest, not to stay away from work
 CLINICIAN = 1 << 31  # 主治医 / 医師: a change agreed with the doctor is no self-judgement
 CONSULT = 1 << 32  # 相談 / 指示 / 話し合う
+GENERAL_PHRASE_START = 1 << 33  # 言う (…と言われている)
+TOPIC = 1 << 34  # は / も: a topic, which a comma does not cut from its predicate
+BENEFACTIVE = 1 << 35  # 呉れる: done to the graduate (口をきいてくれない)
 
 
 def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
@@ -111,6 +114,8 @@ class TokenClasses:
                 bits |= PARALLEL_MARKER
             if token.lemma in c.others.subject_particles:
                 bits |= SUBJECT
+            if token.lemma in ("は", "も"):
+                bits |= TOPIC
         if pos1 in ("名詞", "接頭辞"):
             bits |= NOUN
         if pos1 == "接尾辞":
@@ -149,6 +154,8 @@ class TokenClasses:
             (c.wish.leisure, LEISURE),
             (c.agreed.clinicians, CLINICIAN),
             (c.agreed.consult, CONSULT),
+            (_first_words(c.general.phrases), GENERAL_PHRASE_START),
+            (frozenset({"呉れる", "くれる"}), BENEFACTIVE),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

@@ -120,6 +120,7 @@ class General(_Section):
 
     markers: Words = frozenset()
     surfaces: Words = frozenset()
+    phrases: Sequences = ()
     case_nouns: Words = frozenset()
     permission: Words = frozenset()
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ..tokenizer import Token
 from .classes import (
     AUXILIARY_LIKE,
+    BENEFACTIVE,
     CASE_NOUN,
     CLAUSE_MARK,
     CLAUSE_PARTICLE,
@@ -23,6 +24,7 @@ from .classes import (
     CONDITIONAL,
     CONSULT,
     GENERAL_MARK,
+    GENERAL_PHRASE_START,
     HEDGE_AFTER_START,
     HEDGE_BEFORE,
     HEDGE_PHRASE_START,
@@ -46,6 +48,7 @@ from .classes import (
     SUBJECT,
     SUFFIX,
     TE,
+    TOPIC,
     UNTIL_MARKER,
     WISH,
 )
@@ -55,6 +58,7 @@ __all__ = [
     "CueSpan",
     "clause_end",
     "describes_person",
+    "done_to_graduate",
     "is_agreed",
     "is_clause_break",
     "is_general",
@@ -71,6 +75,8 @@ __all__ = [
 WINDOW = 12
 #: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
 PARALLEL_REACH = 8
+#: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
+_NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
 
@@ -202,7 +208,8 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
     passes particles, auxiliaries, suffixes, adverbs, non-independent verbs and transparent
     words (思う, 訳, 事, 気) and stops at any other content word or at the clause's end.
     After a list marker the nouns that follow are passed too (頭痛や吐き気はない, 頭痛も
-    吐き気もない), after …ことも a whole parallel clause. A word of recovery ends the scan:
+    吐き気もない), after …ことも a whole parallel clause, and a comma right after a topic
+    (…ことは、一度もない). A word of recovery ends the scan:
     in だるさが抜けない the negation denies the recovery, not the symptom.
     """
     count, end = 0, last
@@ -220,6 +227,8 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         elif parallel and not is_clause_break(flags, k):
             parallel -= 1
             continue
+        elif bits & CLAUSE_MARK and flags[k - 1] & TOPIC:
+            continue  # 辞めたいと思ったことは、一度もない: a comma after a topic
         elif not bits & PASSABLE or is_clause_break(flags, k):
             break
         listing = listing or bool(bits & LIST_MARKER)
@@ -307,20 +316,46 @@ def is_agreed(flags: Sequence[int], cue: CueSpan, category: str, config: Grammar
     """True when a change was agreed with the doctor (主治医と相談して薬をやめられた)."""
     if category not in config.agreed.categories:
         return False
-    sentence = _sentence_bits(flags, cue)
-    return bool(sentence & CLINICIAN and sentence & CONSULT)
-
-
-def is_general(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
-    """True for advice, rules or general statements (疲れたときは早めに休みましょう,
-    小出しに伝えるのがコツ), and for a cue in a clause about a time or case when the
-    sentence gives leave or advice (食欲がない時はゼリーでもいい)."""
-    sentence = _sentence_bits(flags, cue)
-    if sentence & GENERAL_MARK:
-        return True
-    if not sentence & PERMISSION:
+    if not _sentence_bits(flags, cue) & CLINICIAN:
         return False
-    return _any(flags, cue.last + 1, min(cue.clause_end, cue.last + 4) + 1, CASE_NOUN)
+    # 主治医に相談せず減らしている is no agreement.
+    return any(
+        flags[k] & CONSULT and negation_scope(flags, k)[0] % 2 == 0
+        for k in range(cue.sentence_start, cue.sentence_end + 1)
+        if k < len(flags)
+    )
+
+
+def is_general(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True for advice, rules or general statements (疲れたときは早めに休みましょう,
+    小出しに伝えるのがコツ, 再発しやすいと言われている), and for a cue in a clause about a
+    time or case: with は (ミスをしたときは…) always, otherwise when the sentence gives
+    leave or advice (食欲がない時にはゼリーでもいい)."""
+    lo, hi = cue.sentence_start, min(cue.sentence_end + 1, len(flags))
+    sentence = _sentence_bits(flags, cue)
+    if sentence & GENERAL_MARK and any(
+        flags[k] & GENERAL_MARK and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "か")
+        for k in range(lo, hi)
+    ):
+        return True  # 病院に行くべきか迷っている asks; 休むべきだ advises
+    if sentence & GENERAL_PHRASE_START and _any_seq(
+        tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases
+    ):
+        return True
+    case = next(
+        (
+            k
+            for k in range(cue.last + 1, min(cue.clause_end, cue.last + 4) + 1)
+            if k < len(flags) and flags[k] & CASE_NOUN
+        ),
+        -1,
+    )
+    if case < 0:
+        return False
+    topic = case + 1 < len(tokens) and tokens[case + 1].lemma == "は"
+    return topic or bool(sentence & PERMISSION)
 
 
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
@@ -333,6 +368,11 @@ def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
         if not bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) and tokens[k].lemma != "持ち":
             return False
     return False
+
+
+def done_to_graduate(flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue's predicate is done for or to the graduate (口をきいてくれない)."""
+    return _any(flags, cue.first, min(cue.clause_end + 1, len(flags)), BENEFACTIVE)
 
 
 def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
@@ -377,6 +417,8 @@ def _past_marker_before(
     for k in range(lo, hi):
         after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
         if flags[k] & PAST_MARKER and after not in config.resolved.not_past_after:
+            if k > 0 and (tokens[k - 1].pos1 in _NOT_BEFORE_PAST or tokens[k - 1].lemma == "時"):
+                continue  # 寝る前の薬, 五時前に: before an event, not the past
             return True
         if flags[k] & UNTIL_MARKER and after == "まで":
             return True

@@ -200,6 +200,8 @@ def _judge(
     count, negation_end = rules.negation_scope(flags, last)
     negated = count % 2 == 1
     present = negated if entry.ability else not negated
+    if negated and rules.is_exclusive(tokens, last, negation_end):
+        present = True  # ダメな気しかしない / 一口しか食べられない: only, not no
     if signs_only and not present:
         return None
     config = grammar.config

@@ -61,6 +61,7 @@ __all__ = [
     "done_to_graduate",
     "is_agreed",
     "is_clause_break",
+    "is_exclusive",
     "is_general",
     "is_hypothetical",
     "is_resolved",
@@ -235,6 +236,12 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         if bits & PARALLEL_MARKER:
             parallel = PARALLEL_REACH
     return count, end
+
+
+def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
+    """True when the negation after a cue is the exclusive しか…ない (only), which
+    affirms the cue (ダメな気しかしない) or says how little (一口しか食べられない)."""
+    return any(tokens[k].lemma == "しか" for k in range(last + 1, negation))
 
 
 # -- hedges and intensifiers -----------------------------------------------------------------

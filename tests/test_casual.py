@@ -22,6 +22,10 @@ from sign_detect.normalize import normalize
         ("むりっっ", "むり"),
         ("ぼーっとする", "ぼーっとする"),  # a word with ー stays
         ("行った", "行った"),  # a single っ inside a word stays
+        ("行きたくなか", "行きたくない"),  # Kyushu
+        ("遠くなかった", "遠くなかった"),  # なかった is no Kyushu なか
+        ("まじだりぃ", "まじだるい"),
+        ("つれぇわ", "つらいわ"),
         ("スーパーに寄った", "スーパーに寄った"),  # katakana long vowels stay
     ],
 )

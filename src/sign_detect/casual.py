@@ -10,7 +10,10 @@ still point into the note as written.
 - a long-vowel mark after hiragana is dropped (眠れなーい, つらーい), unless っ follows
   (ぼーっと is a word);
 - a small vowel that repeats the vowel before it is dropped (つらいぃぃ, ねぇ, だるぅ);
-- repeated small っ is one, and a trailing っ after hiragana is dropped (むりっっ).
+- repeated small っ is one, and a trailing っ after hiragana is dropped (むりっっ);
+- Kyushu なか after く is a negation (行きたくなか -> 行きたくない);
+- adjectives said the rough way are read plainly (だりぃ -> だるい, ねみー -> ねむい,
+  つれぇ -> つらい, いてぇ -> いたい, きちぃ -> きつい), each the same length.
 
 Examples
 --------
@@ -40,12 +43,18 @@ _SMALL = {"ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e", "ぉ": "o", "ァ": "a"
 _VOWEL = {kana: vowel for vowel, row in _ROWS.items() for kana in row}
 
 _NEGATION = re.compile("(?<=[くん])ね[ーぇェえ〜~]+")
+_KYUSHU_NEGATION = re.compile("(?<=く)なか(?=$|[。、!?…\\s]|けん|ばい|よ|ね|もん)")
+#: Rough spellings of adjectives, rewritten letter for letter (same length).
+_ROUGH = {"だりぃ": "だるい", "だりー": "だるい", "ねみぃ": "ねむい", "ねみー": "ねむい",
+          "つれぇ": "つらい", "つれー": "つらい", "いてぇ": "いたい", "いてー": "いたい",
+          "きちぃ": "きつい", "きちー": "きつい", "うぜぇ": "うざい", "うぜー": "うざい"}
+_ROUGH_WORDS = re.compile("|".join(_ROUGH))
 _LONG_MARK = re.compile("(?<=[ぁ-ゖ])[ー〜~]+(?!っ)")
 _SMALL_VOWELS = re.compile("(?<=[ぁ-ゖ])[ぁぃぅぇぉァィゥェォ]+")
 _TRAILING_TSU = re.compile("(?<=[ぁ-ゖ])っ+(?=$|[。、!?…\\s])")
 _DOUBLED_TSU = re.compile("っ(っ+)")
 #: Any text that one of the rules may change (one search; most notes have none).
-_ANY = re.compile("ね[ーぇェえ〜~]|(?<=[ぁ-ゖ])[ー〜~ぁぃぅぇぉァィゥェォっ]")
+_ANY = re.compile("ね[ーぇェえ〜~]|くなか|(?<=[ぁ-ゖ])[ー〜~ぁぃぅぇぉァィゥェォっ]")
 
 
 def read_casual(text: str) -> tuple[str, list[int] | None]:
@@ -55,6 +64,10 @@ def read_casual(text: str) -> tuple[str, list[int] | None]:
         return text, None
     chars = list(text)
     source = list(range(len(text)))
+    for match in _ROUGH_WORDS.finditer(text):  # same length: indices stay
+        chars[match.start() : match.end()] = list(_ROUGH[match.group()])
+    for match in _KYUSHU_NEGATION.finditer(text):
+        chars[match.start() : match.end()] = ["な", "い"]
     for match in reversed(list(_NEGATION.finditer(text))):
         start, end = match.span()
         chars[start:end] = ["な", "い"]

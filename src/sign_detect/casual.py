@@ -54,7 +54,10 @@ _SMALL_VOWELS = re.compile("(?<=[ぁ-ゖ])[ぁぃぅぇぉァィゥェォ]+")
 _TRAILING_TSU = re.compile("(?<=[ぁ-ゖ])っ+(?=$|[。、!?…\\s])")
 _DOUBLED_TSU = re.compile("っ(っ+)")
 #: Any text that one of the rules may change (one search; most notes have none).
-_ANY = re.compile("ね[ーぇェえ〜~]|くなか|(?<=[ぁ-ゖ])[ー〜~ぁぃぅぇぉァィゥェォっ]")
+_ANY = re.compile(
+    "ね[ーぇェえ〜~]|くなか|(?<=[ぁ-ゖ])[ー〜~ぁぃぅぇぉァィゥェォ]|っっ|(?<=[ぁ-ゖ])っ(?=$|[。、!?…\\s])"
+    "|" + "|".join(_ROUGH)
+)
 
 
 def read_casual(text: str) -> tuple[str, list[int] | None]:

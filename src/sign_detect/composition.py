@@ -44,7 +44,14 @@ from .errors import ConfigError
 from .lexicon import CompiledEntry
 from .tokenizer import Token, TokenCache, Tokenizer, default_tokenizer
 
-__all__ = ["EVALUATION_MASK", "Composer", "Composition", "category_bit", "governed_target"]
+__all__ = [
+    "COMPOSING_MASK",
+    "EVALUATION_MASK",
+    "Composer",
+    "Composition",
+    "category_bit",
+    "governed_target",
+]
 
 _MAX_CACHED_TOKENS = 50_000
 #: How many tokens before an evaluation its target may stand (within one clause).
@@ -80,6 +87,14 @@ def _range_bits(shift: int) -> int:
 
 #: Any evaluation of a target (used to tell 上司が怖くて眠れない from 母が眠れない).
 EVALUATION_MASK = NEGATIVE | MOOD_WORD | _range_bits(ONLY_SHIFT)
+#: Bits without which a text holds no pair, reluctance or mood word (nothing to compose).
+COMPOSING_MASK = (
+    EVALUATION_MASK
+    | ALL_ABILITY
+    | _range_bits(ABILITY_SHIFT)
+    | _range_bits(ALONE_SHIFT)
+    | RELUCTANT_VERB
+)
 
 
 def category_bit(category: str) -> int:
@@ -306,13 +321,9 @@ class Composer:
                     candidates + by_first[token.surface], key=lambda s: -len(s[0])
                 )
             for seq, seq_bits in candidates:
-                n = len(seq)
-                if k + n <= len(tokens) and all(
-                    tokens[k + j].lemma == s or tokens[k + j].surface == s
-                    for j, s in enumerate(seq)
-                ):
+                if _matches(tokens, k, seq):
                     # The sequence's class goes to its last word (職場の人 -> 人).
-                    bits[k + n - 1] |= seq_bits
+                    bits[k + len(seq) - 1] |= seq_bits
                     break
 
     def pairs(
@@ -453,6 +464,17 @@ def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool],
 
 def _coworker_head(bits: Sequence[int], k: int) -> bool:
     return bool(bits[k] & HEAD) and any(bits[j] & PLACE for j in range(max(0, k - 3), k))
+
+
+def _matches(tokens: Sequence[Token], k: int, seq: Seq) -> bool:
+    """True when ``seq`` is read at token ``k`` (by lemma or surface)."""
+    if k + len(seq) > len(tokens):
+        return False
+    for j in range(1, len(seq)):  # the first word is known to match
+        token = tokens[k + j]
+        if token.lemma != seq[j] and token.surface != seq[j]:
+            return False
+    return True
 
 
 def _possessor(tokens: Sequence[Token], bits: Sequence[int], t: int) -> int:

@@ -15,7 +15,13 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
-from .composition import EVALUATION_MASK, Composer, category_bit, governed_target
+from .composition import (
+    COMPOSING_MASK,
+    EVALUATION_MASK,
+    Composer,
+    category_bit,
+    governed_target,
+)
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
@@ -123,7 +129,11 @@ def find_cues(
         starts = list(map(lexicon.starts_of.__getitem__, tokens))
     if composer is not None and composed_bits is None:
         composed_bits = composer.token_bits(tokens)
-    composing = composer is not None and composed_bits is not None and any(composed_bits)
+    composing = (
+        composer is not None
+        and composed_bits is not None
+        and bool(reduce(or_, composed_bits, 0) & COMPOSING_MASK)
+    )
     if not any(starts) and not composing:
         return []
     if flags is None:

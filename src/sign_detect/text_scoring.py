@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator, Sequence
+from functools import reduce
+from operator import or_
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -25,7 +27,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from .categories import CATEGORIES
-from .composition import Composer
+from .composition import COMPOSING_MASK, Composer
 from .contact_outcome import UnansweredDetector
 from .grammar import Grammar
 from .katakana import KatakanaReader
@@ -202,8 +204,8 @@ class SignScorer:
         for offset, piece, tokens in tokenized:
             candidates = list(map(starts, tokens))
             bits = composed(tokens)
-            if not any(candidates) and not any(bits):  # no cue can start anywhere
-                continue
+            if not any(candidates) and not reduce(or_, bits, 0) & COMPOSING_MASK:
+                continue  # no cue can start anywhere, nothing to compose
             flags = list(map(classes, tokens))
             cues = find_cues(
                 tokens,

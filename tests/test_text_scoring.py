@@ -491,3 +491,19 @@ def test_real_text_scope(text: str, expected: list[str]) -> None:
     assert set(expected) <= set(score_text(text).detected)
     if not expected:
         assert score_text(text).detected == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("飲み忘れは今月ゼロだった", []),  # ゼロ denies
+        ("食欲ゼロ", ["appetite"]),  # …and an ability denied is a sign
+        ("頭痛・めまいの症状は見られない", []),  # a list with ・, observed absent
+        ("祖母が夜中に何度も起きるらしい", []),  # family, another person
+        ("作業担当者が最近疲れているようだ", []),  # 〜者 is a person
+        ("利用者が眠れていないとのこと", ["sleep"]),  # 利用者 may be the graduate
+        ("困ったら早めに相談しておくといいよ", []),
+    ],
+)
+def test_more_real_text_scope(text: str, expected: list[str]) -> None:
+    assert score_text(text).detected == expected

@@ -107,6 +107,8 @@ class TokenClasses:
             bits |= AUXILIARY_LIKE
         if pos1 in scope.pass_pos1 or pos2 in scope.pass_pos2 or token.lemma in scope.transparent:
             bits |= PASSABLE
+        if token.surface == "・" and "・" in scope.list_markers:
+            bits |= LIST_MARKER  # めまい・ふらつきはない
         if pos1 == "助詞":
             if token.lemma in scope.list_markers:
                 bits |= LIST_MARKER

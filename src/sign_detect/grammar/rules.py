@@ -76,6 +76,8 @@ __all__ = [
 WINDOW = 12
 #: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
 PARALLEL_REACH = 8
+#: Words before 者 that may name the graduate (利用者, 当事者, 本人).
+_SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
@@ -224,6 +226,9 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
             count += 1
             end = k
         elif listing and bits & NOUN:
+            continue
+        elif bits & LIST_MARKER and not bits & PASSABLE:
+            listing = True  # めまい・ふらつきはない: a list mark that is no particle
             continue
         elif parallel and not is_clause_break(flags, k):
             parallel -= 1
@@ -402,6 +407,9 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
 def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:
     """The person word just before token ``k`` (past たち / さん), or -1."""
     j = k - 1
+    if j > 0 and flags[j] & SUFFIX and flags[j] & PERSON:
+        # 担当者, 作業者: a person (not 利用者 / 当事者, who may be the graduate)
+        return -1 if tokens[j - 1].lemma in _SELF_BEFORE_SHA else j
     while j > 0 and flags[j] & SUFFIX:
         j -= 1
     if j < 0:

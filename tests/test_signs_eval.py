@@ -38,6 +38,7 @@ def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> 
         "heldout9",
         "realA",
         "realB",
+        "realC",
     }
     for c in CATEGORIES:
         assert evaluated[f"true_{c}"].sum() >= 10, c
@@ -60,3 +61,15 @@ def test_the_last_untouched_batch_stays_above_its_guard(evaluated: pd.DataFrame)
     assert sum(f1) / len(f1) >= 0.85
     negated = held[held["kind"].isin(["negated", "resolved"])]
     assert negated[[f"pred_{c}" for c in CATEGORIES]].any(axis=1).mean() <= 0.1
+
+
+HEALTHY = ["negated", "resolved", "neutral", "positive", "other", "general", "wish", "success"]
+
+
+def test_real_style_notes_stay_above_their_guard(evaluated: pd.DataFrame) -> None:
+    """The real-style batches pooled (0.816, healthy false positives 5.7% when written)."""
+    real = evaluated[evaluated["split"].str.startswith("real")]
+    f1 = [f1_score(real[f"true_{c}"], real[f"pred_{c}"]) for c in CATEGORIES]
+    assert sum(f1) / len(f1) >= 0.78
+    healthy = real[real["kind"].isin(HEALTHY)]
+    assert healthy[[f"pred_{c}" for c in CATEGORIES]].any(axis=1).mean() <= 0.10

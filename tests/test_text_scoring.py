@@ -507,3 +507,12 @@ def test_real_text_scope(text: str, expected: list[str]) -> None:
 )
 def test_more_real_text_scope(text: str, expected: list[str]) -> None:
     assert score_text(text).detected == expected
+
+
+def test_the_fast_path_is_typed(scorer: SignScorer) -> None:
+    vector = scorer.vector("課長がずっとピリピリしてて死にたい")
+    assert len(vector.strengths) == len(CATEGORIES)
+    assert vector.crisis
+    composed = next(hit for hit in vector.hits if hit.category == "supervisor")
+    assert (composed.target, composed.evaluation) == ("課長", "ピリピリ")
+    assert str(composed).startswith("supervisor:")

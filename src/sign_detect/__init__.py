@@ -24,7 +24,15 @@ from .records import AttendanceDay, CheckIn, Graduate, Outcome
 from .report import Action, Actions, build_report, render_report, write_ranking_xlsx
 from .risk_scoring import ScorerConfig
 from .simulate import Cohort, simulate_cohort, write_cohort
-from .text_scoring import Hit, NoteSignals, SignScorer, score_notes, score_text
+from .text_scoring import (
+    Hit,
+    NoteSignals,
+    NoteVector,
+    SignScorer,
+    SignWords,
+    score_notes,
+    score_text,
+)
 from .tokenizer import Tokenizer
 from .training import training_set
 
@@ -52,11 +60,13 @@ __all__ = [
     "MissingColumnsError",
     "ModelNotBetterWarning",
     "NoteSignals",
+    "NoteVector",
     "Outcome",
     "RiskModel",
     "ScorerConfig",
     "SignDetectError",
     "SignScorer",
+    "SignWords",
     "Tokenizer",
     "TokenizerUnavailableError",
     "UnansweredDetector",

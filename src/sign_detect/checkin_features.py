@@ -13,7 +13,7 @@ import pandas as pd
 
 from .categories import CATEGORIES
 from .contact_outcome import UnansweredDetector
-from .text_scoring import CRISIS_MARK, SignScorer, score_notes
+from .text_scoring import SignScorer, score_notes
 from .windows import rows_as_of, window
 
 __all__ = ["CHECKIN_FEATURES", "checkin_features", "score_checkins"]
@@ -74,7 +74,7 @@ def score_checkins(
     scored["unanswered"] = detector.is_unanswered(checkins["note"])
     for column in SIGN_COLUMNS:
         scored[column] = signs[column].to_numpy()
-    scored["crisis"] = signs["sign_hits"].str.contains(CRISIS_MARK, regex=False).to_numpy()
+    scored["crisis"] = signs["crisis"].to_numpy()
     if hits:
         scored["sign_hits"] = signs["sign_hits"].to_numpy()
     return scored.reset_index(drop=True)

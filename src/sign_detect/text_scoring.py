@@ -36,7 +36,15 @@ from .matching import Cue, find_cues
 from .normalize import normalize, normalize_text
 from .tokenizer import Token, Tokenizer, default_tokenizer, token_offsets
 
-__all__ = ["Hit", "NoteSignals", "SignScorer", "score_notes", "score_text"]
+__all__ = [
+    "Hit",
+    "NoteSignals",
+    "NoteVector",
+    "SignScorer",
+    "SignWords",
+    "score_notes",
+    "score_text",
+]
 
 _SENTENCE_END = re.compile(r"[。!?.]+")
 #: Longest piece of text given to the tagger at once; longer notes are cut at sentence ends.
@@ -139,6 +147,37 @@ def _hard_cut(text: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
 _CATEGORY_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
 #: Marks a hit of a crisis word (self-harm, suicide) in the compact ``sign_hits`` column.
 CRISIS_MARK = "(crisis)"
+#: Marks a hedged hit in the ``sign_hits`` column.
+HEDGED_MARK = "(hedged)"
+
+
+class SignWords(NamedTuple):
+    """A sign hit of the fast path: its category, the words that fired (normalised text)
+    and its flags; a composed hit names its target and evaluation."""
+
+    category: str
+    words: str
+    hedged: bool
+    crisis: bool
+    target: str = ""
+    evaluation: str = ""
+
+    def __str__(self) -> str:
+        marks = (HEDGED_MARK if self.hedged else "") + (CRISIS_MARK if self.crisis else "")
+        return f"{self.category}:{self.words}{marks}"
+
+
+class NoteVector(NamedTuple):
+    """One note scored on the fast path: strength per category (in :data:`CATEGORIES`
+    order) and the sign hits."""
+
+    strengths: tuple[float, ...]
+    hits: tuple[SignWords, ...]
+
+    @property
+    def crisis(self) -> bool:
+        """A word of self-harm or suicide fired as a sign."""
+        return any(hit.crisis for hit in self.hits)
 
 
 class _Found(NamedTuple):
@@ -220,25 +259,21 @@ class SignScorer:
             if cues:
                 yield _Found(piece, offset, tokens, cues)
 
-    def vector(self, text: str) -> tuple[list[float], list[tuple[str, str, str]]]:
-        """Fast path: category strengths and ``(category, words, marks)`` of sign hits.
+    def vector(self, text: str) -> NoteVector:
+        """Fast path: category strengths and the sign hits, without character offsets.
 
-        The words are the cue's tokens joined (normalised text, no character offsets);
-        the marks are ``(hedged)`` and :data:`CRISIS_MARK` when they apply. :meth:`score`
-        gives exact spans into the original text.
+        :meth:`score` gives exact spans into the original text.
         """
         return self.vectors([text])[0]
 
-    def vectors(
-        self, texts: Sequence[str], batch_size: int = 256
-    ) -> list[tuple[list[float], list[tuple[str, str, str]]]]:
+    def vectors(self, texts: Sequence[str], batch_size: int = 256) -> list[NoteVector]:
         """:meth:`vector` of many texts.
 
         Texts are tagged a batch at a time before any is analysed: MeCab and the cue
         rules then each keep their own data in the CPU caches, which is measurably
         faster than alternating between them for every note.
         """
-        out: list[tuple[list[float], list[tuple[str, str, str]]]] = []
+        out: list[NoteVector] = []
         for lo in range(0, len(texts), batch_size):
             tokenized = [
                 self._tokenized(normalize_text(text))
@@ -249,10 +284,8 @@ class SignScorer:
             out.extend(map(self._vector_of, tokenized))
         return out
 
-    def _vector_of(
-        self, tokenized: list[tuple[int, str, list[Token]]]
-    ) -> tuple[list[float], list[tuple[str, str, str]]]:
-        compact: list[tuple[str, str, str]] = []
+    def _vector_of(self, tokenized: list[tuple[int, str, list[Token]]]) -> NoteVector:
+        hits: list[SignWords] = []
         keep = [1.0] * len(CATEGORIES)
         for found in self._find(tokenized, signs_only=True):
             tokens = found.tokens
@@ -260,12 +293,17 @@ class SignScorer:
                 if cue.strength <= 0:
                     continue
                 keep[_CATEGORY_INDEX[cue.entry.category]] *= 1.0 - cue.strength
-                words = "".join(t.surface for t in tokens[cue.first : cue.end + 1])
-                marks = ("(hedged)" if cue.hedged else "") + (
-                    CRISIS_MARK if cue.entry.crisis else ""
+                hits.append(
+                    SignWords(
+                        cue.entry.category,
+                        "".join(t.surface for t in tokens[cue.first : cue.end + 1]),
+                        cue.hedged,
+                        cue.entry.crisis,
+                        tokens[cue.target].surface if cue.target >= 0 else "",
+                        tokens[cue.evaluation].surface if cue.evaluation >= 0 else "",
+                    )
                 )
-                compact.append((cue.entry.category, words, marks))
-        return [1.0 - k for k in keep], compact
+        return NoteVector(tuple(1.0 - k for k in keep), tuple(hits))
 
     def score(self, text: str) -> NoteSignals:
         """Score one note; never raises on any string."""
@@ -378,8 +416,8 @@ def score_text(
     return _scorer(lexicon, grammar).score(text)
 
 
-def _format_hits(compact: list[tuple[str, str, str]]) -> str:
-    return "; ".join(f"{c}:{s}{marks}" for c, s, marks in compact)
+def _format_hits(hits: Sequence[SignWords]) -> str:
+    return "; ".join(map(str, hits))
 
 
 def score_notes(
@@ -426,15 +464,15 @@ def score_notes(
     for lo in range(0, len(texts), chunk_size):
         chunk = texts.iloc[lo : lo + chunk_size]
         codes, uniques = pd.factorize(chunk.astype(object).where(chunk.notna(), ""))
-        rows = []
-        hits = np.empty(len(uniques), dtype=object)
-        for k, (values, compact) in enumerate(engine.vectors(uniques.tolist())):
-            rows.append(values)
-            hits[k] = _format_hits(compact)
-        matrix = np.asarray(rows, dtype=float).reshape(len(uniques), len(CATEGORIES))
+        vectors = engine.vectors(uniques.tolist())
+        matrix = np.asarray([v.strengths for v in vectors], dtype=float).reshape(
+            len(uniques), len(CATEGORIES)
+        )
+        hits = np.array([_format_hits(v.hits) for v in vectors] or [""], dtype=object)
+        crisis = np.array([v.crisis for v in vectors] or [False], dtype=bool)
         part = pd.DataFrame(matrix[codes], columns=columns, index=chunk.index).round(4)
         part["sign_hits"] = hits[codes]
-        part["crisis"] = part["sign_hits"].str.contains(CRISIS_MARK, regex=False).astype(bool)
+        part["crisis"] = crisis[codes]
         parts.append(part)
     if not parts:
         return pd.DataFrame(

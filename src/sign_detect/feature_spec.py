@@ -149,6 +149,11 @@ class CheckinFeatures:
     unanswered_run: str = "contact_unanswered_run"
     note_length_ratio: str = "note_len_ratio"
 
+    @property
+    def baseline_weeks(self) -> int:
+        """The baseline window in weeks (as reasons say it)."""
+        return self.baseline // 7
+
     def strength(self, category: str) -> str:
         """Summed sign strength of a category in the recent window."""
         return f"sign_{category}_{self.recent}d"

@@ -19,6 +19,7 @@ array([0., 3.])
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +72,12 @@ class RuleFunction:
     def columns(self) -> tuple[str, ...]:
         """Every feature column the rule and its reason read."""
         return (*self.reads, A.days_since_record) if self.attendance else self.reads
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The options the rule's table in the scorer file must give (``min_days``, ...)."""
+        parameters = inspect.signature(self.value).parameters.values()
+        return tuple(p.name for p in parameters if p.kind is p.KEYWORD_ONLY)
 
 
 def _first_max(*values: np.ndarray | float) -> np.ndarray:
@@ -148,7 +155,7 @@ def _short_absences() -> RuleFunction:
     )
 
 
-def _contact_gap_value(f: Columns, min_days: float = 10) -> np.ndarray:
+def _contact_gap_value(f: Columns, *, min_days: float) -> np.ndarray:
     """Days since the last contact over the usual gap, beyond 1.5; from ``min_days`` on."""
     days, usual = f[C.days_since_contact], f[C.usual_gap]
     return np.where((days >= min_days) & (usual > 0), f[C.gap_ratio] - 1.5, 0.0)
@@ -158,7 +165,7 @@ def _contact_gap_value(f: Columns, min_days: float = 10) -> np.ndarray:
 _SILENCE_WORDING = {(True, True): "", (True, False): "no_attendance", (False, True): "no_contact"}
 
 
-def _silence_value(f: Columns, min_days: float = 28) -> np.ndarray:
+def _silence_value(f: Columns, *, min_days: float) -> np.ndarray:
     """Days beyond ``min_days`` since the person's last record of any kind.
 
     A contact that got through and an attendance day both count as a record; a person
@@ -187,7 +194,7 @@ def _hours_value(f: Columns) -> np.ndarray:
     return np.where((f[A.recent_days] < 5) | (ratio != ratio), 0.0, 1.0 - ratio - 0.05)
 
 
-def _prior_value(f: Columns, enabled: bool = False) -> np.ndarray:
+def _prior_value(f: Columns, *, enabled: bool) -> np.ndarray:
     """Opt-in: the disability type's 1-year separation rate (a group statistic, not the person)."""
     prior = f[G.prior]
     if not enabled:
@@ -251,5 +258,5 @@ def sign_fields(r: Row, category: str) -> dict[str, object]:
         "label": CATEGORY_LABELS[category],
         "recent": int(r[C.notes(category)]),
         "base": int(r[C.notes_base(category)]),
-        "base_weeks": C.baseline // 7,
+        "base_weeks": C.baseline_weeks,
     }

@@ -139,6 +139,7 @@ def _check_rules(merged: dict[str, Any], where: str) -> None:
             f"{where}: unknown rule(s) {unknown}; "
             f"rules are {sorted(_RULES)}, sign weights are {list(CATEGORIES)}"
         )
+    _check_options(merged.get("rules", {}), where)
     reads = [(f"signs.weights.{c}", sign_columns(c)) for c in signs]
     reads += [(f"rules.{name}", _RULES[name].columns) for name in rules]
     missing = [
@@ -153,6 +154,19 @@ def _check_rules(merged: dict[str, Any], where: str) -> None:
             f"{where}: rule(s) read columns that are not in the feature specification "
             f"(sign_detect.feature_spec): {listed}"
         )
+
+
+def _check_options(rules: dict[str, Any], where: str) -> None:
+    """Every option a rule takes is given, and no other key (a typo would go unnoticed)."""
+    known = set(Rule.model_fields)
+    problems = []
+    for name, table in rules.items():
+        given = set(table) - known if isinstance(table, dict) else set()
+        options = set(_RULES[name].options)
+        problems += [f"rules.{name}: missing option {o!r}" for o in sorted(options - given)]
+        problems += [f"rules.{name}: unknown key {k!r}" for k in sorted(given - options)]
+    if problems:
+        raise ConfigError(f"{where}: " + "; ".join(problems))
 
 
 def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -14,37 +14,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .feature_spec import ATTENDANCE, UNPLANNED
 from .windows import rows_as_of, window
 
 __all__ = ["ATTENDANCE_FEATURES", "attendance_features"]
 
-RECENT = 28
-BASELINE = 168
-WINDOWS = (7, 28, 84)
-_UNPLANNED = ("absent", "late", "early_leave")
-
-ATTENDANCE_FEATURES: list[str] = (
-    [f"att_days_{w}d" for w in WINDOWS]
-    + [f"att_{s}_rate_{w}d" for w in WINDOWS for s in _UNPLANNED]
-    + [f"att_{s}_{RECENT}d" for s in (*_UNPLANNED, "paid_leave")]
-    + [f"att_{s}_rate_base" for s in _UNPLANNED]
-    + [f"att_{s}_excess_{RECENT}d" for s in _UNPLANNED]
-    + [
-        "att_absent_streak",
-        "att_spells_84d",
-        "att_absent_days_84d",
-        "att_bradford_84d",
-        "att_monday_absent_84d",
-        "att_hours_ratio_28d",
-        "att_days_since_record",
-        "att_history_days",
-    ]
-)
+A = ATTENDANCE
+#: Every attendance feature, in column order (see :mod:`sign_detect.feature_spec`).
+ATTENDANCE_FEATURES: list[str] = A.names
 
 
 def _status_counts(frame: pd.DataFrame) -> pd.DataFrame:
     counts = pd.crosstab(frame["graduate_id"], frame["status"])
-    for status in (*_UNPLANNED, "paid_leave", "present"):
+    for status in (*A.counted, "present"):
         if status not in counts.columns:
             counts[status] = 0
     counts["days"] = counts.sum(axis=1)
@@ -104,42 +86,40 @@ def attendance_features(
     """
     past, index = rows_as_of(attendance, as_of, graduates)
     out = pd.DataFrame(index=index)
-    for w in WINDOWS:
+    for w in A.windows:
         counts = _status_counts(window(past, as_of, w)).reindex(index, fill_value=0)
-        out[f"att_days_{w}d"] = counts["days"].astype(float)
-        for s in _UNPLANNED:
-            out[f"att_{s}_rate_{w}d"] = (
-                counts[s] / counts["days"].where(counts["days"] > 0)
-            ).fillna(0.0)
-        if w == RECENT:
+        out[A.days(w)] = counts["days"].astype(float)
+        for s in UNPLANNED:
+            out[A.rate(s, w)] = (counts[s] / counts["days"].where(counts["days"] > 0)).fillna(0.0)
+        if w == A.recent:
             recent = counts
-            for s in (*_UNPLANNED, "paid_leave"):
-                out[f"att_{s}_{RECENT}d"] = counts[s].astype(float)
-    base = _status_counts(window(past, as_of, BASELINE, end_days=RECENT)).reindex(
+            for s in A.counted:
+                out[A.count(s)] = counts[s].astype(float)
+    base = _status_counts(window(past, as_of, A.baseline, end_days=A.recent)).reindex(
         index, fill_value=0
     )
-    for s in _UNPLANNED:
+    for s in UNPLANNED:
         # Laplace-smoothed usual rate: one event in 40 days is assumed before any history.
         rate = (base[s] + 0.5) / (base["days"] + 20.0)
-        out[f"att_{s}_rate_base"] = rate
-        out[f"att_{s}_excess_{RECENT}d"] = recent[s] - rate * recent["days"]
-    out["att_absent_streak"] = _current_streak(past).reindex(index, fill_value=0.0)
-    spells = _spells(window(past, as_of, 84))
+        out[A.base_rate(s)] = rate
+        out[A.excess(s)] = recent[s] - rate * recent["days"]
+    out[A.streak] = _current_streak(past).reindex(index, fill_value=0.0)
+    spells = _spells(window(past, as_of, A.spells_window))
     per_person = spells.groupby("graduate_id").agg(n=("days", "size"), days=("days", "sum"))
     per_person = per_person.reindex(index, fill_value=0)
-    out["att_spells_84d"] = per_person["n"].astype(float)
-    out["att_absent_days_84d"] = per_person["days"].astype(float)
-    out["att_bradford_84d"] = per_person["n"] ** 2 * per_person["days"]
+    out[A.spells] = per_person["n"].astype(float)
+    out[A.absent_days] = per_person["days"].astype(float)
+    out[A.bradford] = per_person["n"] ** 2 * per_person["days"]
     mondays = spells[pd.to_datetime(spells["start"]).dt.day_of_week == 0]
-    out["att_monday_absent_84d"] = (
+    out[A.monday_absent] = (
         mondays.groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
     )
-    recent_rows = window(past, as_of, RECENT)
+    recent_rows = window(past, as_of, A.recent)
     hours = recent_rows.groupby("graduate_id")[["scheduled_hours", "worked_hours"]].sum(min_count=1)
     ratio = hours["worked_hours"] / hours["scheduled_hours"].where(hours["scheduled_hours"] > 0)
-    out["att_hours_ratio_28d"] = ratio.reindex(index).fillna(1.0).clip(0, 2)
+    out[A.hours_ratio] = ratio.reindex(index).fillna(1.0).clip(0, 2)
     last = past.groupby("graduate_id")["date"].agg(["max", "min"]).reindex(index)
-    out["att_days_since_record"] = (as_of - last["max"]).dt.days.astype(float).fillna(np.nan)
-    out["att_history_days"] = (as_of - last["min"]).dt.days.astype(float).fillna(0.0)
+    out[A.days_since_record] = (as_of - last["max"]).dt.days.astype(float).fillna(np.nan)
+    out[A.history_days] = (as_of - last["min"]).dt.days.astype(float).fillna(0.0)
     out.index.name = "graduate_id"
     return out[ATTENDANCE_FEATURES].astype(float)

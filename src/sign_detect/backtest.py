@@ -46,6 +46,7 @@ from sklearn.utils.validation import check_is_fitted
 from .audit import MIN_GROUP_PEOPLE, audit_groups, fairness_audit
 from .calibration import per_date_table, reliability_table
 from .checkin_features import score_checkins
+from .feature_spec import ATTENDANCE, CHECKIN, GRADUATE, RECENT
 from .features import FEATURE_NAMES, AsOf, resolve_as_of
 from .loaders import AliasSource, load_inputs
 from .model import STACKED_FEATURE, ModelNotBetterWarning, RiskModel, predict_risk
@@ -136,11 +137,11 @@ class BacktestReport:
 
 def _baselines(features: pd.DataFrame) -> dict[str, pd.Series]:
     attendance = (
-        features["att_absent_rate_28d"]
-        + 0.5 * features["att_late_rate_28d"]
-        + 0.5 * features["att_early_leave_rate_28d"]
+        features[ATTENDANCE.rate("absent", RECENT)]
+        + 0.5 * features[ATTENDANCE.rate("late", RECENT)]
+        + 0.5 * features[ATTENDANCE.rate("early_leave", RECENT)]
     )
-    return {"attendance_only": attendance, "text_only": features["sign_total_28d"]}
+    return {"attendance_only": attendance, "text_only": features[CHECKIN.total]}
 
 
 def _flag_top_k(rows: pd.DataFrame, column: str, k_share: float) -> pd.Series:
@@ -243,7 +244,7 @@ def _prior_switched(config: ScorerConfig) -> tuple[str, ScorerConfig]:
 def _flags(
     test: pd.DataFrame, scorers: list[str], k_share: float, flag: str, config: ScorerConfig
 ) -> None:
-    crisis = test["sign_crisis_28d"] > 0
+    crisis = test[CHECKIN.crisis] > 0
     for name in scorers:
         if flag == "high" and (name.startswith("default") or name == "risk_model"):
             levels = test[name].map(lambda r: level_of(r, config.levels))
@@ -371,7 +372,7 @@ def backtest(
     for name, values in _baselines(rows).items():
         rows[name] = values
     scorers = SCORERS[:-1]
-    if rows["prior_1y_separation"].notna().any():
+    if rows[GRADUATE.prior].notna().any():
         name, switched = _prior_switched(config)
         rows[name] = score_features(rows, switched)["risk"].to_numpy()
         scorers.append(name)

@@ -13,42 +13,17 @@ import pandas as pd
 
 from .categories import CATEGORIES
 from .contact_outcome import UnansweredDetector
+from .feature_spec import CHECKIN
 from .text_scoring import SignScorer, score_notes
 from .windows import rows_as_of, window
 
 __all__ = ["CHECKIN_FEATURES", "checkin_features", "score_checkins"]
 
-RECENT = 28
-#: The person's usual: the 24 weeks before the recent window.
-BASELINE = 168
-#: A sign is "new" only when at least 8 weeks of earlier notes exist to compare with.
-NEW_MIN_HISTORY = RECENT + 56
-#: A longer window for signs that persist (several notes over two months).
-SUSTAINED = 56
+C = CHECKIN
+#: Columns of the scored notes: strength per category (0-1).
 SIGN_COLUMNS = [f"sign_{c}" for c in CATEGORIES]
-
-CHECKIN_FEATURES: list[str] = (
-    [f"sign_{c}_{RECENT}d" for c in CATEGORIES]
-    + [f"sign_{c}_n{RECENT}d" for c in CATEGORIES]
-    + [f"sign_{c}_nbase" for c in CATEGORIES]
-    + [f"sign_{c}_new" for c in CATEGORIES]
-    + [
-        f"sign_total_{RECENT}d",
-        f"sign_total_excess_{RECENT}d",
-        f"sign_categories_{RECENT}d",
-        f"sign_notes_{SUSTAINED}d",
-        "sign_notes_rate_base",
-        "sign_new_categories",
-        f"sign_crisis_{RECENT}d",
-        f"contact_n_{RECENT}d",
-        "contact_days_since",
-        "contact_usual_gap",
-        "contact_gap_ratio",
-        f"contact_unanswered_{RECENT}d",
-        "contact_unanswered_run",
-        "note_len_ratio",
-    ]
-)
+#: Every check-in feature, in column order (see :mod:`sign_detect.feature_spec`).
+CHECKIN_FEATURES: list[str] = C.names
 
 
 def score_checkins(
@@ -94,31 +69,31 @@ def _contact_features(
     unanswered = past["unanswered"].astype(bool)
     answered: pd.DataFrame = past.loc[~unanswered]
     missed: pd.DataFrame = past.loc[unanswered]
-    recent = window(answered, as_of, RECENT)
-    out[f"contact_n_{RECENT}d"] = (
+    recent = window(answered, as_of, C.recent)
+    out[C.contacts] = (
         recent.groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
     )
     first = past.groupby("graduate_id")["date"].min().reindex(index)
     last = answered.groupby("graduate_id")["date"].max().reindex(index)
-    out["contact_days_since"] = (as_of - last.fillna(first)).dt.days.astype(float)
+    out[C.days_since_contact] = (as_of - last.fillna(first)).dt.days.astype(float)
     usual = _usual_gap(answered).reindex(index)
-    out["contact_usual_gap"] = usual
-    out["contact_gap_ratio"] = (out["contact_days_since"] / usual.clip(lower=1)).fillna(0.0)
-    out[f"contact_unanswered_{RECENT}d"] = (
-        window(missed, as_of, RECENT)
+    out[C.usual_gap] = usual
+    out[C.gap_ratio] = (out[C.days_since_contact] / usual.clip(lower=1)).fillna(0.0)
+    out[C.unanswered] = (
+        window(missed, as_of, C.recent)
         .groupby("graduate_id")
         .size()
         .reindex(index, fill_value=0)
         .astype(float)
     )
     since = missed["date"] > last.reindex(missed["graduate_id"]).fillna(pd.Timestamp.min).to_numpy()
-    out["contact_unanswered_run"] = (
+    out[C.unanswered_run] = (
         missed[since].groupby("graduate_id").size().reindex(index, fill_value=0).astype(float)
     )
-    before = answered[answered["date"] <= as_of - pd.Timedelta(days=RECENT)]
+    before = answered[answered["date"] <= as_of - pd.Timedelta(days=C.recent)]
     recent_len = recent.groupby("graduate_id")["note_len"].mean().reindex(index)
     usual_len = before.groupby("graduate_id")["note_len"].mean().reindex(index)
-    out["note_len_ratio"] = (recent_len / usual_len.where(usual_len > 0)).fillna(1.0).clip(0, 5)
+    out[C.note_length_ratio] = (recent_len / usual_len.where(usual_len > 0)).fillna(1.0).clip(0, 5)
 
 
 def checkin_features(
@@ -142,9 +117,9 @@ def checkin_features(
     """
     past, index = rows_as_of(scored, as_of, graduates)
     out = pd.DataFrame(index=index)
-    recent = window(past, as_of, RECENT)
-    base = window(past, as_of, BASELINE, end_days=RECENT)
-    before = past[past["date"] <= as_of - pd.Timedelta(days=RECENT)]
+    recent = window(past, as_of, C.recent)
+    base = window(past, as_of, C.baseline, end_days=C.recent)
+    before = past[past["date"] <= as_of - pd.Timedelta(days=C.recent)]
     g_recent = recent.groupby("graduate_id")
     strength = g_recent[SIGN_COLUMNS].sum().reindex(index, fill_value=0.0)
     n_recent = (
@@ -161,32 +136,32 @@ def checkin_features(
     )
     history = (as_of - past.groupby("graduate_id")["date"].min()).dt.days.reindex(index).fillna(0)
     for c, column in zip(CATEGORIES, SIGN_COLUMNS, strict=True):
-        out[f"sign_{c}_{RECENT}d"] = strength[column]
-        out[f"sign_{c}_n{RECENT}d"] = n_recent[column].astype(float)
-        out[f"sign_{c}_nbase"] = n_base[column].astype(float)
-        out[f"sign_{c}_new"] = (
-            (n_recent[column] > 0) & ~ever_before[column] & (history >= NEW_MIN_HISTORY)
+        out[C.strength(c)] = strength[column]
+        out[C.notes(c)] = n_recent[column].astype(float)
+        out[C.notes_base(c)] = n_base[column].astype(float)
+        out[C.new(c)] = (
+            (n_recent[column] > 0) & ~ever_before[column] & (history >= C.new_min_history)
         ).astype(float)
     base_total = (base[SIGN_COLUMNS] > 0).groupby(base["graduate_id"]).sum().sum(axis=1)
-    out[f"sign_total_{RECENT}d"] = strength[SIGN_COLUMNS].sum(axis=1)
-    out[f"sign_total_excess_{RECENT}d"] = n_recent[SIGN_COLUMNS].sum(axis=1) - (
-        base_total.reindex(index, fill_value=0) * RECENT / BASELINE
+    out[C.total] = strength[SIGN_COLUMNS].sum(axis=1)
+    out[C.total_excess] = n_recent[SIGN_COLUMNS].sum(axis=1) - (
+        base_total.reindex(index, fill_value=0) * C.recent / C.baseline
     )
-    out[f"sign_categories_{RECENT}d"] = (n_recent[SIGN_COLUMNS] > 0).sum(axis=1).astype(float)
-    sustained = window(past, as_of, SUSTAINED)
+    out[C.categories] = (n_recent[SIGN_COLUMNS] > 0).sum(axis=1).astype(float)
+    sustained = window(past, as_of, C.sustained)
     with_sign = (sustained[SIGN_COLUMNS] > 0).any(axis=1)
-    out[f"sign_notes_{SUSTAINED}d"] = (
+    out[C.sustained_notes] = (
         with_sign.groupby(sustained["graduate_id"]).sum().reindex(index, fill_value=0).astype(float)
     )
-    earlier = window(past, as_of, BASELINE, end_days=SUSTAINED)
+    earlier = window(past, as_of, C.baseline, end_days=C.sustained)
     earlier_sign = (earlier[SIGN_COLUMNS] > 0).any(axis=1).groupby(earlier["graduate_id"])
     # Usual share of notes with a sign (smoothed: 1 in 10 assumed before any history).
-    out["sign_notes_rate_base"] = (
+    out[C.notes_rate_base] = (
         (earlier_sign.sum().reindex(index, fill_value=0) + 0.1)
         / (earlier_sign.size().reindex(index, fill_value=0) + 1.0)
     ).astype(float)
-    out["sign_new_categories"] = out[[f"sign_{c}_new" for c in CATEGORIES]].sum(axis=1)
-    out[f"sign_crisis_{RECENT}d"] = (
+    out[C.new_categories] = out[[C.new(c) for c in CATEGORIES]].sum(axis=1)
+    out[C.crisis] = (
         recent["crisis"]
         .astype(bool)
         .groupby(recent["graduate_id"])

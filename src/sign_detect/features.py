@@ -21,9 +21,10 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .attendance_features import ATTENDANCE_FEATURES, attendance_features
-from .checkin_features import CHECKIN_FEATURES, checkin_features, score_checkins
+from .attendance_features import attendance_features
+from .checkin_features import checkin_features, score_checkins
 from .dates import date_problem, parse_date
+from .feature_spec import FEATURE_NAMES, GRADUATE
 from .loaders import AliasSource, load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
@@ -33,8 +34,7 @@ __all__ = ["FEATURE_NAMES", "FeatureBuilder", "build_features", "resolve_as_of"]
 #: 1-year job retention by disability type (JEED, 2017); a prior, not a verdict.
 RETENTION_1Y = {"mental": 0.493, "developmental": 0.715, "intellectual": 0.680, "physical": 0.608}
 
-GRADUATE_FEATURES = ["tenure_days", "prior_1y_separation"]
-FEATURE_NAMES: list[str] = ATTENDANCE_FEATURES + CHECKIN_FEATURES + GRADUATE_FEATURES
+GRADUATE_FEATURES = GRADUATE.names
 
 AsOf = str | dt.date | pd.Timestamp | None
 
@@ -76,9 +76,9 @@ def _graduate_features(
     table = graduates.drop_duplicates("graduate_id").set_index("graduate_id").reindex(index)
     if "hired_on" in table:
         hired = pd.to_datetime(table["hired_on"])
-        out["tenure_days"] = (as_of - hired).dt.days.where(hired <= as_of).astype(float)
+        out[GRADUATE.tenure] = (as_of - hired).dt.days.where(hired <= as_of).astype(float)
     if "disability_type" in table:
-        out["prior_1y_separation"] = 1.0 - table["disability_type"].map(RETENTION_1Y).astype(float)
+        out[GRADUATE.prior] = 1.0 - table["disability_type"].map(RETENTION_1Y).astype(float)
     return out
 
 

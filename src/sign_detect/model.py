@@ -58,6 +58,7 @@ from sklearn.utils.multiclass import check_classification_targets, type_of_targe
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .comparison import auc_win_share
+from .feature_spec import GRADUATE
 from .features import FEATURE_NAMES
 from .risk_scoring import ScorerConfig, score_features
 from .time_splits import holdout_split, time_splits
@@ -72,7 +73,7 @@ __all__ = [
 ]
 
 #: Features used by default: all but the disability-type prior (opt-in: pass ``features=``).
-DEFAULT_FEATURES: list[str] = [f for f in FEATURE_NAMES if f != "prior_1y_separation"]
+DEFAULT_FEATURES: list[str] = [f for f in FEATURE_NAMES if f != GRADUATE.prior]
 #: Name of the stacked column: the default scorer's points.
 STACKED_FEATURE = "default_points"
 #: C used when ``C="auto"`` cannot be validated (no as-of dates, too few dates or crises):

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from .checkin_features import score_checkins
+from .feature_spec import CHECKIN
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
 from .loaders import AliasSource, load_inputs
 from .model import predict_risk
@@ -88,7 +89,7 @@ def rank_scored(
         result["risk"] = predict_risk(model, stacked)  # rounded after sorting: no false ties
         result["level"] = result["risk"].map(lambda r: level_of(r, config.levels))
     # A word of self-harm or suicide in the last 4 weeks comes first, whatever the points.
-    crisis = features["sign_crisis_28d"] > 0
+    crisis = features[CHECKIN.crisis] > 0
     result.loc[crisis, "level"] = "high"
     result["_crisis"] = crisis
     result = result.reset_index()

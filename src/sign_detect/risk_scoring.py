@@ -3,7 +3,9 @@
 Weights, scales, thresholds, level cut-offs and the Japanese reason texts are data
 (``data/scorer.toml``); an office overrides them with its own file. Every point of risk
 comes from one rule, and every rule that gives points writes one reason, so staff can see
-why a person ranks where they do.
+why a person ranks where they do. The rules themselves (:mod:`sign_detect.risk_rules`)
+declare the feature columns they read; a configuration is checked against the feature
+specification when it loads, and rules run on all rows at once.
 
 Examples
 --------
@@ -23,18 +25,20 @@ from __future__ import annotations
 import math
 import os
 import tomllib
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .categories import CATEGORIES, CATEGORY_LABELS
-from .checkin_features import BASELINE, RECENT
-from .errors import ConfigError
+from .categories import CATEGORIES
+from .errors import ConfigError, MissingColumnsError
+from .feature_spec import ATTENDANCE, FEATURE_NAMES
+from .risk_rules import RULES, VARIANT, Columns, Row, sign_columns, sign_fields, sign_value
 
 __all__ = ["Rule", "ScorerConfig", "level_of", "score_features"]
 
@@ -108,17 +112,61 @@ class ScorerConfig(BaseModel):
         where: str = "<scorer config>",
     ) -> ScorerConfig:
         merged = _deep_merge(base.model_dump() if base else {}, data)
-        unknown = set(merged.get("rules", {})) - set(_RULES)
-        unknown_signs = set(merged.get("signs", {}).get("weights", {})) - set(CATEGORIES)
-        if unknown or unknown_signs:
-            raise ConfigError(
-                f"{where}: unknown rule(s) {sorted(unknown | unknown_signs)}; "
-                f"rules are {sorted(_RULES)}, sign weights are {list(CATEGORIES)}"
-            )
+        _check_rules(merged, where)
         try:
             return cls.model_validate(merged)
         except ValidationError as err:
             raise ConfigError(f"{where}: invalid scorer configuration:\n{err}") from err
+
+    def columns(self) -> list[str]:
+        """The feature columns the configured rules and sign weights read, in order."""
+        names = [n for c in self.signs.weights for n in sign_columns(c)]
+        names += [n for rule in self.rules for n in RULES[rule].columns]
+        return list(dict.fromkeys(names))
+
+
+#: The columns a rule may read: the feature specification.
+_KNOWN_COLUMNS = frozenset(FEATURE_NAMES)
+
+
+def _check_rules(merged: dict[str, Any], where: str) -> None:
+    """Every rule named exists, and every column it reads is in the feature specification."""
+    rules = list(merged.get("rules", {}))
+    signs = list(merged.get("signs", {}).get("weights", {}))
+    unknown = sorted(set(rules) - set(_RULES) | set(signs) - set(CATEGORIES))
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown rule(s) {unknown}; "
+            f"rules are {sorted(_RULES)}, sign weights are {list(CATEGORIES)}"
+        )
+    _check_options(merged.get("rules", {}), where)
+    reads = [(f"signs.weights.{c}", sign_columns(c)) for c in signs]
+    reads += [(f"rules.{name}", _RULES[name].columns) for name in rules]
+    missing = [
+        (rule, column)
+        for rule, columns in reads
+        for column in columns
+        if column not in _KNOWN_COLUMNS
+    ]
+    if missing:
+        listed = "; ".join(f"{rule} reads {column!r}" for rule, column in missing)
+        raise ConfigError(
+            f"{where}: rule(s) read columns that are not in the feature specification "
+            f"(sign_detect.feature_spec): {listed}"
+        )
+
+
+def _check_options(rules: dict[str, Any], where: str) -> None:
+    """Every option a rule takes is given, and no other key (a typo would go unnoticed)."""
+    known = set(Rule.model_fields)
+    problems = []
+    for name, table in rules.items():
+        given = set(table) - known if isinstance(table, dict) else set()
+        options = set(_RULES[name].options)
+        problems += [f"rules.{name}: missing option {o!r}" for o in sorted(options - given)]
+        problems += [f"rules.{name}: unknown key {k!r}" for k in sorted(given - options)]
+    if problems:
+        raise ConfigError(f"{where}: " + "; ".join(problems))
 
 
 def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -135,183 +183,17 @@ def level_of(risk: float, levels: Levels) -> str:
     return "high" if risk >= levels.high else "medium" if risk >= levels.medium else "low"
 
 
-def _saturate(value: float, rule_weight: float, scale: float) -> float:
-    return rule_weight * min(1.0, max(0.0, value) / scale)
+#: The rules by name (see :mod:`sign_detect.risk_rules`).
+_RULES = RULES
 
 
-#: Key of the fields a rule returns that names one of its other wordings (``Rule.reasons``).
-_VARIANT = "_variant"
-
-#: Rules read from attendance. When the person's attendance stopped more than
-#: ``stale.after_days`` before as_of, their reasons take the rule's ``stale`` wording (if
-#: any) and say when the last record was: nothing is written as ongoing that is not.
-_ATTENDANCE_RULES = frozenset(
-    {
-        "absence",
-        "late",
-        "early_leave",
-        "short_absences",
-        "absence_streak",
-        "hours",
-        "monday_absence",
-    }
-)
-
-#: Above this many times the usual rate, "about N times" reads oddly: say "rarely before".
-_MAX_SHOWN_RATIO = 10
-
-
-def _compared_with_usual(recent_rate: float, base_rate: float) -> str:
-    """普段の約3倍, or 普段はほとんどなし when the person's usual rate is near zero."""
-    if base_rate <= 0 or recent_rate / base_rate > _MAX_SHOWN_RATIO:
-        return "普段はほとんどなし"
-    return f"普段の約{max(1, round(recent_rate / base_rate))}倍"
-
-
-# Each rule: features row -> (value, format fields). Points come from value; text from fields.
-def _rule_new_signs(f: pd.Series) -> tuple[float, dict[str, object]]:
-    new = [CATEGORY_LABELS[c] for c in CATEGORIES if f[f"sign_{c}_new"] > 0]
-    return float(len(new)), {"labels": "、".join(new)}
-
-
-def _rule_breadth(f: pd.Series) -> tuple[float, dict[str, object]]:
-    count = f["sign_categories_28d"]
-    return float(count), {"count": int(count)}
-
-
-def _attendance_rule(status: str) -> Callable[[pd.Series], tuple[float, dict[str, object]]]:
-    def rule(f: pd.Series) -> tuple[float, dict[str, object]]:
-        days = max(f["att_days_28d"], 1.0)
-        rate = f[f"att_{status}_28d"] / days
-        return float(f[f"att_{status}_excess_28d"]), {
-            "count": int(f[f"att_{status}_28d"]),
-            "usual": _compared_with_usual(rate, f[f"att_{status}_rate_base"]),
-        }
-
-    return rule
-
-
-def _rule_sustained_signs(f: pd.Series) -> tuple[float, dict[str, object]]:
-    """Notes with a sign over 8 weeks, beyond the person's usual share of such notes."""
-    count = f["sign_notes_56d"]
-    notes = max(f["contact_n_28d"] * 2, count, 1.0)
-    return float(count - f["sign_notes_rate_base"] * notes), {"count": int(count)}
-
-
-def _rule_short_absences(f: pd.Series) -> tuple[float, dict[str, object]]:
-    value = f["att_bradford_84d"] if f["att_spells_84d"] >= 2 else 0.0
-    return float(value), {"spells": int(f["att_spells_84d"]), "days": int(f["att_absent_days_84d"])}
-
-
-def _rule_absence_streak(f: pd.Series) -> tuple[float, dict[str, object]]:
-    return float(f["att_absent_streak"]), {"days": int(f["att_absent_streak"])}
-
-
-def _rule_contact_gap(f: pd.Series, min_days: float = 10) -> tuple[float, dict[str, object]]:
-    days, usual = f["contact_days_since"], f["contact_usual_gap"]
-    if not (days >= min_days) or not (usual > 0):
-        return 0.0, {}
-    return float(f["contact_gap_ratio"] - 1.5), {"days": int(days), "usual": round(usual)}
-
-
-#: The silence rule's wording by (has notes, has attendance): ``Rule.reasons`` keys.
-_SILENCE_WORDING = {(True, True): "", (True, False): "no_attendance", (False, True): "no_contact"}
-
-
-def _rule_silence(f: pd.Series, min_days: float = 28) -> tuple[float, dict[str, object]]:
-    """Days beyond ``min_days`` since the person's last record of any kind.
-
-    A contact that got through and an attendance day both count as a record; a person
-    without attendance (or without notes) at all is judged on the other kind alone, with
-    the rule's ``no_attendance`` (``no_contact``) wording.
-    """
-    contact, attendance = f["contact_days_since"], f["att_days_since_record"]
-    has_contact, has_attendance = contact == contact, attendance == attendance  # not NaN
-    if not (has_contact or has_attendance):
-        return 0.0, {}
-    days = min(d for d, known in ((contact, has_contact), (attendance, has_attendance)) if known)
-    fields: dict[str, object] = {
-        "contact_days": int(contact) if has_contact else "-",
-        "attendance_days": int(attendance) if has_attendance else "-",
-        _VARIANT: _SILENCE_WORDING[has_contact, has_attendance],
-    }
-    return float(days - min_days), fields
-
-
-def _rule_crisis(f: pd.Series) -> tuple[float, dict[str, object]]:
-    """Notes with words of self-harm or suicide in the last 4 weeks."""
-    count = f["sign_crisis_28d"]
-    return float(count), {"count": int(count)}
-
-
-def _rule_unanswered(f: pd.Series) -> tuple[float, dict[str, object]]:
-    """Attempts nobody answered since the last contact that got through."""
-    run = f["contact_unanswered_run"]
-    return float(run), {"count": int(run)}
-
-
-def _rule_hours(f: pd.Series) -> tuple[float, dict[str, object]]:
-    ratio = f["att_hours_ratio_28d"]
-    if f["att_days_28d"] < 5 or ratio != ratio:
-        return 0.0, {}
-    return float(1.0 - ratio - 0.05), {"percent": round(ratio * 100)}
-
-
-def _rule_monday(f: pd.Series) -> tuple[float, dict[str, object]]:
-    return float(f["att_monday_absent_84d"]), {"count": int(f["att_monday_absent_84d"])}
-
-
-def _rule_disability_prior(
-    f: pd.Series, enabled: bool = False
-) -> tuple[float, dict[str, object]]:
-    """Opt-in: the disability type's 1-year separation rate (a group statistic, not the person)."""
-    prior = f["prior_1y_separation"]
-    if not enabled or prior != prior:
-        return 0.0, {}
-    return float(prior), {"percent": round(prior * 100)}
-
-
-_RULES: dict[str, Callable[[pd.Series], tuple[float, dict[str, object]]]] = {
-    "crisis": _rule_crisis,
-    "new_signs": _rule_new_signs,
-    "breadth": _rule_breadth,
-    "sustained_signs": _rule_sustained_signs,
-    "absence": _attendance_rule("absent"),
-    "late": _attendance_rule("late"),
-    "early_leave": _attendance_rule("early_leave"),
-    "short_absences": _rule_short_absences,
-    "absence_streak": _rule_absence_streak,
-    "contact_gap": _rule_contact_gap,
-    "silence": _rule_silence,
-    "unanswered": _rule_unanswered,
-    "hours": _rule_hours,
-    "monday_absence": _rule_monday,
-    "disability_prior": _rule_disability_prior,
-}
-
-
-def _sign_points(f: pd.Series, signs: Signs) -> list[tuple[float, str, str]]:
-    out = []
-    for c in CATEGORIES:
-        recent, base = f[f"sign_{c}_n28d"], f[f"sign_{c}_nbase"]
-        if recent <= 0:
-            continue
-        beyond = max(0.0, recent - base * RECENT / BASELINE)
-        value = beyond * f[f"sign_{c}_28d"] / recent
-        points = (
-            _saturate(value, signs.weights.get(c, 0.0), signs.scale)
-            if value > signs.threshold
-            else 0
-        )
-        if points > 0:
-            text = signs.reason.format(
-                label=CATEGORY_LABELS[c],
-                recent=int(recent),
-                base=int(base),
-                base_weeks=BASELINE // 7,
-            )
-            out.append((points, f"sign_{c}", text))
-    return out
+def _saturate(values: np.ndarray, weight: float, scale: float, threshold: float) -> np.ndarray:
+    """``weight * min(1, value / scale)`` where value > threshold, else 0 (every row)."""
+    return np.where(
+        values > threshold,
+        weight * np.minimum(1.0, np.where(values > 0.0, values, 0.0) / scale),
+        0.0,
+    )
 
 
 def _last_record(days: float, as_of: pd.Timestamp | None) -> str:
@@ -321,24 +203,84 @@ def _last_record(days: float, as_of: pd.Timestamp | None) -> str:
     return (as_of - pd.Timedelta(days=int(days))).date().isoformat()
 
 
+#: A rule's points for every row, and the reason of one row that got them.
+_Scored = tuple[str, np.ndarray, Callable[[Row], str]]
+
+
+def _scored_rules(
+    f: Columns, config: ScorerConfig, as_of: pd.Timestamp | None
+) -> Iterator[_Scored]:
+    """``(key, points, reason)``: sign categories first, then rules in the config's order."""
+    signs = config.signs
+    for c in CATEGORIES:
+        if c in signs.weights:  # a category without a weight gives no points
+            value = sign_value(f, c)
+            points = _saturate(value, signs.weights[c], signs.scale, signs.threshold)
+            yield f"sign_{c}", points, partial(_sign_reason, signs, c)
+    for name, rule in config.rules.items():
+        value = _RULES[name].value(f, **(rule.model_extra or {}))
+        points = _saturate(value, rule.weight, rule.scale, rule.threshold)
+        yield name, points, partial(_reason_text, name, rule, config, as_of)
+
+
+def _sign_reason(signs: Signs, category: str, r: Row) -> str:
+    return signs.reason.format(**sign_fields(r, category))
+
+
 def _reason_text(
-    name: str,
-    rule: Rule,
-    fields: dict[str, object],
-    f: pd.Series,
-    config: ScorerConfig,
-    as_of: pd.Timestamp | None,
+    name: str, rule: Rule, config: ScorerConfig, as_of: pd.Timestamp | None, r: Row
 ) -> str:
     """The rule's reason, in the wording it chose; stale attendance is marked as stale."""
-    variant = str(fields.pop(_VARIANT, ""))
-    since = f["att_days_since_record"]
-    stale = name in _ATTENDANCE_RULES and since > config.stale.after_days
+    function = _RULES[name]
+    fields = function.fields(r)
+    variant = str(fields.pop(VARIANT, ""))
+    stale = function.attendance and r[ATTENDANCE.days_since_record] > config.stale.after_days
     if stale:
         variant = variant or "stale"
     text = rule.reasons.get(variant, rule.reason).format(**fields)
     if stale:
+        since = r[ATTENDANCE.days_since_record]
         text += config.stale.note.format(date=_last_record(since, as_of))
     return text
+
+
+def _columns(features: pd.DataFrame, config: ScorerConfig) -> dict[str, np.ndarray]:
+    """The columns the config reads, as float arrays; a clear error names any missing."""
+    needed = config.columns()
+    missing = [c for c in needed if c not in features.columns]
+    if missing:
+        raise MissingColumnsError(
+            "score_features: the feature table", missing, list(features.columns)
+        )
+    return {c: features[c].to_numpy(dtype=float) for c in needed}
+
+
+class _RowView(Mapping[str, Any]):
+    """One row of the feature columns, read only where a reason needs it."""
+
+    def __init__(self, columns: Columns, i: int):
+        self._columns, self._i = columns, i
+
+    def __getitem__(self, name: str) -> Any:
+        return self._columns[name][self._i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+def _explained(
+    features: pd.DataFrame, config: ScorerConfig, as_of: pd.Timestamp | None
+) -> list[list[tuple[float, str, str]]]:
+    """Per row, ``(points, key, reason)`` of every rule that gives points; most first."""
+    f = _columns(features, config)
+    found: list[list[tuple[float, str, str]]] = [[] for _ in range(len(features))]
+    for key, points, reason in _scored_rules(f, config, as_of):
+        for i in np.flatnonzero(points > 0):
+            found[i].append((float(points[i]), key, reason(_RowView(f, int(i)))))
+    return [sorted(row, key=lambda item: -item[0]) for row in found]
 
 
 def explain_keyed(
@@ -351,16 +293,7 @@ def explain_keyed(
     lets a reason about stale data name the day of the last record; without it the reason
     says how many days ago that was.
     """
-    found = _sign_points(f, config.signs)
-    for name, rule in config.rules.items():
-        compute = _RULES[name]
-        extra = rule.model_extra or {}
-        value, fields = compute(f, **extra) if extra else compute(f)
-        if value > rule.threshold:
-            points = _saturate(value, rule.weight, rule.scale)
-            if points > 0:
-                found.append((points, name, _reason_text(name, rule, fields, f, config, as_of)))
-    return sorted(found, key=lambda item: -item[0])
+    return _explained(f.to_frame().T, config, as_of)[0]
 
 
 def explain_row(
@@ -375,19 +308,26 @@ def score_features(
 ) -> pd.DataFrame:
     """Risk, level, reasons and ``points`` (the sum behind the risk) per feature row.
 
-    ``as_of`` is the date the features were computed for (see :func:`explain_keyed`).
+    Every rule's value is computed for all rows at once; reasons are written only for the
+    rules that give a row points. ``as_of`` is the date the features were computed for
+    (see :func:`explain_keyed`).
+
+    Raises
+    ------
+    MissingColumnsError
+        When ``features`` lacks a column the configured rules read.
     """
-    risks, levels, reasons, totals = [], [], [], []
-    for _, row in features.iterrows():
-        found = explain_row(row, config, as_of)
-        total = sum(points for points, _ in found)
-        risk = 1.0 - math.exp(-total)
-        risks.append(round(risk, 4))
-        levels.append(level_of(risk, config.levels))
-        reasons.append([text for _, text in found])
-        totals.append(total)
+    explained = _explained(features, config, as_of)
+    # Summed most points first, as the reasons are listed; math.exp keeps risks bit-stable.
+    totals = [float(sum(points for points, _, _ in row)) for row in explained]
+    risks = [1.0 - math.exp(-total) for total in totals]
     return pd.DataFrame(
-        {"risk": risks, "level": levels, "reasons": reasons, "points": totals},
+        {
+            "risk": [round(risk, 4) for risk in risks],
+            "level": [level_of(risk, config.levels) for risk in risks],
+            "reasons": [[text for _, _, text in row] for row in explained],
+            "points": totals,
+        },
         index=features.index,
     )
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..categories import CATEGORY_LABELS
+from ..feature_spec import RECENT
 from ..features import AsOf, features_as_of, resolve_as_of
 from ..risk_scoring import ScorerConfig, explain_keyed
 from .actions import Actions
@@ -30,7 +31,7 @@ __all__ = ["FLAGGED_LEVELS", "render_report"]
 
 #: Levels whose people get a timeline and suggested actions on the page.
 FLAGGED_LEVELS = ("high", "medium")
-RECENT_DAYS = 28
+RECENT_DAYS = RECENT
 _CHANGE_CLASS = {"新規": "new", "上昇": "up", "低下": "down", "": ""}
 _CHANNEL_LABELS = {
     "phone": "電話",

@@ -1,13 +1,16 @@
 """Point-in-time features per graduate: attendance + check-ins + (optional) graduate table.
 
-Nothing dated after ``as_of`` is read. Notes are scored once and the scored table is
-reused for every as-of date.
+Nothing dated after ``as_of`` is read. Notes are scored once (a :class:`Caseload` keeps
+them) and the scored table is reused for every as-of date.
 
 Examples
 --------
->>> from sign_detect import build_features, simulate_cohort
+>>> import pandas as pd
+>>> from sign_detect import simulate_cohort
+>>> from sign_detect.checkin_features import score_checkins
 >>> cohort = simulate_cohort(n_graduates=5, days=120, seed=2)
->>> features = build_features(cohort.checkins, cohort.attendance, as_of="2025-04-01")
+>>> scored = score_checkins(cohort.checkins)
+>>> features = features_as_of(scored, cohort.attendance, pd.Timestamp("2025-04-01"))
 >>> features.index.name, "sign_sleep_28d" in features.columns
 ('graduate_id', True)
 """
@@ -28,7 +31,13 @@ from .loaders import AliasSource, load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
 
-__all__ = ["FEATURE_NAMES", "FeatureBuilder", "build_features", "resolve_as_of"]
+__all__ = [
+    "FEATURE_NAMES",
+    "FeatureBuilder",
+    "active_graduates",
+    "features_as_of",
+    "resolve_as_of",
+]
 
 #: 1-year job retention by disability type (JEED, 2017); a prior, not a verdict.
 RETENTION_1Y = {"mental": 0.493, "developmental": 0.715, "intellectual": 0.680, "physical": 0.608}
@@ -112,41 +121,6 @@ def features_as_of(
     out = pd.concat(parts, axis=1)
     out.index.name = "graduate_id"
     return out[FEATURE_NAMES]
-
-
-def build_features(
-    checkins: pd.DataFrame | Source,
-    attendance: pd.DataFrame | Source,
-    as_of: AsOf = None,
-    graduates: pd.DataFrame | Source | None = None,
-    *,
-    scorer: SignScorer | None = None,
-    aliases: AliasSource | None = None,
-) -> pd.DataFrame:
-    """Features per graduate as of a date.
-
-    Parameters
-    ----------
-    checkins, attendance : DataFrame or path
-        Validated by :func:`load_checkins` / :func:`load_attendance` (bad rows raise).
-    as_of : date, ``YYYY-MM-DD`` or Timestamp, optional
-        Defaults to the latest date in the data. Nothing dated later is read.
-    graduates : DataFrame or path, optional
-        Adds tenure and the disability-type retention prior.
-    aliases : path or mapping, optional
-        An office's own words for channels and statuses (see :func:`load_checkins`).
-
-    Returns
-    -------
-    DataFrame
-        One row per graduate with a record on or before ``as_of``; index ``graduate_id``;
-        columns :data:`FEATURE_NAMES`.
-    """
-    inputs = load_inputs(checkins, attendance, graduates, aliases=aliases)
-    checkins_df, attendance_df, graduates_df = inputs.checkins, inputs.attendance, inputs.graduates
-    stamp = resolve_as_of(as_of, checkins_df, attendance_df)
-    scored = score_checkins(checkins_df, scorer=scorer)
-    return features_as_of(scored, attendance_df, stamp, graduates_df)
 
 
 class FeatureBuilder(TransformerMixin, BaseEstimator):

@@ -88,7 +88,10 @@ def test_a_notebook_session_tokenises_each_note_once(small_cohort: Cohort) -> No
     counting = CountingTokenizer()
     cohort = small_cohort
     caseload = Caseload(
-        cohort.checkins, cohort.attendance, cohort.graduates, cohort.outcomes,
+        cohort.checkins,
+        cohort.attendance,
+        cohort.graduates,
+        cohort.outcomes,
         scorer=SignScorer(tokenizer=counting),
     )
     dates = pd.date_range("2025-03-03", periods=10, freq="14D")
@@ -164,12 +167,14 @@ def test_from_files_quarantines_bad_rows_and_keeps_the_report(tmp_path: Path) ->
 
 def test_from_files_applies_an_office_s_aliases(tmp_path: Path) -> None:
     attendance = tmp_path / "attendance.csv"
-    attendance.write_text(
-        "graduate_id,date,status\nG1,2025-05-01,病欠\n", encoding="utf-8"
-    )
+    attendance.write_text("graduate_id,date,status\nG1,2025-05-01,病欠\n", encoding="utf-8")
     checkins = pd.DataFrame(
-        {"graduate_id": ["G1"], "date": ["2025-05-01"], "channel": ["phone"],
-         "note": ["朝起きるのがつらいと話した"]}
+        {
+            "graduate_id": ["G1"],
+            "date": ["2025-05-01"],
+            "channel": ["phone"],
+            "note": ["朝起きるのがつらいと話した"],
+        }
     )
     office = {"status": {"absent": ["病欠"]}}
     caseload = Caseload.from_files(checkins, attendance, aliases=office)
@@ -179,7 +184,9 @@ def test_from_files_applies_an_office_s_aliases(tmp_path: Path) -> None:
 def test_from_files_rejects_an_unknown_errors_mode(small_cohort: Cohort) -> None:
     with pytest.raises(ValueError, match="errors must be"):
         Caseload.from_files(
-            small_cohort.checkins, small_cohort.attendance, errors="ignore"  # type: ignore[arg-type]
+            small_cohort.checkins,
+            small_cohort.attendance,
+            errors="ignore",  # type: ignore[arg-type]
         )
 
 
@@ -201,4 +208,6 @@ def test_a_caseload_config_is_used_unless_a_call_gives_another(small_cohort: Coh
     high = (caseload.rank(day)["level"] == "high").sum()
     default = caseload.rank(day, config=sd.ScorerConfig.default())
     assert high > (default["level"] == "high").sum()
-    assert default.equals(sd.rank_graduates(small_cohort.checkins, small_cohort.attendance, as_of=day))
+    assert default.equals(
+        sd.rank_graduates(small_cohort.checkins, small_cohort.attendance, as_of=day)
+    )

@@ -21,7 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["Caseload"]
 
 #: The loader of each table, in the order of :class:`Inputs`.
-_LOADERS = {
+_LOADERS: dict[str, Callable[..., Any]] = {
     "checkins": load_checkins,
     "attendance": load_attendance,
     "graduates": load_graduates,
@@ -147,7 +147,9 @@ class Caseload:
         :attr:`quarantine`.
         """
         caseload = cls.__new__(cls)
-        caseload._setup(inputs, empty_report() if quarantine is None else quarantine, scorer, config)
+        caseload._setup(
+            inputs, empty_report() if quarantine is None else quarantine, scorer, config
+        )
         return caseload
 
     @classmethod
@@ -189,13 +191,22 @@ class Caseload:
         """
         if errors == "raise":
             return cls(
-                checkins, attendance, graduates, outcomes,
-                scorer=scorer, config=config, aliases=aliases,
+                checkins,
+                attendance,
+                graduates,
+                outcomes,
+                scorer=scorer,
+                config=config,
+                aliases=aliases,
             )
         if errors != "quarantine":
             raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
-        given = {"checkins": checkins, "attendance": attendance,
-                 "graduates": graduates, "outcomes": outcomes}
+        given = {
+            "checkins": checkins,
+            "attendance": attendance,
+            "graduates": graduates,
+            "outcomes": outcomes,
+        }
         tables: dict[str, pd.DataFrame | None] = {}
         reports = []
         for name, source in given.items():
@@ -379,7 +390,10 @@ class Caseload:
         )
 
     def sign_heatmap(
-        self, *, graduate_id: str | None = None, graduates: list[str] | None = None,
+        self,
+        *,
+        graduate_id: str | None = None,
+        graduates: list[str] | None = None,
         as_of: AsOf = None,
     ) -> Figure:
         """Sign strength per week (see :func:`sign_detect.plot.plot_sign_heatmap`)."""

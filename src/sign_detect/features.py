@@ -27,7 +27,7 @@ from sklearn.utils.validation import check_is_fitted
 from .attendance_features import ATTENDANCE_FEATURES, attendance_features
 from .checkin_features import CHECKIN_FEATURES, checkin_features, score_checkins
 from .dates import date_problem, parse_date
-from .loaders import AliasSource, load_inputs
+from .loaders import load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
 

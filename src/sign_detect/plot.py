@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .caseload import Caseload
 from .categories import CATEGORIES, CATEGORY_LABELS
 from .checkin_features import SIGN_COLUMNS, score_checkins
 from .features import AsOf, features_as_of, resolve_as_of
-from .caseload import Caseload
 from .loaders import AliasSource, Inputs, load_checkins, load_inputs
 from .reading import Source
 from .risk_scoring import ScorerConfig, score_features

@@ -28,7 +28,10 @@ FEATURES_DATE = "2025-08-15"
 
 def sample_paths() -> dict[str, Path]:
     """The bundled sample files by table name."""
-    return {name: SAMPLES / f"{name}.csv" for name in ("checkins", "attendance", "graduates", "outcomes")}
+    return {
+        name: SAMPLES / f"{name}.csv"
+        for name in ("checkins", "attendance", "graduates", "outcomes")
+    }
 
 
 def eval_notes() -> pd.Series:
@@ -43,8 +46,11 @@ def rankings_before() -> pd.DataFrame:
     frames = []
     for day in RANK_DATES:
         ranking = sd.rank_graduates(
-            paths["checkins"], paths["attendance"], as_of=day,
-            graduates=paths["graduates"], outcomes=paths["outcomes"],
+            paths["checkins"],
+            paths["attendance"],
+            as_of=day,
+            graduates=paths["graduates"],
+            outcomes=paths["outcomes"],
         )
         frames.append(flat_ranking(ranking, day))
     return pd.concat(frames, ignore_index=True)
@@ -52,7 +58,9 @@ def rankings_before() -> pd.DataFrame:
 
 def flat_ranking(ranking: pd.DataFrame, day: str) -> pd.DataFrame:
     """A ranking as plain columns (``as_of`` first; reasons joined by ``/``)."""
-    flat = ranking.assign(reasons=ranking["reasons"].map("/".join), level=ranking["level"].astype(str))
+    flat = ranking.assign(
+        reasons=ranking["reasons"].map("/".join), level=ranking["level"].astype(str)
+    )
     return flat.assign(as_of=day)[["as_of", *ranking.columns]]
 
 
@@ -68,7 +76,9 @@ def main() -> None:
         paths["checkins"], paths["attendance"], as_of=FEATURES_DATE, graduates=paths["graduates"]
     )
     features.to_csv(HERE / "samples_features.csv")
-    notes_scores(sd.load_checkins(paths["checkins"])).to_csv(HERE / "samples_signs.csv", index=False)
+    notes_scores(sd.load_checkins(paths["checkins"])).to_csv(
+        HERE / "samples_signs.csv", index=False
+    )
     notes_scores(eval_notes()).to_csv(HERE / "eval_signs.csv", index=False)
 
 

@@ -10,9 +10,9 @@ __all__ = [
     "LEVEL_LABELS",
     "Action",
     "Actions",
-    "report_page",
     "change_since",
     "left_out_count",
     "render_report",
+    "report_page",
     "write_ranking_xlsx",
 ]

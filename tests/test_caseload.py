@@ -74,6 +74,10 @@ def test_note_scores_of_the_samples_are_unchanged(samples: Caseload) -> None:
     pd.testing.assert_frame_equal(got, expected, check_exact=True, check_dtype=False)
 
 
+def test_signs_of_a_caseload_are_score_notes(samples: Caseload) -> None:
+    pd.testing.assert_frame_equal(samples.signs(), sd.score_notes(samples.checkins))
+
+
 def test_note_scores_of_the_evaluation_notes_are_unchanged() -> None:
     expected = _read("eval_signs.csv").fillna({"sign_hits": ""})
     got = capture.notes_scores(capture.eval_notes())

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from .backtest import BacktestReport, backtest_scored
-from .checkin_features import score_checkins
+from .checkin_features import SIGN_COLUMNS, score_checkins
 from .errors import empty_report
 from .features import AsOf, features_as_of, resolve_as_of
 from .loaders import (
@@ -252,6 +252,14 @@ class Caseload:
         """The check-ins scored once: keys, channel, note length, ``unanswered``,
         ``sign_*`` and ``crisis`` (no note text)."""
         return self._scored_with_hits.drop(columns="sign_hits")
+
+    def signs(self) -> pd.DataFrame:
+        """Per note, as :func:`~sign_detect.score_notes` gives it, from the notes scored once:
+        ``sign_<category>``, ``sign_hits`` (the words that fired: note text, shown only
+        because it is asked for) and ``crisis``; the check-ins' index."""
+        columns = [*SIGN_COLUMNS, "sign_hits", "crisis"]
+        table = self._scored_with_hits[columns]
+        return table.set_axis(self.inputs.checkins.index)
 
     @cached_property
     def as_of_default(self) -> pd.Timestamp:

@@ -9,8 +9,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from sklearn.base import clone
 
 import sign_detect as sd
 from sign_detect import Caseload, SignScorer, Tokenizer
@@ -215,3 +217,20 @@ def test_a_caseload_config_is_used_unless_a_call_gives_another(small_cohort: Coh
     assert default.equals(
         sd.rank_graduates(small_cohort.checkins, small_cohort.attendance, as_of=day)
     )
+
+
+def test_feature_builder_clones_share_a_caseload_s_scored_notes(small_cohort: Cohort) -> None:
+    counting = CountingTokenizer()
+    caseload = Caseload(
+        small_cohort.checkins, small_cohort.attendance, scorer=SignScorer(tokenizer=counting)
+    )
+    queries = pd.DataFrame({"graduate_id": ["G0001", "G0002"], "as_of": ["2025-05-01"] * 2})
+    builder = sd.FeatureBuilder(caseload=caseload).fit(queries)
+    tokenised = sum(counting.seen.values())
+    for _ in range(3):  # as GridSearchCV does in every fold
+        clone(builder).fit(queries).transform(queries)
+    assert sum(counting.seen.values()) == tokenised > 0
+    direct = caseload.features("2025-05-01").loc[["G0001", "G0002"]].to_numpy()
+    np.testing.assert_array_equal(builder.transform(queries), direct)
+    with pytest.raises(ValueError, match="not both"):
+        sd.FeatureBuilder(caseload=caseload, checkins=small_cohort.checkins).fit(queries)

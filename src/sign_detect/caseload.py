@@ -442,6 +442,10 @@ class Caseload:
             timelines=timelines,
         )
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Caseload:
+        """A caseload is read, never changed: copies (``sklearn.base.clone``) share it."""
+        return self
+
     def __repr__(self) -> str:
         people = pd.concat(
             [self.inputs.checkins["graduate_id"], self.inputs.attendance["graduate_id"]]

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,9 +28,12 @@ from sklearn.utils.validation import check_is_fitted
 from .attendance_features import ATTENDANCE_FEATURES, attendance_features
 from .checkin_features import CHECKIN_FEATURES, checkin_features, score_checkins
 from .dates import date_problem, parse_date
-from .loaders import load_inputs
+from .loaders import Inputs, load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
+
+if TYPE_CHECKING:
+    from .caseload import Caseload
 
 __all__ = [
     "FEATURE_NAMES",
@@ -127,7 +131,9 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
     """scikit-learn transformer: rows of ``(graduate_id, as_of)`` -> point-in-time features.
 
     ``fit`` validates the tables and scores every note once; ``transform`` then computes
-    features for any query rows, grouping them by as-of date.
+    features for any query rows, grouping them by as-of date. Given a
+    :class:`~sign_detect.Caseload` instead, ``fit`` reads its notes scored once: clones
+    (``GridSearchCV`` folds) share that caseload and never score the notes again.
 
     Parameters
     ----------
@@ -137,6 +143,8 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
         The optional graduate table.
     scorer : SignScorer, optional
         Text scorer (default lexicon and grammar).
+    caseload : Caseload, optional
+        Use this caseload's tables and scored notes (then leave the others unset).
 
     Examples
     --------
@@ -157,22 +165,34 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
         attendance: pd.DataFrame | Source | None = None,
         graduates: pd.DataFrame | Source | None = None,
         scorer: SignScorer | None = None,
+        caseload: Caseload | None = None,
     ):
         self.checkins = checkins
         self.attendance = attendance
         self.graduates = graduates
         self.scorer = scorer
+        self.caseload = caseload
 
     def fit(self, X: pd.DataFrame | None = None, y: object = None) -> FeatureBuilder:
-        if self.checkins is None or self.attendance is None:
-            raise ValueError("FeatureBuilder needs checkins= and attendance= tables")
-        inputs = load_inputs(self.checkins, self.attendance, self.graduates)
-        self.scored_ = score_checkins(inputs.checkins, scorer=self.scorer)
+        inputs, self.scored_ = self._scored_inputs()
         self.attendance_ = inputs.attendance
         self.graduates_ = inputs.graduates
         self.feature_names_out_ = np.asarray(FEATURE_NAMES, dtype=object)
         self.n_features_in_ = 2
         return self
+
+    def _scored_inputs(self) -> tuple[Inputs, pd.DataFrame]:
+        """The validated tables and their scored notes (the caseload's, when given)."""
+        if self.caseload is None:
+            if self.checkins is None or self.attendance is None:
+                raise ValueError("FeatureBuilder needs checkins= and attendance=, or caseload=")
+            inputs = load_inputs(self.checkins, self.attendance, self.graduates)
+            return inputs, score_checkins(inputs.checkins, scorer=self.scorer)
+        tables = ("checkins", "attendance", "graduates", "scorer")
+        given = [name for name in tables if getattr(self, name) is not None]
+        if given:
+            raise ValueError(f"FeatureBuilder: give caseload= or {', '.join(given)}=, not both")
+        return self.caseload.inputs, self.caseload.scored
 
     def transform(self, X: pd.DataFrame) -> np.ndarray:
         check_is_fitted(self, "scored_")

@@ -11,7 +11,7 @@ Examples
 >>> cohort = sd.simulate_cohort(n_graduates=8, days=150, seed=5)
 >>> caseload = sd.Caseload(cohort.checkins, cohort.attendance, outcomes=cohort.outcomes)
 >>> caseload.as_of_default.date().isoformat()
-'2025-05-30'
+'2025-06-04'
 >>> ranking = caseload.rank("2025-05-01", top=3)   # 5月1日時点の上位3人
 >>> list(ranking.columns), len(ranking)
 (['graduate_id', 'rank', 'risk', 'level', 'reasons'], 3)
@@ -182,12 +182,15 @@ class Caseload:
 
         Examples
         --------
+        >>> import tempfile
         >>> import sign_detect as sd
+        >>> cohort = sd.simulate_cohort(n_graduates=5, days=90, seed=1)
+        >>> files = sd.write_cohort(cohort, tempfile.mkdtemp())   # checkins.csv など4つ
         >>> caseload = sd.Caseload.from_files(
-        ...     "data/samples/checkins.csv", "data/samples/attendance.csv",
-        ...     outcomes="data/samples/outcomes.csv", errors="quarantine")  # doctest: +SKIP
-        >>> len(caseload.quarantine)                                       # doctest: +SKIP
-        0
+        ...     files["checkins"], files["attendance"], outcomes=files["outcomes"],
+        ...     errors="quarantine")                              # 不正な行は除外して一覧に
+        >>> len(caseload.quarantine), len(caseload.checkins) == len(cohort.checkins)
+        (0, True)
         """
         if errors == "raise":
             return cls(
@@ -201,21 +204,14 @@ class Caseload:
             )
         if errors != "quarantine":
             raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
-        given = {
-            "checkins": checkins,
-            "attendance": attendance,
-            "graduates": graduates,
-            "outcomes": outcomes,
+        sources = dict(zip(_LOADERS, (checkins, attendance, graduates, outcomes), strict=True))
+        loaded = {
+            name: _LOADERS[name](source, errors="quarantine", aliases=aliases)
+            for name, source in sources.items()
+            if source is not None
         }
-        tables: dict[str, pd.DataFrame | None] = {}
-        reports = []
-        for name, source in given.items():
-            tables[name] = None
-            if source is not None:
-                tables[name], report = _LOADERS[name](source, errors="quarantine", aliases=aliases)
-                reports.append(report)
-        quarantine = pd.concat(reports, ignore_index=True)
-        inputs = Inputs(**tables)  # type: ignore[arg-type]
+        quarantine = pd.concat([report for _, report in loaded.values()], ignore_index=True)
+        inputs = Inputs(**{name: table for name, (table, _) in loaded.items()})
         return cls.from_inputs(inputs, quarantine=quarantine, scorer=scorer, config=config)
 
     # -- the tables --------------------------------------------------------------------

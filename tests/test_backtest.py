@@ -85,7 +85,7 @@ def test_training_set_keeps_only_dates_with_known_labels(tmp_path) -> None:  # t
 
     cohort = simulate_cohort(60, days=200, seed=8)
     dates = pd.date_range("2025-03-01", "2025-07-20", freq="14D")
-    X, y = training_set(cohort.checkins, cohort.attendance, cohort.outcomes, dates, 56)
+    X, y = training_set(cohort.checkins, cohort.attendance, cohort.outcomes, dates, horizon_days=56)
     last = max(cohort.checkins["date"].max(), cohort.attendance["date"].max())
     assert X.index.names == ["as_of", "graduate_id"] and y.index.equals(X.index)
     assert (X.index.get_level_values("as_of") + pd.Timedelta(days=56) <= last).all()

@@ -106,7 +106,9 @@ def _current() -> dict[str, Any]:
         graduates=paths["graduates"],
         outcomes=SAMPLES / "outcomes.csv",
     )
-    features = sd.build_features(paths["checkins"], paths["attendance"], AS_OF, paths["graduates"])
+    features = sd.build_features(
+        paths["checkins"], paths["attendance"], as_of=AS_OF, graduates=paths["graduates"]
+    )
     scored = score_features(features, ScorerConfig.default(), pd.Timestamp(AS_OF))
     return {
         "ranking": [

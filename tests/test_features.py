@@ -103,7 +103,10 @@ def test_checkin_features_see_new_signs_and_a_silent_person() -> None:
 
 def test_graduate_table_adds_tenure_and_prior(small_cohort: Cohort) -> None:
     features = build_features(
-        small_cohort.checkins, small_cohort.attendance, AS_OF, graduates=small_cohort.graduates
+        small_cohort.checkins,
+        small_cohort.attendance,
+        as_of=AS_OF,
+        graduates=small_cohort.graduates,
     )
     assert features["tenure_days"].notna().any()
     assert features["prior_1y_separation"].between(0, 1).all()
@@ -111,11 +114,12 @@ def test_graduate_table_adds_tenure_and_prior(small_cohort: Cohort) -> None:
 
 def test_as_of_accepts_strings_dates_and_timestamps(small_cohort: Cohort) -> None:
     forms = ["2025-06-02", AS_OF.date(), AS_OF]
-    frames = [build_features(small_cohort.checkins, small_cohort.attendance, f) for f in forms]
+    cohort = small_cohort
+    frames = [build_features(cohort.checkins, cohort.attendance, as_of=f) for f in forms]
     for frame in frames[1:]:
         pd.testing.assert_frame_equal(frame, frames[0])
     with pytest.raises(ValueError, match="as_of"):
-        build_features(small_cohort.checkins, small_cohort.attendance, "not a date")
+        build_features(small_cohort.checkins, small_cohort.attendance, as_of="not a date")
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +135,7 @@ def test_transformer_matches_build_features(small_cohort: Cohort, queries: pd.Da
     builder = FeatureBuilder(checkins=small_cohort.checkins, attendance=small_cohort.attendance)
     out = builder.set_output(transform="pandas").fit_transform(queries)
     assert list(out.columns) == FEATURE_NAMES and list(out.index) == list(queries.index)
-    direct = build_features(small_cohort.checkins, small_cohort.attendance, "2025-06-02")
+    direct = build_features(small_cohort.checkins, small_cohort.attendance, as_of="2025-06-02")
     expected = direct.loc[queries["graduate_id"].iloc[6:]].to_numpy()
     np.testing.assert_allclose(out.iloc[6:].to_numpy(), expected, equal_nan=True)
 

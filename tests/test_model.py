@@ -315,7 +315,7 @@ def test_a_boosted_pipeline_ranks_through_rank_graduates(
     boosted: Pipeline, cohort: Cohort, scorer: SignScorer
 ) -> None:
     ranking = rank_graduates(
-        cohort.checkins, cohort.attendance, "2025-09-01", model=boosted, scorer=scorer
+        cohort.checkins, cohort.attendance, as_of="2025-09-01", model=boosted, scorer=scorer
     )
     assert ranking["risk"].between(0, 1).all() and len(ranking) > 10
     assert ranking["rank"].tolist() == list(range(1, len(ranking) + 1))
@@ -380,9 +380,11 @@ def test_a_model_that_kept_the_default_ranks_exactly_as_the_default(
     X, y = training
     model = _fit(RiskModel(min_confidence=1.01), X, y)  # never confident: keeps the default
     assert model.chosen_ == "default"
-    args = (cohort.checkins, cohort.attendance, "2025-09-01")
-    with_model = rank_graduates(*args, model=model, scorer=scorer)
-    pd.testing.assert_frame_equal(with_model, rank_graduates(*args, scorer=scorer))
+    args = (cohort.checkins, cohort.attendance)
+    with_model = rank_graduates(*args, as_of="2025-09-01", model=model, scorer=scorer)
+    pd.testing.assert_frame_equal(
+        with_model, rank_graduates(*args, as_of="2025-09-01", scorer=scorer)
+    )
 
 
 def test_skops_files_need_the_models_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

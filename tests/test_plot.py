@@ -152,8 +152,8 @@ def test_timeline_shows_unanswered_attempts_and_reads_office_words(tmp_path: Pat
     )
     aliases = {"channel": {"phone": ["コール"]}, "status": {"absent": ["病欠"]}}
     with pytest.raises(InputValidationError, match="コール"):
-        plot_timeline("G1", checkins, attendance, "2025-05-20")
-    fig = plot_timeline("G1", checkins, attendance, "2025-05-20", aliases=aliases)
+        plot_timeline("G1", checkins, attendance, as_of="2025-05-20")
+    fig = plot_timeline("G1", checkins, attendance, as_of="2025-05-20", aliases=aliases)
     contact_legend = [t.get_text() for t in fig.axes[2].get_legend().get_texts()]
     assert "応答なし" in contact_legend and "電話" in contact_legend
     _render(fig, tmp_path / "unanswered.png")

@@ -54,7 +54,7 @@ def test_the_person_with_signs_ranks_first_with_reasons() -> None:
 
 
 def test_every_point_of_risk_has_a_reason(small_cohort: Cohort) -> None:
-    features = build_features(small_cohort.checkins, small_cohort.attendance, AS_OF)
+    features = build_features(small_cohort.checkins, small_cohort.attendance, as_of=AS_OF)
     config = ScorerConfig.default()
     scored = score_features(features, config)
     for gid, row in features.iterrows():
@@ -98,7 +98,9 @@ def test_an_office_can_reweight_rules_and_reword_reasons(tmp_path: Path) -> None
         encoding="utf-8",
     )
     checkins, attendance = _two_people()
-    ranking = rank_graduates(checkins, attendance, AS_OF, config=ScorerConfig.from_toml(office))
+    ranking = rank_graduates(
+        checkins, attendance, as_of=AS_OF, config=ScorerConfig.from_toml(office)
+    )
     reasons = ranking.iloc[0]["reasons"]
     assert "睡眠のサイン 4件" in reasons
     assert not any(r.startswith("欠勤") for r in reasons)
@@ -112,7 +114,7 @@ def test_invalid_scorer_config_is_named(tmp_path: Path) -> None:
 
 
 def test_risk_model_round_trips_through_json(small_cohort: Cohort, tmp_path: Path) -> None:
-    features = build_features(small_cohort.checkins, small_cohort.attendance, AS_OF)
+    features = build_features(small_cohort.checkins, small_cohort.attendance, as_of=AS_OF)
     labels = (features["att_absent_rate_28d"] > features["att_absent_rate_28d"].median()).astype(
         int
     )
@@ -122,7 +124,9 @@ def test_risk_model_round_trips_through_json(small_cohort: Cohort, tmp_path: Pat
     assert "import" not in path.read_text(encoding="utf-8")
     loaded = RiskModel.load(path)
     pd.testing.assert_series_equal(model.predict_risk(features), loaded.predict_risk(features))
-    ranking = rank_graduates(small_cohort.checkins, small_cohort.attendance, AS_OF, model=loaded)
+    ranking = rank_graduates(
+        small_cohort.checkins, small_cohort.attendance, as_of=AS_OF, model=loaded
+    )
     assert ranking["risk"].between(0, 1).all()
 
 
@@ -263,10 +267,12 @@ def test_an_office_rewords_the_stale_note_and_moves_its_cut_off() -> None:
     office = ScorerConfig.from_mapping(
         {"stale": {"note": "(勤怠は{date}まで)"}}, base=ScorerConfig.default()
     )
-    reasons = rank_graduates(checkins, attendance, QUIET_AS_OF, config=office).iloc[0]["reasons"]
+    ranking = rank_graduates(checkins, attendance, as_of=QUIET_AS_OF, config=office)
+    reasons = ranking.iloc[0]["reasons"]
     assert "連続欠勤: 記録の最後の2日(勤怠は2025-02-14まで)" in reasons
     lenient = ScorerConfig.from_mapping({"stale": {"after_days": 400}}, base=ScorerConfig.default())
-    reasons = rank_graduates(checkins, attendance, QUIET_AS_OF, config=lenient).iloc[0]["reasons"]
+    ranking = rank_graduates(checkins, attendance, as_of=QUIET_AS_OF, config=lenient)
+    reasons = ranking.iloc[0]["reasons"]
     assert "連続欠勤: 直近2日続いている" in reasons
     with pytest.raises(ConfigError, match="stale"):
         ScorerConfig.from_mapping({"stale": {"after": 3}}, base=ScorerConfig.default())

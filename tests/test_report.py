@@ -65,7 +65,9 @@ def test_the_first_line_of_the_page_is_the_crisis(page: str, crisis_person: str)
 
 
 def test_the_page_states_date_caseload_and_who_was_left_out(page: str, cohort: Cohort) -> None:
-    ranking = rank_graduates(cohort.checkins, cohort.attendance, AS_OF, outcomes=cohort.outcomes)
+    ranking = rank_graduates(
+        cohort.checkins, cohort.attendance, as_of=AS_OF, outcomes=cohort.outcomes
+    )
     left = left_out_count(cohort.outcomes, pd.Timestamp(AS_OF))
     assert left > 0
     text = _text(page)

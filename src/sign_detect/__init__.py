@@ -1,6 +1,7 @@
 """sign_detect: notice the small signs (小さなサイン) before a working life breaks down."""
 
-from .backtest import BacktestReport, backtest
+from .backtest import BacktestReport
+from .caseload import Caseload
 from .categories import CATEGORIES, CATEGORY_LABELS
 from .composition import Composer
 from .contact_outcome import UnansweredDetector
@@ -13,16 +14,16 @@ from .errors import (
     SignDetectError,
     TokenizerUnavailableError,
 )
-from .features import FEATURE_NAMES, FeatureBuilder, build_features
+from .features import FEATURE_NAMES, FeatureBuilder
 from .grammar import Grammar
 from .lexicon import Lexicon, LexiconEntry
 from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
 from .model import ModelNotBetterWarning, RiskModel
 from .model_files import load_model, save_model
-from .ranking import rank_graduates
 from .records import AttendanceDay, CheckIn, Graduate, Outcome
-from .report import Action, Actions, build_report, render_report, write_ranking_xlsx
+from .report import Action, Actions, render_report, write_ranking_xlsx
 from .risk_scoring import ScorerConfig
+from .shortcuts import backtest, build_features, build_report, rank_graduates, training_set
 from .simulate import Cohort, simulate_cohort, write_cohort
 from .text_scoring import (
     Hit,
@@ -34,7 +35,6 @@ from .text_scoring import (
     score_text,
 )
 from .tokenizer import Tokenizer
-from .training import training_set
 
 __all__ = [
     "CATEGORIES",
@@ -44,6 +44,7 @@ __all__ = [
     "Actions",
     "AttendanceDay",
     "BacktestReport",
+    "Caseload",
     "CheckIn",
     "Cohort",
     "Composer",

@@ -20,10 +20,11 @@ and a fairness audit by disability type, employer and staff member.
 
 Examples
 --------
->>> from sign_detect import backtest, simulate_cohort
+>>> from sign_detect import Caseload, simulate_cohort
 >>> cohort = simulate_cohort(n_graduates=80, days=300, seed=4)
+>>> caseload = Caseload(cohort.checkins, cohort.attendance, outcomes=cohort.outcomes)
 >>> dates = pd.date_range("2025-03-01", "2025-10-01", freq="14D")
->>> report = backtest(cohort.checkins, cohort.attendance, cohort.outcomes, dates)
+>>> report = caseload.backtest(dates)            # 検証: 危機の何日前に気づけたか
 >>> list(report.table.index)
 ['default', 'attendance_only', 'text_only', 'risk_model']
 """
@@ -45,17 +46,14 @@ from sklearn.utils.validation import check_is_fitted
 
 from .audit import MIN_GROUP_PEOPLE, audit_groups, fairness_audit
 from .calibration import per_date_table, reliability_table
-from .checkin_features import score_checkins
 from .feature_spec import ATTENDANCE, CHECKIN, GRADUATE, RECENT
 from .features import FEATURE_NAMES, AsOf, resolve_as_of
-from .loaders import AliasSource, load_inputs
+from .loaders import Inputs
 from .model import STACKED_FEATURE, ModelNotBetterWarning, RiskModel, predict_risk
-from .reading import Source
 from .risk_scoring import ScorerConfig, level_of, score_features
-from .text_scoring import SignScorer
 from .training import labelled_features
 
-__all__ = ["BacktestReport", "backtest"]
+__all__ = ["BacktestReport", "backtest_scored"]
 
 SCORERS = ["default", "attendance_only", "text_only", "risk_model"]
 #: Scorers whose score is a probability-like 0-1 risk: Brier score and reliability table.
@@ -288,73 +286,35 @@ def _score_model(
     return fitted, _model_notes(fitted)
 
 
-def backtest(
-    checkins: pd.DataFrame | Source,
-    attendance: pd.DataFrame | Source,
-    outcomes: pd.DataFrame | Source,
+def backtest_scored(
+    inputs: Inputs,
+    scored: pd.DataFrame,
     as_of_dates: Iterable[AsOf],
-    horizon_days: int = 56,
     *,
-    graduates: pd.DataFrame | Source | None = None,
+    horizon_days: int = 56,
     config: ScorerConfig | None = None,
-    scorer: SignScorer | None = None,
     model: Any = None,
     k_share: float = 0.1,
     flag: Literal["top_k", "high"] = "top_k",
     train_share: float = 0.5,
     progress: bool = False,
     lead_window_days: int = 84,
-    aliases: AliasSource | None = None,
 ) -> BacktestReport:
-    """Evaluate crisis prediction within ``horizon_days`` over several as-of dates.
+    """The backtest of validated tables whose notes are already scored.
 
-    Parameters
-    ----------
-    checkins, attendance, outcomes : DataFrame or path
-        Validated by the loaders.
-    as_of_dates : iterable of dates
-        Evaluation dates (weekly is typical). The first ``train_share`` of them train the
-        model (only those whose label window closes before the first test date); all
-        scorers are compared on the rest.
-    horizon_days : int
-        Crisis window after each as-of date.
-    graduates : DataFrame or path, optional
-        Tenure, disability type and employer (for the model and the audit).
-    config : ScorerConfig, optional
-        The default scorer's configuration.
-    scorer : SignScorer, optional
-        Text scorer with an office's lexicon.
-    model : classifier, optional
-        An unfitted scikit-learn classifier with ``predict_proba`` is cloned and trained
-        on the early dates (default: ``RiskModel()``); a fitted one is evaluated as is.
-    k_share : float
-        Share of the active caseload flagged per date (precision@k, recall@k, lead time).
-    flag : {"top_k", "high"}
-        Flagging rule for metrics and the audit: the top ``k_share`` per date, or level
-        ``high`` as the ranking shows it (default scorer and model; crisis words always
-        flag; the baselines keep top k).
-    progress : bool
-        Show a progress bar over the as-of dates on stderr.
-    lead_window_days : int
-        Lead time is measured only for crises at least this many days after the first
-        test date, so that every scorer could show that much lead (no left-censoring).
-    aliases : path or mapping, optional
-        An office's own words for channels and statuses (see :func:`load_checkins`).
-
-    Returns
-    -------
-    BacktestReport
+    ``inputs`` must hold outcomes; ``scored`` is :func:`score_checkins` of
+    ``inputs.checkins``. The options are those of :func:`sign_detect.backtest`, which
+    (like :meth:`Caseload.backtest`) calls this.
     """
     if flag not in ("top_k", "high"):
         raise ValueError(f"flag must be 'top_k' or 'high', got {flag!r}")
-    inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
     outcomes_df = inputs.outcomes
-    assert outcomes_df is not None
+    if outcomes_df is None:
+        raise ValueError("a backtest needs outcomes (resignations and leaves)")
     dates = sorted({resolve_as_of(d) for d in as_of_dates})
     if len(dates) < 2:
         raise ValueError("backtest needs at least two as-of dates")
     config = config or ScorerConfig.default()
-    scored = score_checkins(inputs.checkins, scorer=scorer)
     rows = labelled_features(
         scored,
         inputs.attendance,

@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from .caseload import Caseload
 from .errors import InputValidationError, SignDetectError
 from .lexicon import Lexicon
 from .loaders import Inputs, load_attendance, load_checkins, load_graduates, load_outcomes
@@ -269,43 +270,39 @@ def _print_ranking(ranking: pd.DataFrame, as_of: str) -> None:
         print(f"{row.rank:>4}  {row.graduate_id:<12} {row.risk:>5.2f}  {row.level:<6}  {reasons}")
 
 
-def _rank_table(
-    args: argparse.Namespace, progress: _Progress
-) -> tuple[pd.DataFrame, str, int]:
-    """The ranking, its as-of date and how many people the outcomes leave out."""
-    from .checkin_features import score_checkins
-    from .features import resolve_as_of
-    from .model_files import load_model
-    from .ranking import rank_scored
-    from .report import left_out_count
+def _caseload(args: argparse.Namespace) -> Caseload:
+    """The run's one :class:`Caseload`: its files loaded once (the quarantine written)."""
+    inputs, skipped = _load(args)
+    _write_quarantine(args, skipped)
+    return Caseload.from_inputs(
+        inputs, quarantine=skipped, scorer=_scorer(args), config=_config(args)
+    )
 
-    config, scorer = _config(args), _scorer(args)
-    model = None
-    if args.model:
-        with _naming("--model", args.model):
-            model = load_model(args.model)
+
+def _model(args: argparse.Namespace) -> Any:
+    if not args.model:
+        return None
+    from .model_files import load_model
+
+    with _naming("--model", args.model):
+        return load_model(args.model)
+
+
+def _rank_table(args: argparse.Namespace, progress: _Progress) -> tuple[pd.DataFrame, str, int]:
+    """The ranking, its as-of date and how many people the outcomes leave out."""
+    model = _model(args)
     with progress.stage("loading"):
-        inputs, skipped = _load(args)
+        caseload = _caseload(args)
         option, value = (
             ("--as-of", args.as_of) if args.as_of else ("input files", _data_files(args))
         )
         with _naming(option, value):
-            as_of = resolve_as_of(args.as_of, inputs.checkins, inputs.attendance)
-    _write_quarantine(args, skipped)
+            as_of = caseload.resolve_as_of(args.as_of)
     with progress.stage("scoring notes"):
-        scored = score_checkins(inputs.checkins, scorer=scorer)
+        caseload.scored  # noqa: B018  (scored once, here, for the progress bar)
     with progress.stage("ranking"):
-        ranking = rank_scored(
-            scored,
-            inputs.attendance,
-            as_of,
-            graduates=inputs.graduates,
-            outcomes=inputs.outcomes,
-            model=model,
-            config=config,
-        )
-    left_out = left_out_count(inputs.outcomes, as_of, inputs.attendance)
-    return ranking, as_of.date().isoformat(), left_out
+        ranking = caseload.rank(as_of, model=model)
+    return ranking, as_of.date().isoformat(), caseload.left_out(as_of)
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
@@ -335,29 +332,15 @@ def _backtest_dates(inputs: Inputs, warmup: int, every: int) -> pd.DatetimeIndex
 
 
 def _cmd_backtest(args: argparse.Namespace) -> int:
-    from .backtest import backtest
-    from .model_files import load_model
-
     _check_args(args, TABLE_OUT)
-    config, scorer = _config(args), _scorer(args)
-    model = None
-    if args.model:
-        with _naming("--model", args.model):
-            model = load_model(args.model)
-    inputs, skipped = _load(args)
-    _write_quarantine(args, skipped)
-    if inputs.outcomes is None:  # --outcomes is required by the parser
+    model = _model(args)
+    caseload = _caseload(args)
+    if caseload.outcomes is None:  # --outcomes is required by the parser
         raise SignDetectError("backtest needs --outcomes")
     with _naming("input files", _data_files(args)):  # e.g. no one active at any date
-        report = backtest(
-            inputs.checkins,
-            inputs.attendance,
-            inputs.outcomes,
-            _backtest_dates(inputs, args.warmup, args.every),
+        report = caseload.backtest(
+            _backtest_dates(caseload.inputs, args.warmup, args.every),
             horizon_days=args.horizon,
-            graduates=inputs.graduates,
-            config=config,
-            scorer=scorer,
             model=model,
             flag=args.flag,
             progress=not args.quiet and sys.stderr.isatty(),
@@ -398,26 +381,30 @@ def _cmd_signs(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .model_files import load_model
-    from .report import Actions, build_report
+    from .report import Actions
 
     out = Path(args.out)
     if out.suffix.lower() not in (".html", ".htm"):
         raise SignDetectError(f"--out {out}: use a .html file name")
-    page = build_report(
+    model = _model(args)
+    actions = Actions.from_toml(args.actions) if args.actions else None
+    caseload = Caseload(
         args.checkins,
         args.attendance,
-        graduates=args.graduates,
-        outcomes=args.outcomes,
-        as_of=args.as_of,
-        since=args.since,
+        args.graduates,
+        args.outcomes,
         scorer=_scorer(args),
         config=_config(args),
-        model=load_model(args.model) if args.model else None,
         aliases=args.aliases,
-        actions=Actions.from_toml(args.actions) if args.actions else None,
+    )
+    page = caseload.report(
+        as_of=args.as_of,
+        since=args.since,
+        model=model,
+        actions=actions,
         evidence=args.evidence,
         top=args.top,
+        timelines=True,
     )
     out.write_text(page, encoding="utf-8")
     print(f"written: {out}")

@@ -1,13 +1,16 @@
 """Point-in-time features per graduate: attendance + check-ins + (optional) graduate table.
 
-Nothing dated after ``as_of`` is read. Notes are scored once and the scored table is
-reused for every as-of date.
+Nothing dated after ``as_of`` is read. Notes are scored once (a :class:`Caseload` keeps
+them) and the scored table is reused for every as-of date.
 
 Examples
 --------
->>> from sign_detect import build_features, simulate_cohort
+>>> import pandas as pd
+>>> from sign_detect import simulate_cohort
+>>> from sign_detect.checkin_features import score_checkins
 >>> cohort = simulate_cohort(n_graduates=5, days=120, seed=2)
->>> features = build_features(cohort.checkins, cohort.attendance, as_of="2025-04-01")
+>>> scored = score_checkins(cohort.checkins)
+>>> features = features_as_of(scored, cohort.attendance, pd.Timestamp("2025-04-01"))
 >>> features.index.name, "sign_sleep_28d" in features.columns
 ('graduate_id', True)
 """
@@ -15,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -25,11 +29,20 @@ from .attendance_features import attendance_features
 from .checkin_features import checkin_features, score_checkins
 from .dates import date_problem, parse_date
 from .feature_spec import FEATURE_NAMES, GRADUATE
-from .loaders import AliasSource, load_inputs
+from .loaders import Inputs, load_inputs
 from .reading import Source
 from .text_scoring import SignScorer
 
-__all__ = ["FEATURE_NAMES", "FeatureBuilder", "build_features", "resolve_as_of"]
+if TYPE_CHECKING:
+    from .caseload import Caseload
+
+__all__ = [
+    "FEATURE_NAMES",
+    "FeatureBuilder",
+    "active_graduates",
+    "features_as_of",
+    "resolve_as_of",
+]
 
 #: 1-year job retention by disability type (JEED, 2017); a prior, not a verdict.
 RETENTION_1Y = {"mental": 0.493, "developmental": 0.715, "intellectual": 0.680, "physical": 0.608}
@@ -114,46 +127,13 @@ def features_as_of(
     return out[FEATURE_NAMES]
 
 
-def build_features(
-    checkins: pd.DataFrame | Source,
-    attendance: pd.DataFrame | Source,
-    as_of: AsOf = None,
-    graduates: pd.DataFrame | Source | None = None,
-    *,
-    scorer: SignScorer | None = None,
-    aliases: AliasSource | None = None,
-) -> pd.DataFrame:
-    """Features per graduate as of a date.
-
-    Parameters
-    ----------
-    checkins, attendance : DataFrame or path
-        Validated by :func:`load_checkins` / :func:`load_attendance` (bad rows raise).
-    as_of : date, ``YYYY-MM-DD`` or Timestamp, optional
-        Defaults to the latest date in the data. Nothing dated later is read.
-    graduates : DataFrame or path, optional
-        Adds tenure and the disability-type retention prior.
-    aliases : path or mapping, optional
-        An office's own words for channels and statuses (see :func:`load_checkins`).
-
-    Returns
-    -------
-    DataFrame
-        One row per graduate with a record on or before ``as_of``; index ``graduate_id``;
-        columns :data:`FEATURE_NAMES`.
-    """
-    inputs = load_inputs(checkins, attendance, graduates, aliases=aliases)
-    checkins_df, attendance_df, graduates_df = inputs.checkins, inputs.attendance, inputs.graduates
-    stamp = resolve_as_of(as_of, checkins_df, attendance_df)
-    scored = score_checkins(checkins_df, scorer=scorer)
-    return features_as_of(scored, attendance_df, stamp, graduates_df)
-
-
 class FeatureBuilder(TransformerMixin, BaseEstimator):
     """scikit-learn transformer: rows of ``(graduate_id, as_of)`` -> point-in-time features.
 
     ``fit`` validates the tables and scores every note once; ``transform`` then computes
-    features for any query rows, grouping them by as-of date.
+    features for any query rows, grouping them by as-of date. Given a
+    :class:`~sign_detect.Caseload` instead, ``fit`` reads its notes scored once: clones
+    (``GridSearchCV`` folds) share that caseload and never score the notes again.
 
     Parameters
     ----------
@@ -163,6 +143,8 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
         The optional graduate table.
     scorer : SignScorer, optional
         Text scorer (default lexicon and grammar).
+    caseload : Caseload, optional
+        Use this caseload's tables and scored notes (then leave the others unset).
 
     Examples
     --------
@@ -183,22 +165,34 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
         attendance: pd.DataFrame | Source | None = None,
         graduates: pd.DataFrame | Source | None = None,
         scorer: SignScorer | None = None,
+        caseload: Caseload | None = None,
     ):
         self.checkins = checkins
         self.attendance = attendance
         self.graduates = graduates
         self.scorer = scorer
+        self.caseload = caseload
 
     def fit(self, X: pd.DataFrame | None = None, y: object = None) -> FeatureBuilder:
-        if self.checkins is None or self.attendance is None:
-            raise ValueError("FeatureBuilder needs checkins= and attendance= tables")
-        inputs = load_inputs(self.checkins, self.attendance, self.graduates)
-        self.scored_ = score_checkins(inputs.checkins, scorer=self.scorer)
+        inputs, self.scored_ = self._scored_inputs()
         self.attendance_ = inputs.attendance
         self.graduates_ = inputs.graduates
         self.feature_names_out_ = np.asarray(FEATURE_NAMES, dtype=object)
         self.n_features_in_ = 2
         return self
+
+    def _scored_inputs(self) -> tuple[Inputs, pd.DataFrame]:
+        """The validated tables and their scored notes (the caseload's, when given)."""
+        if self.caseload is None:
+            if self.checkins is None or self.attendance is None:
+                raise ValueError("FeatureBuilder needs checkins= and attendance=, or caseload=")
+            inputs = load_inputs(self.checkins, self.attendance, self.graduates)
+            return inputs, score_checkins(inputs.checkins, scorer=self.scorer)
+        tables = ("checkins", "attendance", "graduates", "scorer")
+        given = [name for name in tables if getattr(self, name) is not None]
+        if given:
+            raise ValueError(f"FeatureBuilder: give caseload= or {', '.join(given)}=, not both")
+        return self.caseload.inputs, self.caseload.scored
 
     def transform(self, X: pd.DataFrame) -> np.ndarray:
         check_is_fitted(self, "scored_")

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .caseload import Caseload
 from .categories import CATEGORIES, CATEGORY_LABELS
 from .checkin_features import SIGN_COLUMNS, score_checkins
 from .features import AsOf, features_as_of, resolve_as_of
-from .loaders import AliasSource, load_checkins, load_inputs
+from .loaders import AliasSource, Inputs, load_checkins, load_inputs
 from .reading import Source
 from .risk_scoring import ScorerConfig, score_features
 from .text_scoring import SignScorer
@@ -40,6 +41,7 @@ __all__ = [
     "plot_sign_heatmap",
     "plot_timeline",
     "plot_timelines",
+    "sign_heatmap",
     "weekly_risk",
     "write_timelines",
 ]
@@ -181,13 +183,16 @@ def plot_timeline(
     graduate_id: str,
     checkins: pd.DataFrame | Source,
     attendance: pd.DataFrame | Source,
-    as_of: AsOf = None,
     *,
+    as_of: AsOf = None,
     config: ScorerConfig | None = None,
     scorer: SignScorer | None = None,
     aliases: AliasSource | None = None,
 ) -> Figure:
     """One graduate's timeline: attendance, signs by category, contacts, and risk.
+
+    A shortcut for ``Caseload(checkins, attendance, ...).timeline(graduate_id)``; to draw
+    several people, build the :class:`~sign_detect.Caseload` once.
 
     Parameters
     ----------
@@ -214,12 +219,11 @@ def plot_timeline(
     plot_timelines : many people at once from notes scored once.
     """
     inputs = load_inputs(checkins, attendance, aliases=aliases)
-    stamp = resolve_as_of(as_of, inputs.checkins, inputs.attendance)
     mine = inputs.checkins[inputs.checkins["graduate_id"] == graduate_id]
-    scored = score_checkins(mine, scorer=scorer)
-    return plot_timelines(scored, inputs.attendance, [graduate_id], stamp, config=config)[
-        graduate_id
-    ]
+    as_of = as_of if as_of is not None else resolve_as_of(None, inputs.checkins, inputs.attendance)
+    only = Inputs(mine, inputs.attendance)  # only this person's notes are scored
+    caseload = Caseload.from_inputs(only, scorer=scorer, config=config)
+    return caseload.timeline(graduate_id, as_of=as_of)
 
 
 def plot_timelines(
@@ -413,9 +417,27 @@ def plot_sign_heatmap(
     past = checkins_df[checkins_df["date"] <= stamp]
     if graduate_id is not None:
         past = past[past["graduate_id"] == graduate_id]
-        if past.empty:
+    return sign_heatmap(
+        score_checkins(past), graduate_id=graduate_id, graduates=graduates, as_of=stamp
+    )
+
+
+def sign_heatmap(
+    scored: pd.DataFrame,
+    *,
+    graduate_id: str | None = None,
+    graduates: list[str] | None = None,
+    as_of: AsOf = None,
+) -> Figure:
+    """:func:`plot_sign_heatmap` from notes already scored (``score_checkins`` output);
+    :meth:`Caseload.sign_heatmap` calls this."""
+    stamp = resolve_as_of(as_of, scored)
+    scored = scored[scored["date"] <= stamp]
+    if graduate_id is not None:
+        scored = scored[scored["graduate_id"] == graduate_id]
+        if scored.empty:
             raise ValueError(f"no check-ins for graduate_id {graduate_id!r}")
-    scored = score_checkins(past)
+    scored = scored.copy()
     scored["week"] = scored["date"].dt.to_period("W-SUN").dt.start_time
     if graduate_id is not None:
         table = scored.groupby("week")[SIGN_COLUMNS].sum().T

@@ -1,10 +1,14 @@
-"""Rank graduates by risk as of a date, with the reasons behind each rank.
+"""Rank graduates by risk as of a date, with the reasons behind each rank, from notes
+scored once (:meth:`Caseload.rank` and :func:`~sign_detect.rank_graduates` call this).
 
 Examples
 --------
->>> from sign_detect import rank_graduates, simulate_cohort
+>>> import pandas as pd
+>>> from sign_detect import simulate_cohort
+>>> from sign_detect.checkin_features import score_checkins
 >>> cohort = simulate_cohort(n_graduates=8, days=150, seed=5)
->>> ranking = rank_graduates(cohort.checkins, cohort.attendance, as_of="2025-05-01")
+>>> scored = score_checkins(cohort.checkins)
+>>> ranking = rank_scored(scored, cohort.attendance, pd.Timestamp("2025-05-01"))
 >>> list(ranking.columns)
 ['graduate_id', 'rank', 'risk', 'level', 'reasons']
 >>> ranking["rank"].tolist() == list(range(1, len(ranking) + 1))
@@ -17,16 +21,12 @@ from typing import Any
 
 import pandas as pd
 
-from .checkin_features import score_checkins
 from .feature_spec import CHECKIN
-from .features import AsOf, active_graduates, features_as_of, resolve_as_of
-from .loaders import AliasSource, load_inputs
+from .features import active_graduates, features_as_of
 from .model import predict_risk
-from .reading import Source
 from .risk_scoring import ScorerConfig, level_of, score_features
-from .text_scoring import SignScorer
 
-__all__ = ["LEVELS", "RANKING_COLUMNS", "rank_graduates", "rank_scored"]
+__all__ = ["LEVELS", "RANKING_COLUMNS", "rank_scored", "still_supported"]
 
 RANKING_COLUMNS = ["graduate_id", "rank", "risk", "level", "reasons"]
 #: ``level`` is an ordered categorical: ``low < medium < high``.
@@ -100,70 +100,3 @@ def rank_scored(
     result["risk"] = result["risk"].round(4)
     result["level"] = result["level"].astype(LEVELS)
     return result[RANKING_COLUMNS].reset_index(drop=True)
-
-
-def rank_graduates(
-    checkins: pd.DataFrame | Source,
-    attendance: pd.DataFrame | Source,
-    as_of: AsOf = None,
-    graduates: pd.DataFrame | Source | None = None,
-    model: Any = None,
-    *,
-    outcomes: pd.DataFrame | Source | None = None,
-    config: ScorerConfig | None = None,
-    scorer: SignScorer | None = None,
-    aliases: AliasSource | None = None,
-) -> pd.DataFrame:
-    """Rank graduates by risk as of a date.
-
-    Parameters
-    ----------
-    checkins, attendance : DataFrame or path
-        Validated with :func:`load_checkins` / :func:`load_attendance` (bad rows raise).
-    as_of : date, ``YYYY-MM-DD`` or Timestamp, optional
-        Defaults to the latest date in the data. Nothing dated later is read.
-    graduates : DataFrame or path, optional
-        The graduate table (tenure, disability type).
-    model : RiskModel or fitted classifier, optional
-        A trained :class:`RiskModel` or any fitted scikit-learn classifier with
-        ``predict_proba`` (fitted on feature columns, see :func:`load_model`); its
-        probability replaces the default scorer's risk. A RiskModel whose ``fit`` kept
-        the default ranking (``chosen_ == "default"``) leaves the default risk and levels.
-        Reasons still come from the default scorer's rules.
-    outcomes : DataFrame or path, optional
-        Graduates who resigned on or before ``as_of`` are left out, and so are those on
-        leave then (a person who worked again after the leave began is listed).
-    config : ScorerConfig, optional
-        An office's weights, thresholds and reason texts (default: ``data/scorer.toml``).
-    scorer : SignScorer, optional
-        Text scorer with an office's lexicon.
-    aliases : path or mapping, optional
-        An office's own words for channels and statuses (see :func:`load_checkins`).
-
-    Returns
-    -------
-    DataFrame
-        ``graduate_id``, ``rank`` (1 = most at risk), ``risk`` (0-1), ``level``
-        (ordered categorical :data:`LEVELS`: low < medium < high) and ``reasons``
-        (Japanese sentences, most important first).
-        People with a word of self-harm or suicide in the last 4 weeks come first.
-        Every graduate with a record (a note or an attendance day) on or before
-        ``as_of`` who is still supported is listed, however long ago that record was: a
-        person who has gone quiet rises with the reason 「最終連絡からN日、勤怠の記録もN日なし」.
-        Graduates with no record on or before ``as_of`` are not listed; ties are broken
-        by ``graduate_id``.
-    """
-    inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
-    checkins_df, attendance_df = inputs.checkins, inputs.attendance
-    graduates_df, outcomes_df = inputs.graduates, inputs.outcomes
-    stamp = resolve_as_of(as_of, checkins_df, attendance_df)
-    scored = score_checkins(checkins_df, scorer=scorer)
-    return rank_scored(
-        scored,
-        attendance_df,
-        stamp,
-        graduates=graduates_df,
-        outcomes=outcomes_df,
-        model=model,
-        config=config,
-    )

@@ -4,10 +4,11 @@ with "a crisis (resignation or leave) within the horizon" as its label.
 Examples
 --------
 >>> import pandas as pd
->>> from sign_detect import RiskModel, simulate_cohort, training_set
+>>> from sign_detect import Caseload, RiskModel, simulate_cohort
 >>> cohort = simulate_cohort(n_graduates=80, days=300, seed=4)
+>>> caseload = Caseload(cohort.checkins, cohort.attendance, outcomes=cohort.outcomes)
 >>> dates = pd.date_range("2025-03-01", "2025-09-01", freq="14D")
->>> X, y = training_set(cohort.checkins, cohort.attendance, cohort.outcomes, dates)
+>>> X, y = caseload.training_set(dates)          # 過去の基準日ごとの特徴量とラベル
 >>> model = RiskModel().fit(X, y)
 >>> X.index.names
 FrozenList(['as_of', 'graduate_id'])
@@ -20,14 +21,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .checkin_features import score_checkins
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
-from .loaders import AliasSource, load_inputs
+from .loaders import Inputs
 from .ranking import still_supported
-from .reading import Source
-from .text_scoring import SignScorer
 
-__all__ = ["labelled_features", "training_set"]
+__all__ = ["labelled_features", "labelled_training_set"]
 
 
 def _labels(
@@ -76,36 +74,32 @@ def labelled_features(
     return pd.concat(frames, ignore_index=True)
 
 
-def training_set(
-    checkins: pd.DataFrame | Source,
-    attendance: pd.DataFrame | Source,
-    outcomes: pd.DataFrame | Source,
+def labelled_training_set(
+    inputs: Inputs,
+    scored: pd.DataFrame,
     as_of_dates: Iterable[AsOf],
-    horizon_days: int = 56,
     *,
-    graduates: pd.DataFrame | Source | None = None,
-    scorer: SignScorer | None = None,
-    aliases: AliasSource | None = None,
+    horizon_days: int = 56,
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """Features and labels to fit a :class:`~sign_detect.model.RiskModel` on past dates.
+    """Features and labels from validated tables and their notes scored once.
 
-    Dates whose label window reaches past the last date in the data are dropped: their
-    labels are not known yet. ``aliases`` (an office's own words for channels and
-    statuses) is passed to the loaders.
+    ``inputs`` must hold outcomes; ``scored`` is :func:`score_checkins` of
+    ``inputs.checkins``. Dates whose label window reaches past the last date in the data
+    are dropped: their labels are not known yet. :meth:`Caseload.training_set` and
+    :func:`~sign_detect.training_set` call this.
 
     Returns
     -------
     (DataFrame, Series)
         Features indexed by ``(as_of, graduate_id)``, and 0/1 labels with the same index.
     """
-    inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
-    assert inputs.outcomes is not None
+    if inputs.outcomes is None:
+        raise ValueError("a training set needs outcomes (resignations and leaves)")
     last = resolve_as_of(None, inputs.checkins, inputs.attendance, inputs.outcomes)
     dates = sorted({resolve_as_of(d) for d in as_of_dates})
     known = [d for d in dates if d + pd.Timedelta(days=horizon_days) <= last]
     if not known:
         raise ValueError(f"no as-of date has its {horizon_days}-day label window inside the data")
-    scored = score_checkins(inputs.checkins, scorer=scorer)
     rows = labelled_features(
         scored, inputs.attendance, inputs.outcomes, known, horizon_days, inputs.graduates
     )

@@ -30,7 +30,7 @@ import os
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal, overload
+from typing import Literal, cast, overload
 
 import numpy as np
 import pandas as pd
@@ -52,9 +52,9 @@ from .reading import RawTable, Source, read_raw_tables
 from .records import (
     COLUMN_ALIASES,
     AttendanceDay,
+    Cell,
     CheckIn,
     Choice,
-    Cell,
     ColumnSpec,
     Day,
     Graduate,
@@ -235,7 +235,7 @@ def _stored(raw: pd.DataFrame, given: Distinct, values: list[object], dtype: str
         return pd.Series(text, index=raw.index), _codes(given, values)
     if dtype == "datetime64[ns]":
         nat = np.datetime64("NaT", "ns")
-        values = [nat if v is None else np.datetime64(v, "ns") for v in values]
+        values = [nat if v is None else np.datetime64(cast(dt.date, v), "ns") for v in values]
     elif dtype == "float64":
         values = [np.nan if v is None else v for v in values]
     return _checked(raw, given, values, dtype)
@@ -579,7 +579,7 @@ def _typed(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
         if dtype == "str" and (values.dtype == object or not pd.api.types.is_string_dtype(values)):
             out[column.name] = values.astype(str)
         elif dtype == "datetime64[ns]":
-            out[column.name] = pd.to_datetime(values).astype(dtype)
+            out[column.name] = pd.to_datetime(values).astype("datetime64[ns]")
         elif dtype == "object":
             out[column.name] = values.astype(object)
     return out

@@ -271,7 +271,9 @@ def cell_of(info: FieldInfo) -> Cell:
 
 def cell_text(value: object, strip: bool = True) -> str:
     """A single cell as the loaders see it: text, ``""`` when missing."""
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):  # type: ignore[arg-type]
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
         return ""
     text = value if isinstance(value, str) else str(value)
     return text.strip() if strip else text

@@ -242,7 +242,11 @@ def _stored(raw: pd.DataFrame, given: Distinct, values: list[object], dtype: str
 
 
 def _check_future(
-    raw: pd.DataFrame, column: str, given: Distinct, days: list[object], today: dt.date,
+    raw: pd.DataFrame,
+    column: str,
+    given: Distinct,
+    days: list[object],
+    today: dt.date,
     problems: _Problems,
 ) -> None:
     limit = today + dt.timedelta(days=FUTURE_MARGIN_DAYS)

@@ -46,6 +46,7 @@ from sklearn.utils.validation import check_is_fitted
 from .audit import MIN_GROUP_PEOPLE, audit_groups, fairness_audit
 from .calibration import per_date_table, reliability_table
 from .checkin_features import score_checkins
+from .errors import ParameterError
 from .features import FEATURE_NAMES, AsOf, resolve_as_of
 from .loaders import AliasSource, load_inputs
 from .model import STACKED_FEATURE, ModelNotBetterWarning, RiskModel, predict_risk
@@ -345,13 +346,14 @@ def backtest(
     BacktestReport
     """
     if flag not in ("top_k", "high"):
-        raise ValueError(f"flag must be 'top_k' or 'high', got {flag!r}")
+        raise ParameterError(f"flag must be 'top_k' or 'high', got {flag!r}")
     inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
     outcomes_df = inputs.outcomes
-    assert outcomes_df is not None
+    if outcomes_df is None:
+        raise ParameterError("backtest needs outcomes (resignations and leaves) to score against")
     dates = sorted({resolve_as_of(d) for d in as_of_dates})
     if len(dates) < 2:
-        raise ValueError("backtest needs at least two as-of dates")
+        raise ParameterError("backtest needs at least two as-of dates")
     config = config or ScorerConfig.default()
     scored = score_checkins(inputs.checkins, scorer=scorer)
     rows = labelled_features(

@@ -305,7 +305,7 @@ class Record(BaseModel):
         cell = cell_of(spec)
         parsed, reason = cell.parse(cell_text(value, cell.strip), name, spec.is_required())
         if reason:
-            raise ValueError(reason)
+            raise ValueError(reason)  # pydantic reports it as a ValidationError
         return parsed
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .checkin_features import score_checkins
+from .errors import InsufficientDataError, ParameterError
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
 from .loaders import AliasSource, load_inputs
 from .ranking import still_supported
@@ -72,7 +73,7 @@ def labelled_features(
         frame["as_of"] = as_of
         frames.append(frame.reset_index())
     if not frames:
-        raise ValueError("no graduate is active at any of the as-of dates")
+        raise InsufficientDataError("no graduate is active at any of the as-of dates")
     return pd.concat(frames, ignore_index=True)
 
 
@@ -99,12 +100,15 @@ def training_set(
         Features indexed by ``(as_of, graduate_id)``, and 0/1 labels with the same index.
     """
     inputs = load_inputs(checkins, attendance, graduates, outcomes, aliases=aliases)
-    assert inputs.outcomes is not None
+    if inputs.outcomes is None:
+        raise ParameterError("training_set needs outcomes (resignations and leaves) for labels")
     last = resolve_as_of(None, inputs.checkins, inputs.attendance, inputs.outcomes)
     dates = sorted({resolve_as_of(d) for d in as_of_dates})
     known = [d for d in dates if d + pd.Timedelta(days=horizon_days) <= last]
     if not known:
-        raise ValueError(f"no as-of date has its {horizon_days}-day label window inside the data")
+        raise InsufficientDataError(
+            f"no as-of date has its {horizon_days}-day label window inside the data"
+        )
     scored = score_checkins(inputs.checkins, scorer=scorer)
     rows = labelled_features(
         scored, inputs.attendance, inputs.outcomes, known, horizon_days, inputs.graduates

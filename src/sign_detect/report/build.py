@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..checkin_features import score_checkins
+from ..errors import ParameterError
 from ..features import AsOf, resolve_as_of
 from ..loaders import AliasSource, load_inputs
 from ..reading import Source
@@ -89,7 +90,7 @@ def build_report(
         resolve_as_of(since) if since is not None else stamp - pd.Timedelta(days=DEFAULT_SINCE_DAYS)
     )
     if earlier >= stamp:
-        raise ValueError(f"since ({earlier.date()}) must be before as_of ({stamp.date()})")
+        raise ParameterError(f"since ({earlier.date()}) must be before as_of ({stamp.date()})")
     scored = score_checkins(inputs.checkins, scorer=scorer, hits=evidence)
     ranking, previous = (
         rank_scored(

@@ -156,7 +156,7 @@ def test_an_unknown_alias_field_is_a_config_error(tmp_path: Path) -> None:
 def test_sheet_for_a_csv_is_a_parameter_error(tmp_path: Path) -> None:
     path = tmp_path / "checkins.csv"
     _checkins().to_csv(path, index=False)
-    with pytest.raises(ParameterError, match="sheet=0 applies to .xlsx workbooks only"):
+    with pytest.raises(ParameterError, match=r"sheet=0 applies to \.xlsx workbooks only"):
         sd.load_checkins(path, sheet=0)
 
 
@@ -251,7 +251,7 @@ def test_model_data_problems_are_named() -> None:
 
 def test_saving_a_model_the_wrong_way_is_a_parameter_error(tmp_path: Path) -> None:
     X, y = _features()
-    with pytest.raises(ParameterError, match="save a RiskModel as .json"):
+    with pytest.raises(ParameterError, match=r"save a RiskModel as \.json"):
         sd.save_model(sd.RiskModel(), tmp_path / "model.skops")
     unnamed = sd.RiskModel(C=1.0).fit(X.to_numpy(), y)
     with pytest.raises(ParameterError, match="fitted on a DataFrame"):

@@ -12,7 +12,7 @@ import pytest
 
 from sign_detect import InputValidationError, InputWarning, load_attendance, load_checkins
 from sign_detect.cli import main
-from sign_detect.dates import date_problem, parse_date
+from sign_detect.dates import ACCEPTED_FORMS, check_date, date_problem, parse_date, parse_dates
 from sign_detect.features import resolve_as_of
 from sign_detect.loaders import load_inputs
 
@@ -52,6 +52,33 @@ def test_dates_outside_their_era_are_refused_with_the_reason(text: str, why: str
 
 def test_no_such_day_is_named() -> None:
     assert date_problem("2025-02-30") == "no such day in the calendar"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("２０２５/４/１", (dt.date(2025, 4, 1), "")),
+        ("20250401", (dt.date(2025, 4, 1), "")),
+        ("2025-04-01 00:00:00", (dt.date(2025, 4, 1), "")),
+        ("R7.2.29", (None, "no such day in the calendar")),
+        ("来週の月曜", (None, f"unparseable date (accepted: {ACCEPTED_FORMS})")),
+    ],
+)  # fmt: skip
+def test_check_date_gives_the_date_or_the_reason(
+    text: str, expected: tuple[dt.date | None, str]
+) -> None:
+    assert check_date(text) == expected
+    assert text not in check_date(text)[1]  # reasons never quote the value
+
+
+def test_parse_dates_keeps_the_index_and_marks_bad_values_nat() -> None:
+    values = pd.Series(["R7.4.1", None, "2025/4/1", "bad", "R7.4.1"], index=[5, 6, 7, 8, 9])
+    parsed = parse_dates(values)
+    assert parsed.index.tolist() == [5, 6, 7, 8, 9] and parsed.dtype == "datetime64[ns]"
+    assert parsed.isna().tolist() == [False, True, False, True, False]
+    assert (parsed.dropna() == pd.Timestamp("2025-04-01")).all()
+    stamps = pd.Series([pd.Timestamp("2025-04-01 13:45"), pd.Timestamp("2025-04-02")])
+    assert parse_dates(stamps).tolist() == list(pd.to_datetime(["2025-04-01", "2025-04-02"]))
 
 
 @pytest.mark.parametrize("future", ["令和99年4月1日", "2030-04-01", "2025/12/03"])

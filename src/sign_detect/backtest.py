@@ -46,6 +46,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .audit import MIN_GROUP_PEOPLE, audit_groups, fairness_audit
 from .calibration import per_date_table, reliability_table
+from .errors import ParameterError
 from .feature_spec import ATTENDANCE, CHECKIN, GRADUATE, RECENT
 from .features import FEATURE_NAMES, AsOf, resolve_as_of
 from .loaders import Inputs
@@ -307,13 +308,13 @@ def backtest_scored(
     (like :meth:`Caseload.backtest`) calls this.
     """
     if flag not in ("top_k", "high"):
-        raise ValueError(f"flag must be 'top_k' or 'high', got {flag!r}")
+        raise ParameterError(f"flag must be 'top_k' or 'high', got {flag!r}")
     outcomes_df = inputs.outcomes
     if outcomes_df is None:
-        raise ValueError("a backtest needs outcomes (resignations and leaves)")
+        raise ParameterError("backtest needs outcomes (resignations and leaves) to score against")
     dates = sorted({resolve_as_of(d) for d in as_of_dates})
     if len(dates) < 2:
-        raise ValueError("backtest needs at least two as-of dates")
+        raise ParameterError("backtest needs at least two as-of dates")
     config = config or ScorerConfig.default()
     rows = labelled_features(
         scored,

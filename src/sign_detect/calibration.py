@@ -20,6 +20,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .errors import ParameterError
+
 __all__ = ["RELIABILITY_COLUMNS", "per_date_table", "rate", "reliability_table"]
 
 RELIABILITY_COLUMNS = ["bin", "lower", "upper", "n", "mean_predicted", "observed_rate"]
@@ -35,12 +37,12 @@ def reliability_table(
 ) -> pd.DataFrame:
     """Equal-width bins over [0, 1]: rows, mean predicted probability, observed rate.
 
-    Empty bins are left out. Probabilities outside [0, 1] raise ``ValueError``.
+    Empty bins are left out. Probabilities outside [0, 1] raise ``ParameterError``.
     """
     y = np.asarray(labels, dtype=float)
     p = np.asarray(probabilities, dtype=float)
     if len(p) and (np.nanmin(p) < 0 or np.nanmax(p) > 1):
-        raise ValueError("a reliability table needs probabilities between 0 and 1")
+        raise ParameterError("a reliability table needs probabilities between 0 and 1")
     edges = np.linspace(0.0, 1.0, bins + 1)
     which = np.clip(np.digitize(p, edges[1:-1], right=True), 0, bins - 1)
     frame = pd.DataFrame({"bin": which, "y": y, "p": p})

@@ -29,7 +29,7 @@ import pandas as pd
 
 from .backtest import BacktestReport, backtest_scored
 from .checkin_features import SIGN_COLUMNS, score_checkins
-from .errors import empty_report
+from .errors import ParameterError, empty_report
 from .features import AsOf, features_as_of, resolve_as_of
 from .loaders import (
     AliasSource,
@@ -203,7 +203,7 @@ class Caseload:
                 aliases=aliases,
             )
         if errors != "quarantine":
-            raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
+            raise ParameterError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
         sources = dict(zip(_LOADERS, (checkins, attendance, graduates, outcomes), strict=True))
         loaded = {
             name: _LOADERS[name](source, errors="quarantine", aliases=aliases)

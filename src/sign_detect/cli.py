@@ -33,7 +33,7 @@ from typing import Any
 import pandas as pd
 
 from .caseload import Caseload
-from .errors import InputValidationError, SignDetectError
+from .errors import InputValidationError, InsufficientDataError, SignDetectError
 from .lexicon import Lexicon
 from .loaders import Inputs, load_attendance, load_checkins, load_graduates, load_outcomes
 from .records import load_aliases
@@ -326,7 +326,7 @@ def _backtest_dates(inputs: Inputs, warmup: int, every: int) -> pd.DatetimeIndex
     """Every ``every`` days from ``warmup`` days after the first record to the last."""
     dates = pd.concat([inputs.checkins["date"], inputs.attendance["date"]])
     if dates.isna().all():
-        raise ValueError("no dated rows to backtest on")
+        raise InsufficientDataError("no dated rows to backtest on")
     first = dates.min() + pd.Timedelta(days=warmup)
     return pd.date_range(first, dates.max(), freq=f"{every}D")
 

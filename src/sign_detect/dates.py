@@ -31,7 +31,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["ACCEPTED_FORMS", "date_problem", "parse_date", "parse_dates"]
+__all__ = ["ACCEPTED_FORMS", "check_date", "date_problem", "parse_date", "parse_dates"]
 
 #: How reports name the accepted forms.
 ACCEPTED_FORMS = "2025-04-01, 2025/4/1, 2025年4月1日, 令和7年4月1日, R7.4.1"
@@ -87,6 +87,17 @@ def _within_era(day: dt.date, era: str) -> tuple[dt.date | None, str]:
         following = _ERAS[_NEXT_ERA[era]][1].isoformat()
         return None, f"{era} ended on {last.isoformat()} ({_NEXT_ERA[era]} began on {following})"
     return day, ""
+
+
+def check_date(text: str) -> tuple[dt.date | None, str]:
+    """The date written in ``text``, or ``None`` and why it is not one (never quoting it).
+
+    >>> check_date("R7.4.1")
+    (datetime.date(2025, 4, 1), '')
+    >>> check_date("2025-02-30")
+    (None, 'no such day in the calendar')
+    """
+    return _parse_one(text)
 
 
 def parse_date(value: object) -> dt.date | None:

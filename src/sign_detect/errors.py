@@ -1,8 +1,19 @@
 """Error types raised by sign_detect.
 
-Every error the library raises on purpose derives from :class:`SignDetectError`.
-Problems with input data derive from :class:`ValueError` as well, so callers that
-already catch ``ValueError`` keep working.
+Every error the library raises on purpose derives from :class:`SignDetectError`, so a
+caller (the command line among them) tells bad input from a bug by catching it:
+
+* :class:`InputValidationError`: rows of an input table are invalid (a report of them);
+  :class:`InputFileError`: a file cannot be read at all.
+* :class:`MissingColumnsError`: a table lacks a column (also a ``KeyError``, as pandas).
+* :class:`ConfigError`: a lexicon, grammar, alias, action or model file is invalid.
+* :class:`ParameterError`: an argument has a value or type a function cannot use.
+* :class:`InsufficientDataError`: valid data hold nothing for what was asked (no dated
+  row, no record of a graduate, one class of labels).
+* :class:`TokenizerUnavailableError`: the Japanese tokenizer cannot start.
+
+Each also derives from the built-in class callers already catch (``ValueError``;
+``TypeError`` too for :class:`ParameterError`, ``RuntimeError`` for the tokenizer).
 
 Messages never quote note text: values of a report are shown by :func:`safe_value`,
 which keeps short codes, dates and numbers and replaces anything that may be a note
@@ -20,7 +31,9 @@ __all__ = [
     "InputFileError",
     "InputValidationError",
     "InputWarning",
+    "InsufficientDataError",
     "MissingColumnsError",
+    "ParameterError",
     "SignDetectError",
     "TokenizerUnavailableError",
     "safe_value",
@@ -29,6 +42,8 @@ __all__ = [
 #: Columns of a quarantine report, in this order.
 QUARANTINE_COLUMNS = ["source", "line", "column", "value", "reason"]
 
+#: Most found columns a :class:`MissingColumnsError` names.
+MAX_SHOWN_COLUMNS = 30
 #: Longest value a report quotes; longer values are shown as their length only.
 MAX_SHOWN_CHARS = 20
 # Sentence punctuation, quotes and line breaks: a value holding them reads like a note.
@@ -127,12 +142,16 @@ class InputFileError(InputValidationError):
         ValueError.__init__(self, message)
 
 
-class MissingColumnsError(SignDetectError, ValueError):
+class MissingColumnsError(SignDetectError, ValueError, KeyError):
     """A required column is absent from the input table.
 
     When the first row looks like data (a date, an ID, a known status), the message says
-    the file seems to have no header row and names no cell values.
+    the file seems to have no header row and names no cell values. It is a ``KeyError``
+    too, as pandas raises for a missing column; at most ``MAX_SHOWN_COLUMNS`` found
+    columns are named.
     """
+
+    __str__ = Exception.__str__  # KeyError's would quote the whole message
 
     def __init__(
         self, source: str, missing: list[str], found: list[str], *, headerless: bool = False
@@ -147,12 +166,30 @@ class MissingColumnsError(SignDetectError, ValueError):
                 "not shown): add a header row with the column names"
             )
         else:
-            detail = f"found columns {[safe_value(c) for c in found]!r}"
+            shown = [safe_value(c) for c in found[:MAX_SHOWN_COLUMNS]]
+            more = len(found) - len(shown)
+            detail = f"found columns {shown!r}" + (f" and {more} more" if more > 0 else "")
         super().__init__(f"{source}: missing required column(s) {missing!r}; {detail}")
 
 
 class ConfigError(SignDetectError, ValueError):
-    """A lexicon, grammar or scorer configuration file is invalid."""
+    """A lexicon, grammar, alias, action, scorer or model file (or mapping) is invalid."""
+
+
+class ParameterError(SignDetectError, ValueError, TypeError):
+    """An argument has a value or a type the function cannot use.
+
+    Like scikit-learn's ``InvalidParameterError`` it is both a ``ValueError`` and a
+    ``TypeError``. Messages name the argument and never quote note text.
+    """
+
+
+class InsufficientDataError(SignDetectError, ValueError):
+    """The data are valid but hold nothing for what was asked.
+
+    For instance no dated row to take a default as-of date from, no record of the
+    graduate asked for, or training labels of one class only.
+    """
 
 
 class TokenizerUnavailableError(SignDetectError, RuntimeError):

@@ -28,6 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 from .attendance_features import attendance_features
 from .checkin_features import checkin_features, score_checkins
 from .dates import date_problem, parse_date
+from .errors import InsufficientDataError, ParameterError
 from .feature_spec import FEATURE_NAMES, GRADUATE
 from .loaders import Inputs, load_inputs
 from .reading import Source
@@ -62,21 +63,21 @@ def resolve_as_of(as_of: AsOf, *frames: pd.DataFrame) -> pd.Timestamp:
     if as_of is None:
         dates = [f["date"].max() for f in frames if f is not None and len(f)]
         if not dates:
-            raise ValueError("as_of is None and there are no dated rows to take it from")
+            raise InsufficientDataError("as_of is None and there are no dated rows to take it from")
         return pd.Timestamp(max(dates)).normalize()
     if isinstance(as_of, str):
         day = parse_date(as_of)
         if day is None:
-            raise ValueError(f"as_of: {date_problem(as_of)}, got {as_of!r}")
+            raise ParameterError(f"as_of: {date_problem(as_of)}, got {as_of!r}")
         return pd.Timestamp(day)
     try:
         stamp = pd.Timestamp(as_of)
     except (ValueError, TypeError) as err:
-        raise ValueError(
+        raise ParameterError(
             f"as_of must be a date, 'YYYY-MM-DD' or a Timestamp, got {as_of!r}"
         ) from err
     if stamp is pd.NaT:
-        raise ValueError(f"as_of must be a date, got {as_of!r}")
+        raise ParameterError(f"as_of must be a date, got {as_of!r}")
     return stamp.normalize()
 
 
@@ -185,13 +186,13 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
         """The validated tables and their scored notes (the caseload's, when given)."""
         if self.caseload is None:
             if self.checkins is None or self.attendance is None:
-                raise ValueError("FeatureBuilder needs checkins= and attendance=, or caseload=")
+                raise ParameterError("FeatureBuilder needs checkins= and attendance=, or caseload=")
             inputs = load_inputs(self.checkins, self.attendance, self.graduates)
             return inputs, score_checkins(inputs.checkins, scorer=self.scorer)
         tables = ("checkins", "attendance", "graduates", "scorer")
         given = [name for name in tables if getattr(self, name) is not None]
         if given:
-            raise ValueError(f"FeatureBuilder: give caseload= or {', '.join(given)}=, not both")
+            raise ParameterError(f"FeatureBuilder: give caseload= or {', '.join(given)}=, not both")
         return self.caseload.inputs, self.caseload.scored
 
     def transform(self, X: pd.DataFrame) -> np.ndarray:
@@ -220,7 +221,7 @@ class FeatureBuilder(TransformerMixin, BaseEstimator):
 
 def _queries(X: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(X, pd.DataFrame) or not {"graduate_id", "as_of"} <= set(X.columns):
-        raise ValueError("X must be a DataFrame with columns 'graduate_id' and 'as_of'")
+        raise ParameterError("X must be a DataFrame with columns 'graduate_id' and 'as_of'")
     queries = pd.DataFrame(
         {
             "graduate_id": X["graduate_id"].astype(str).to_numpy(),
@@ -229,5 +230,5 @@ def _queries(X: pd.DataFrame) -> pd.DataFrame:
         }
     )
     if queries["as_of"].isna().any():
-        raise ValueError("X['as_of'] has missing or unparseable dates")
+        raise ParameterError("X['as_of'] has missing or unparseable dates")
     return queries

@@ -1,9 +1,11 @@
 """Load and validate check-ins, attendance, graduates and outcomes.
 
 Each loader accepts a DataFrame or a path (.csv, .tsv, .xlsx, .parquet) and returns a
-clean, typed DataFrame with the canonical columns of :mod:`sign_detect.records`. Checks
-are vectorised (one pass per column, each distinct value parsed once), so tables of
-millions of rows load quickly.
+clean, typed DataFrame with the canonical columns of :mod:`sign_detect.records`. The
+columns, their cell kinds and unique keys come from the record classes there
+(:func:`~sign_detect.records.table_spec`); the checks are vectorised (one pass per
+column, each distinct value parsed once by its cell kind), so tables of millions of
+rows load quickly.
 
 No row vanishes silently. With ``errors="raise"`` (default) one
 :class:`~sign_detect.errors.InputValidationError` lists every bad row with its file,
@@ -25,41 +27,44 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal, overload
+from typing import Literal, cast, overload
 
 import numpy as np
 import pandas as pd
 
 from .cells import Distinct, distinct
-from .dates import date_problem, parse_date
+from .dates import parse_date
 from .errors import (
     QUARANTINE_COLUMNS,
     InputFileError,
     InputValidationError,
     InputWarning,
     MissingColumnsError,
+    ParameterError,
     empty_report,
     safe_value,
     text_length,
 )
 from .reading import RawTable, Source, read_raw_tables
 from .records import (
-    ATTENDANCE_STATUSES,
-    CHANNEL_ALIASES,
-    CHANNELS,
     COLUMN_ALIASES,
-    DISABILITY_ALIASES,
-    DISABILITY_TYPES,
-    EVENT_ALIASES,
-    OUTCOME_EVENTS,
-    STATUS_ALIASES,
+    AttendanceDay,
+    Cell,
+    CheckIn,
+    Choice,
+    ColumnSpec,
+    Day,
+    Graduate,
+    Outcome,
+    TableSpec,
+    Text,
     alias_key,
     canonical_value,
     load_aliases,
+    table_spec,
 )
 
 __all__ = [
@@ -82,69 +87,12 @@ Errors = Literal["raise", "quarantine"]
 AliasSource = str | os.PathLike[str] | Mapping[str, Mapping[str, Iterable[str]]]
 
 
-@dataclass(frozen=True)
-class _Enum:
-    accepted: tuple[str, ...]
-    aliases: dict[str, str]
-    required: bool = True
+_CHECKINS = table_spec(CheckIn)
+_ATTENDANCE = table_spec(AttendanceDay)
+_GRADUATES = table_spec(Graduate)
+_OUTCOMES = table_spec(Outcome)
 
 
-@dataclass(frozen=True)
-class _TableSpec:
-    """What one kind of table must contain; the loaders differ only in this."""
-
-    required: tuple[str, ...]
-    optional: tuple[str, ...] = ()
-    dates: tuple[str, ...] = ()
-    enums: dict[str, _Enum] = field(default_factory=dict)
-    hours: tuple[str, ...] = ()
-    texts: tuple[str, ...] = ()
-    labels: tuple[str, ...] = ()
-    unique_key: tuple[str, ...] = ()
-    conflict_reason: str = ""
-    #: Dates of events that happened (not plans): later than tomorrow is an error.
-    event_dates: tuple[str, ...] = ("date",)
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return self.required + self.optional
-
-
-_CHECKINS = _TableSpec(
-    required=("graduate_id", "date", "channel", "note"),
-    optional=("staff_id",),
-    dates=("date",),
-    enums={"channel": _Enum(CHANNELS, CHANNEL_ALIASES)},
-    texts=("note",),
-    labels=("staff_id",),
-)
-_ATTENDANCE = _TableSpec(
-    required=("graduate_id", "date", "status"),
-    optional=("scheduled_hours", "worked_hours"),
-    dates=("date",),
-    enums={"status": _Enum(ATTENDANCE_STATUSES, STATUS_ALIASES)},
-    hours=("scheduled_hours", "worked_hours"),
-    unique_key=("graduate_id", "date"),
-    conflict_reason="the same day is given more than once with different values",
-)
-_GRADUATES = _TableSpec(
-    required=("graduate_id",),
-    optional=("hired_on", "disability_type", "employer"),
-    dates=("hired_on",),
-    enums={"disability_type": _Enum(DISABILITY_TYPES, DISABILITY_ALIASES, required=False)},
-    labels=("employer",),
-    unique_key=("graduate_id",),
-    conflict_reason="the same graduate_id is given more than once with different values",
-)
-_OUTCOMES = _TableSpec(
-    required=("graduate_id", "date", "event"),
-    dates=("date",),
-    enums={"event": _Enum(OUTCOME_EVENTS, EVENT_ALIASES)},
-)
-
-
-#: Longest enum value (channel, status ...) a report quotes; longer ones may be a note.
-_ENUM_SHOWN_CHARS = 12
 #: Dates later than today + this many days are reported (typing errors, not plans).
 FUTURE_MARGIN_DAYS = 1
 
@@ -261,86 +209,55 @@ def _checked(
     return values, _codes(given, per_value)
 
 
-def _check_label(raw: pd.DataFrame, column: str) -> _Checked:
-    given = distinct(raw[column])
-    return _checked(raw, given, [t or None for t in given.text], object)
+def _parse_column(
+    raw: pd.DataFrame, column: ColumnSpec, cell: Cell, problems: _Problems
+) -> tuple[Distinct, list[object]]:
+    """Each distinct cell parsed once by ``cell``; invalid rows reported with the reason.
+
+    Blank cells are shown as they are; other invalid values up to ``cell.shown_chars``.
+    """
+    given = distinct(raw[column.name], strip=cell.strip)
+    parsed = [cell.parse(t, column.name, column.required) for t in given.text]
+    reasons = np.array([r for _, r in parsed], dtype=object)
+    blank = [t == "" for t in given.text]
+    for is_blank, limit in ((True, None), (False, cell.shown_chars)):
+        flags = [bool(r) and b == is_blank for r, b in zip(reasons, blank, strict=True)]
+        bad = given.positions(flags)
+        reason = list(reasons[given.codes[bad]])
+        problems.add(bad, column.name, raw[column.name], reason, limit=limit)
+    return given, [v for v, _ in parsed]
 
 
-def _excel_id(value: str) -> str:
-    return value[:-2] if value.endswith(".0") and value[:-2].isdigit() else value
+def _stored(raw: pd.DataFrame, given: Distinct, values: list[object], dtype: str) -> _Checked:
+    """The column of a loaded table from one clean value per distinct cell."""
+    if dtype == "str":
+        text = pd.Series(values, dtype="str").array.take(given.codes)  # no pass per row
+        return pd.Series(text, index=raw.index), _codes(given, values)
+    if dtype == "datetime64[ns]":
+        nat = np.datetime64("NaT", "ns")
+        values = [nat if v is None else np.datetime64(cast(dt.date, v), "ns") for v in values]
+    elif dtype == "float64":
+        values = [np.nan if v is None else v for v in values]
+    return _checked(raw, given, values, dtype)
 
 
-def _check_ids(raw: pd.DataFrame, problems: _Problems) -> _Checked:
-    given = distinct(raw["graduate_id"])
-    ids: list[object] = [_excel_id(t) for t in given.text]
-    missing = given.positions([i == "" for i in ids])
-    problems.add(missing, "graduate_id", raw["graduate_id"], "missing graduate_id")
-    text = pd.Series(ids, dtype="str").array.take(given.codes)  # str dtype, no pass per row
-    return pd.Series(text, index=raw.index), _codes(given, ids)
+def _check_future(
+    raw: pd.DataFrame,
+    column: str,
+    given: Distinct,
+    days: list[object],
+    today: dt.date,
+    problems: _Problems,
+) -> None:
+    limit = today + dt.timedelta(days=FUTURE_MARGIN_DAYS)
+    future = given.positions([isinstance(d, dt.date) and d > limit for d in days])
+    reason = f"date in the future (after {today.isoformat()}, today): a typing error?"
+    problems.add(future, column, raw[column], reason)
 
 
-def _check_dates(
-    raw: pd.DataFrame, column: str, required: bool, today: dt.date | None, problems: _Problems
-) -> _Checked:
-    given = distinct(raw[column])
-    days = [parse_date(t) if t else None for t in given.text]
-    if required:
-        missing = given.positions([t == "" for t in given.text])
-        problems.add(missing, column, raw[column], f"missing {column}")
-    invalid = [bool(t) and d is None for t, d in zip(given.text, days, strict=True)]
-    if any(invalid):
-        why = [date_problem(t) if bad else "" for t, bad in zip(given.text, invalid, strict=True)]
-        problems.add(given.positions(invalid), column, raw[column], pd.Series(given.take(why)))
-    if today is not None:
-        limit = today + dt.timedelta(days=FUTURE_MARGIN_DAYS)
-        future = given.positions([d is not None and d > limit for d in days])
-        reason = f"date in the future (after {today.isoformat()}, today): a typing error?"
-        problems.add(future, column, raw[column], reason)
-    stamps: list[object] = [
-        np.datetime64(d, "ns") if d else np.datetime64("NaT", "ns") for d in days
-    ]
-    return _checked(raw, given, stamps, "datetime64[ns]")
-
-
-def _check_enum(raw: pd.DataFrame, column: str, spec: _Enum, problems: _Problems) -> _Checked:
-    given = distinct(raw[column])
-    mapped: list[object] = [
-        canonical_value(t, spec.accepted, spec.aliases) if t else None for t in given.text
-    ]
-    accepted = ", ".join(spec.accepted)
-    if spec.required:
-        empty = given.positions([t == "" for t in given.text])
-        problems.add(empty, column, raw[column], f"missing {column}; accepted: {accepted}")
-    unknown = [bool(t) and m is None for t, m in zip(given.text, mapped, strict=True)]
-    problems.add(
-        given.positions(unknown),
-        column,
-        raw[column],
-        f"unknown {column}; accepted: {accepted} (or the Japanese terms)",
-        limit=_ENUM_SHOWN_CHARS,
-    )
-    return _checked(raw, given, mapped, object)
-
-
-def _check_hours(raw: pd.DataFrame, column: str, problems: _Problems) -> _Checked:
-    given = distinct(raw[column])
-    numbers = [_number(t) for t in given.text]
-    not_number = [bool(t) and np.isnan(n) for t, n in zip(given.text, numbers, strict=True)]
-    problems.add(given.positions(not_number), column, raw[column], "not a number")
-    outside = given.positions([n < 0 or n > 24 for n in numbers])
-    problems.add(outside, column, raw[column], "hours must be within 0-24")
-    return _checked(raw, given, list(numbers), float)
-
-
-def _number(text: str) -> float:
-    try:
-        return float(unicodedata.normalize("NFKC", text)) if text else np.nan
-    except ValueError:
-        return np.nan
-
-
-def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Problems) -> _Checked:
-    given = distinct(raw[column], strip=False)  # notes are kept as written
+def _check_length(
+    raw: pd.DataFrame, column: str, given: Distinct, max_chars: int, problems: _Problems
+) -> None:
     lengths = [len(t) for t in given.text]
     # Notes are health information: the report names their length, never their words.
     too_long = given.positions([n > max_chars for n in lengths])
@@ -348,8 +265,6 @@ def _check_text(raw: pd.DataFrame, column: str, max_chars: int, problems: _Probl
         f"text too long ({lengths[given.codes[p]]} characters; limit {max_chars})" for p in too_long
     ]
     problems.add(too_long, column, raw[column], reasons, limit=0)
-    text = pd.Series(given.text, dtype="str").array.take(given.codes)
-    return pd.Series(text, index=raw.index), _codes(given, list(given.text))
 
 
 def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
@@ -377,7 +292,7 @@ def _all_distinct(key: np.ndarray) -> bool:
 def _check_duplicates(
     clean: pd.DataFrame,
     lazy_codes: dict[str, Callable[[], np.ndarray]],
-    spec: _TableSpec,
+    spec: TableSpec,
     table: _Table,
     problems: _Problems,
 ) -> None:
@@ -421,7 +336,7 @@ def _report_repeats(
     rows: np.ndarray,
     full_key: np.ndarray,
     exact: np.ndarray,
-    context: tuple[_TableSpec, _Table, _Problems],
+    context: tuple[TableSpec, _Table, _Problems],
 ) -> None:
     """Report each exact repeat with the line of the row it repeats."""
     spec, table, problems = context
@@ -432,7 +347,7 @@ def _report_repeats(
     problems.add(
         _mask(clean, repeats),
         "(whole row)",
-        _describe(clean.drop(columns=list(spec.texts)), repeats),  # no note text
+        _describe(clean.drop(columns=[c.name for c in spec.of_kind(Text)]), repeats),  # no notes
         pd.Series(reasons, index=repeats).reindex(clean.index),
         trusted=True,
     )
@@ -460,7 +375,7 @@ def _describe(frame: pd.DataFrame, rows: pd.Index) -> pd.Series:
 
 
 def _canonical_headers(
-    frame: pd.DataFrame, spec: _TableSpec, headers: dict[str, str], source: str
+    frame: pd.DataFrame, spec: TableSpec, headers: dict[str, str], source: str
 ) -> pd.DataFrame:
     """Rename headers an office writes (利用者ID, 日付, 内容 …) to the canonical columns.
 
@@ -470,7 +385,7 @@ def _canonical_headers(
     wanted: dict[str, list[str]] = {}
     for header in frame.columns:
         target = headers.get(alias_key(str(header)))
-        if header not in spec.columns and target in spec.columns and target not in frame.columns:
+        if header not in spec.names and target in spec.names and target not in frame.columns:
             wanted.setdefault(target, []).append(str(header))
     clashes = {target: found for target, found in wanted.items() if len(found) > 1}
     if clashes:
@@ -483,14 +398,15 @@ def _canonical_headers(
     return frame.rename(columns={found[0]: target for target, found in wanted.items()})
 
 
-def _looks_like_data(found: list[str], spec: _TableSpec) -> bool:
+def _looks_like_data(found: list[str], spec: TableSpec) -> bool:
     """Whether a header row holds values (a date, a status ...) rather than names."""
     for cell in found:
         if parse_date(cell) is not None or cell.replace(".", "", 1).isdigit():
             return True
         if safe_value(cell) != cell:  # reads like a note
             return True
-        if any(canonical_value(cell, e.accepted, e.aliases) for e in spec.enums.values()):
+        choices = [c.cell for c in spec.of_kind(Choice) if isinstance(c.cell, Choice)]
+        if any(canonical_value(cell, c.accepted, c.words) for c in choices):
             return True
     return False
 
@@ -510,17 +426,17 @@ class _Table:
         return len(self.frame) + len(self.problems)
 
 
-def _canonical_table(raw: RawTable, spec: _TableSpec, headers: dict[str, str]) -> pd.DataFrame:
+def _canonical_table(raw: RawTable, spec: TableSpec, headers: dict[str, str]) -> pd.DataFrame:
     frame = _canonical_headers(raw.frame, spec, headers, raw.label)
     missing = [c for c in spec.required if c not in frame.columns]
     if missing:
         found = [str(c) for c in raw.frame.columns]
         headerless = _looks_like_data(found, spec)
         raise MissingColumnsError(raw.label, missing, found, headerless=headerless)
-    return frame[[c for c in spec.columns if c in frame.columns]]
+    return frame[[c for c in spec.names if c in frame.columns]]
 
 
-def _combine(raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]) -> _Table:
+def _combine(raws: list[RawTable], spec: TableSpec, headers: dict[str, str]) -> _Table:
     """Canonical columns of every sheet, checked to be the same, stacked."""
     if len(raws) == 1:
         frames = [_canonical_table(raws[0], spec, headers)]
@@ -538,7 +454,7 @@ def _combine(raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]) ->
 
 
 def _same_sheets(
-    raws: list[RawTable], spec: _TableSpec, headers: dict[str, str]
+    raws: list[RawTable], spec: TableSpec, headers: dict[str, str]
 ) -> list[pd.DataFrame]:
     """The sheets' canonical tables; an error naming each sheet's columns if they differ."""
     frames: list[pd.DataFrame | None] = []
@@ -573,12 +489,12 @@ class _Loaded:
 
 def _validate(
     source: Source,
-    spec: _TableSpec,
+    spec: TableSpec,
     errors: Errors,
     options: _Options,
 ) -> _Loaded:
     if errors not in ("raise", "quarantine"):
-        raise ValueError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
+        raise ParameterError(f"errors must be 'raise' or 'quarantine', got {errors!r}")
     office_aliases = load_aliases(options.aliases) if options.aliases is not None else None
     headers = office_aliases["columns"] if office_aliases is not None else COLUMN_ALIASES
     table = _combine(read_raw_tables(source, options.sheet), spec, headers)
@@ -586,13 +502,13 @@ def _validate(
     problems = _Problems(table)
     checked: dict[str, _Checked] = {}
     for column in spec.columns:
-        if column in frame.columns:
-            checked[column] = _check_column(frame, column, spec, office_aliases, options, problems)
+        if column.name in frame.columns:
+            checked[column.name] = _check_column(frame, column, office_aliases, options, problems)
     clean = pd.DataFrame({c: v for c, (v, _) in checked.items()}, index=frame.index)
     for column in spec.columns:
-        if column not in clean:
-            clean[column] = np.nan if column in spec.hours else None
-    clean = clean[list(spec.columns)]
+        if column.name not in clean:
+            clean[column.name] = np.nan if column.cell.dtype == "float64" else None
+    clean = clean[list(spec.names)]
     _check_duplicates(clean, {c: k for c, (_, k) in checked.items()}, spec, table, problems)
     bad = problems.bad_mask(len(frame))
     report = problems.report()
@@ -609,27 +525,21 @@ def _validate(
 
 def _check_column(
     frame: pd.DataFrame,
-    column: str,
-    spec: _TableSpec,
+    column: ColumnSpec,
     office_aliases: dict[str, dict[str, str]] | None,
     options: _Options,
     problems: _Problems,
 ) -> _Checked:
-    if column == "graduate_id":
-        return _check_ids(frame, problems)
-    if column in spec.dates:
-        today = options.today if column in spec.event_dates else None
-        return _check_dates(frame, column, column in spec.required, today, problems)
-    if column in spec.enums:
-        enum = spec.enums[column]
-        if office_aliases is not None:
-            enum = replace(enum, aliases=office_aliases[column])
-        return _check_enum(frame, column, enum, problems)
-    if column in spec.hours:
-        return _check_hours(frame, column, problems)
-    if column in spec.texts:
-        return _check_text(frame, column, options.max_note_chars, problems)
-    return _check_label(frame, column)
+    """A column checked by its cell kind, then by the loader's options."""
+    cell = column.cell
+    if isinstance(cell, Choice) and office_aliases is not None:
+        cell = replace(cell, aliases=office_aliases[cell.aliases_field])
+    given, values = _parse_column(frame, column, cell, problems)
+    if isinstance(cell, Day) and cell.event and options.today is not None:
+        _check_future(frame, column.name, given, values, options.today, problems)
+    if isinstance(cell, Text):
+        _check_length(frame, column.name, given, options.max_note_chars, problems)
+    return _stored(frame, given, values, cell.dtype)
 
 
 @dataclass(frozen=True)
@@ -654,29 +564,28 @@ def _today(today: dt.date | str | None) -> dt.date:
         return dt.date.today()
     parsed = parse_date(today)
     if parsed is None:
-        raise ValueError(f"today must be a date, got {today!r}")
+        raise ParameterError(f"today must be a date, got {safe_value(today)!r}")
     return parsed
 
 
 def _load(
-    source: Source, spec: _TableSpec, errors: Errors, options: _Options
+    source: Source, spec: TableSpec, errors: Errors, options: _Options
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     loaded = _validate(source, spec, errors, options)
     return (loaded.good, loaded.report) if errors == "quarantine" else loaded.good
 
 
-def _typed(frame: pd.DataFrame, spec: _TableSpec) -> pd.DataFrame:
+def _typed(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """``frame`` with each column in the dtype its cell kind declares."""
     out = frame.copy()
-    if not pd.api.types.is_string_dtype(out["graduate_id"]) or out["graduate_id"].dtype == object:
-        out["graduate_id"] = out["graduate_id"].astype(str)
-    for column in spec.dates:
-        out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
-    for column in spec.enums:
-        out[column] = out[column].astype(object)
-    for column in spec.texts:
-        out[column] = out[column].astype(str)
-    for column in spec.labels:
-        out[column] = out[column].astype(object)
+    for column in spec.columns:
+        values, dtype = out[column.name], column.cell.dtype
+        if dtype == "str" and (values.dtype == object or not pd.api.types.is_string_dtype(values)):
+            out[column.name] = values.astype(str)
+        elif dtype == "datetime64[ns]":
+            out[column.name] = pd.to_datetime(values).astype("datetime64[ns]")
+        elif dtype == "object":
+            out[column.name] = values.astype(object)
     return out
 
 

@@ -58,6 +58,7 @@ from sklearn.utils.multiclass import check_classification_targets, type_of_targe
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .comparison import auc_win_share
+from .errors import InsufficientDataError, MissingColumnsError, ParameterError
 from .feature_spec import GRADUATE
 from .features import FEATURE_NAMES
 from .risk_scoring import ScorerConfig, score_features
@@ -110,6 +111,13 @@ class _Design:
     columns: list[str]
     as_of: pd.Series | None
     groups: np.ndarray | None
+
+
+def _as_of_dates(design: _Design) -> pd.Series:
+    """The rows' as-of dates; ``fit`` chooses ``C`` and compares only when rows have them."""
+    if design.as_of is None:
+        raise InsufficientDataError("the feature rows have no as_of column or index level")
+    return design.as_of
 
 
 def _key_of(X: Any, name: str) -> pd.Series | None:
@@ -250,7 +258,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         if self.features is not None:
             missing = [c for c in self.features if c not in X.columns]
             if missing:
-                raise ValueError(f"features are missing columns {missing!r}")
+                raise MissingColumnsError("features", missing, [str(c) for c in X.columns])
             return list(self.features)
         if set(FEATURE_NAMES) <= set(X.columns):
             return list(DEFAULT_FEATURES)
@@ -299,7 +307,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         check_classification_targets(y)
         self.classes_, y_codes = np.unique(y, return_inverse=True)
         if len(self.classes_) < 2:
-            raise ValueError(
+            raise InsufficientDataError(
                 "labels need at least 2 classes (crises and non-crises) to fit a model; "
                 f"got one class: {self.classes_[0]}"
             )
@@ -336,7 +344,7 @@ class RiskModel(ClassifierMixin, BaseEstimator):
         if not 0 <= self.min_confidence <= 1.01:
             problems.append(f"min_confidence must be between 0 and 1, got {self.min_confidence!r}")
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ParameterError("; ".join(problems))
 
     def _fixed_C(self) -> float:
         return FALLBACK_C if self.C == "auto" else float(self.C)
@@ -348,9 +356,9 @@ class RiskModel(ClassifierMixin, BaseEstimator):
     def _choose_C(self, design: _Design, y: np.ndarray) -> float:
         if self.C != "auto":
             return float(self.C)
-        assert design.as_of is not None
-        early, _ = holdout_split(design.as_of, share=self.holdout_share, gap_days=self.horizon_days)
-        X, y_early, as_of = design.matrix[early], y[early], design.as_of[early]
+        dates = _as_of_dates(design)
+        early, _ = holdout_split(dates, share=self.holdout_share, gap_days=self.horizon_days)
+        X, y_early, as_of = design.matrix[early], y[early], dates[early]
         scores: dict[float, list[float]] = {float(c): [] for c in self.Cs}
         folds = time_splits(as_of.reset_index(drop=True), n_splits=3, gap_days=self.horizon_days)
         for train, val in folds:
@@ -365,11 +373,9 @@ class RiskModel(ClassifierMixin, BaseEstimator):
 
     def _compare(self, design: _Design, y: np.ndarray) -> None:
         """Model vs default scorer on the latest held-out dates; sets chosen_ and calibration_."""
-        assert design.as_of is not None
-        early, late = holdout_split(
-            design.as_of, share=self.holdout_share, gap_days=self.horizon_days
-        )
-        self.heldout_dates_ = int(design.as_of[late].nunique())
+        dates = _as_of_dates(design)
+        early, late = holdout_split(dates, share=self.holdout_share, gap_days=self.horizon_days)
+        self.heldout_dates_ = int(dates[late].nunique())
         if len(np.unique(y[early])) < 2 or len(np.unique(y[late])) < 2:
             if self.stacked_:
                 self._not_better(
@@ -504,13 +510,13 @@ def predict_risk(model: Any, features: pd.DataFrame) -> pd.Series:
     if isinstance(model, RiskModel):
         return model.predict_risk(features)
     if not hasattr(model, "predict_proba"):
-        raise TypeError(f"model must be a fitted classifier with predict_proba, got {model!r}")
+        raise ParameterError(f"model must be a fitted classifier with predict_proba, got {model!r}")
     check_is_fitted(model)
     names = getattr(model, "feature_names_in_", None)
     columns = [str(c) for c in names] if names is not None else FEATURE_NAMES
     missing = [c for c in columns if c not in features.columns]
     if missing:
-        raise ValueError(f"the model needs feature columns that are missing: {missing[:10]!r}")
+        raise MissingColumnsError("features", missing, [str(c) for c in features.columns])
     proba = np.asarray(model.predict_proba(features[columns]))
     classes = list(getattr(model, "classes_", []))
     column = classes.index(1) if 1 in classes else proba.shape[1] - 1

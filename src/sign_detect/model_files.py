@@ -46,7 +46,7 @@ from pydantic import (
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-from .errors import ConfigError
+from .errors import ConfigError, ParameterError
 from .risk_scoring import ScorerConfig
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def write_risk_model(model: RiskModel, path: str | os.PathLike[str]) -> None:
     check_is_fitted(model, "pipeline_")
     names = getattr(model, "feature_names_in_", None)
     if names is None or len(model.classes_) != 2:
-        raise ValueError(
+        raise ParameterError(
             "only a binary RiskModel fitted on a DataFrame (named feature columns) can be saved"
         )
     steps = model.pipeline_.named_steps
@@ -309,4 +309,4 @@ def save_model(model: Any, path: str | os.PathLike[str]) -> None:
     elif suffix == ".skops" and not isinstance(model, RiskModel):
         _skops().dump(model, path)
     else:
-        raise ValueError(f"{path}: save a RiskModel as .json and other classifiers as .skops")
+        raise ParameterError(f"{path}: save a RiskModel as .json and other classifiers as .skops")

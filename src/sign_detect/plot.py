@@ -24,6 +24,7 @@ import pandas as pd
 from .caseload import Caseload
 from .categories import CATEGORIES, CATEGORY_LABELS
 from .checkin_features import SIGN_COLUMNS, score_checkins
+from .errors import InsufficientDataError, ParameterError
 from .features import AsOf, features_as_of, resolve_as_of
 from .loaders import AliasSource, Inputs, load_checkins, load_inputs
 from .reading import Source
@@ -128,7 +129,7 @@ def weekly_risk(
         return out
     last = weeks.max()
     if ((last - weeks).days % 7).any():
-        raise ValueError("weeks must be whole weeks apart")
+        raise ParameterError("weeks must be whole weeks apart")
     mine_s = scored[scored["graduate_id"].isin(ids)]
     mine_a = attendance[attendance["graduate_id"].isin(ids)]
     stacked_s = _stack(mine_s, weeks, last, by="date", shift=["date"])
@@ -269,7 +270,9 @@ def plot_timelines(
     past_a = attendance[(attendance["date"] <= stamp) & attendance["graduate_id"].isin(ids)]
     missing = sorted(set(ids) - set(past_s["graduate_id"]) - set(past_a["graduate_id"]))
     if missing:
-        raise ValueError(f"no records for graduate_id {missing!r} on or before {stamp.date()}")
+        raise InsufficientDataError(
+            f"no records for graduate_id {missing!r} on or before {stamp.date()}"
+        )
     start = pd.concat([past_s["date"], past_a["date"]]).min()
     risk = weekly_risk(past_s, past_a, ids, _weeks(start, stamp), config, graduates)
     by_s = dict(list(past_s.groupby("graduate_id")))
@@ -436,7 +439,7 @@ def sign_heatmap(
     if graduate_id is not None:
         scored = scored[scored["graduate_id"] == graduate_id]
         if scored.empty:
-            raise ValueError(f"no check-ins for graduate_id {graduate_id!r}")
+            raise InsufficientDataError(f"no check-ins for graduate_id {graduate_id!r}")
     scored = scored.copy()
     scored["week"] = scored["date"].dt.to_period("W-SUN").dt.start_time
     if graduate_id is not None:

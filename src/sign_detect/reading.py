@@ -26,7 +26,7 @@ import pandas as pd
 
 from .cells import blank_rows
 from .delimited import Split, exact_split, fast_split
-from .errors import QUARANTINE_COLUMNS, InputFileError, empty_report, safe_value
+from .errors import QUARANTINE_COLUMNS, InputFileError, ParameterError, empty_report, safe_value
 
 __all__ = ["RawTable", "Source", "decode_text", "read_raw_tables"]
 
@@ -314,4 +314,4 @@ def read_raw_tables(source: Source, sheet: str | int | None = None) -> list[RawT
 
 def _no_sheet(sheet: str | int | None, what: str) -> None:
     if sheet is not None:
-        raise ValueError(f"sheet={sheet!r} applies to .xlsx workbooks only, not {what}")
+        raise ParameterError(f"sheet={sheet!r} applies to .xlsx workbooks only, not {what}")

@@ -31,6 +31,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .errors import ParameterError
+
 __all__ = ["Cohort", "simulate_cohort", "write_cohort"]
 
 _DISABILITY_MIX = {"mental": 0.6, "developmental": 0.25, "intellectual": 0.1, "physical": 0.05}
@@ -143,8 +145,7 @@ def _trouble(p: _Person, day: int) -> float:
         return 0.0
     if p.crisis_day is not None:
         return min(1.0, (day - p.onset_day) / max(p.crisis_day - p.onset_day, 1))
-    assert p.recover_day is not None
-    if day >= p.recover_day:
+    if p.recover_day is None or day >= p.recover_day:  # no crisis ahead: recovered
         return 0.0
     span = p.recover_day - p.onset_day
     return 0.6 * (1 - abs(2 * (day - p.onset_day) / span - 1))
@@ -314,9 +315,9 @@ def simulate_cohort(
         ``checkins``, ``attendance``, ``graduates`` and ``outcomes`` DataFrames.
     """
     if not 0 < retention_1y <= 1:
-        raise ValueError(f"retention_1y must be in (0, 1], got {retention_1y!r}")
+        raise ParameterError(f"retention_1y must be in (0, 1], got {retention_1y!r}")
     if n_graduates < 1 or days < 1:
-        raise ValueError("n_graduates and days must be positive")
+        raise ParameterError("n_graduates and days must be positive")
     start_date = pd.Timestamp(start).date()
     rng = np.random.default_rng(seed)
     hazard = max(-np.log(retention_1y), 1e-9) / 365.0

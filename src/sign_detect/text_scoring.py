@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .categories import CATEGORIES
 from .composition import COMPOSING_MASK, Composer
 from .contact_outcome import UnansweredDetector
+from .errors import MissingColumnsError
 from .grammar import Grammar
 from .katakana import KatakanaReader
 from .lexicon import Lexicon
@@ -452,9 +453,8 @@ def score_notes(
     """
     if isinstance(checkins, pd.DataFrame):
         if text_column not in checkins.columns:
-            raise KeyError(
-                f"column {text_column!r} not found; columns are {list(checkins.columns)!r}"
-            )
+            found = [str(c) for c in checkins.columns]
+            raise MissingColumnsError("checkins", [text_column], found)
         texts = checkins[text_column]
     else:
         texts = pd.Series(checkins)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .errors import InsufficientDataError, ParameterError
 from .features import AsOf, active_graduates, features_as_of, resolve_as_of
 from .loaders import Inputs
 from .ranking import still_supported
@@ -70,7 +71,7 @@ def labelled_features(
         frame["as_of"] = as_of
         frames.append(frame.reset_index())
     if not frames:
-        raise ValueError("no graduate is active at any of the as-of dates")
+        raise InsufficientDataError("no graduate is active at any of the as-of dates")
     return pd.concat(frames, ignore_index=True)
 
 
@@ -94,12 +95,14 @@ def labelled_training_set(
         Features indexed by ``(as_of, graduate_id)``, and 0/1 labels with the same index.
     """
     if inputs.outcomes is None:
-        raise ValueError("a training set needs outcomes (resignations and leaves)")
+        raise ParameterError("training_set needs outcomes (resignations and leaves) for labels")
     last = resolve_as_of(None, inputs.checkins, inputs.attendance, inputs.outcomes)
     dates = sorted({resolve_as_of(d) for d in as_of_dates})
     known = [d for d in dates if d + pd.Timedelta(days=horizon_days) <= last]
     if not known:
-        raise ValueError(f"no as-of date has its {horizon_days}-day label window inside the data")
+        raise InsufficientDataError(
+            f"no as-of date has its {horizon_days}-day label window inside the data"
+        )
     rows = labelled_features(
         scored, inputs.attendance, inputs.outcomes, known, horizon_days, inputs.graduates
     )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..errors import ParameterError
 from ..features import AsOf, resolve_as_of
 from ..loaders import Inputs
 from ..ranking import rank_scored
@@ -62,7 +63,7 @@ def report_page(
         resolve_as_of(since) if since is not None else as_of - pd.Timedelta(days=DEFAULT_SINCE_DAYS)
     )
     if earlier >= as_of:
-        raise ValueError(f"since ({earlier.date()}) must be before as_of ({as_of.date()})")
+        raise ParameterError(f"since ({earlier.date()}) must be before as_of ({as_of.date()})")
     ranking, previous = (
         rank_scored(
             scored,

@@ -72,9 +72,8 @@ def write_ranking_xlsx(
     """
     stamp = resolve_as_of(as_of)
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook always has one sheet
-    sheet.title = f"順位 {stamp.date().isoformat()}"
+    sheet = book.create_sheet(f"順位 {stamp.date().isoformat()}", 0)
+    del book[book.sheetnames[1]]  # the empty sheet every new workbook starts with
     title = f"小さなサイン 順位一覧(基準日 {stamp.date().isoformat()}、{len(ranking)}人"
     title += f"、基準日までに退職・休職した{left_out}人を除く)" if left_out else ")"
     levels = ranking["level"].astype(str)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..categories import CATEGORY_LABELS
+from ..errors import ParameterError
 from ..feature_spec import RECENT
 from ..features import AsOf, features_as_of, resolve_as_of
 from ..risk_scoring import ScorerConfig, explain_keyed
@@ -98,12 +99,12 @@ def render_report(
 
     Raises
     ------
-    ValueError
+    ParameterError
         ``evidence=True`` with scored notes that have no ``sign_hits`` column.
     """
     stamp = resolve_as_of(as_of, scored, attendance)
     if evidence and "sign_hits" not in scored.columns:
-        raise ValueError(
+        raise ParameterError(
             "evidence=True needs scored notes with sign_hits: score_checkins(hits=True)"
         )
     actions = actions or Actions.default()

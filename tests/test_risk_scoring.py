@@ -104,7 +104,7 @@ def test_a_stale_reason_without_a_date_says_how_long_ago() -> None:
 def test_all_rows_at_once_equal_each_row_alone(small_cohort: Cohort) -> None:
     features = pd.concat(
         [
-            build_features(small_cohort.checkins, small_cohort.attendance, as_of)
+            build_features(small_cohort.checkins, small_cohort.attendance, as_of=as_of)
             for as_of in ("2025-04-01", "2025-06-15", "2025-08-20")
         ]
     ).reset_index()

@@ -25,11 +25,11 @@ import pandas as pd
 from sklearn.metrics import roc_auc_score
 
 from sign_detect import FEATURE_NAMES, ModelNotBetterWarning, RiskModel, simulate_cohort
-from sign_detect.checkin_features import score_checkins
-from sign_detect.model import STACKED_FEATURE
-from sign_detect.risk_scoring import ScorerConfig, score_features
-from sign_detect.text_scoring import SignScorer
-from sign_detect.training import labelled_features
+from sign_detect.features.checkins import score_checkins
+from sign_detect.risk.model import STACKED_FEATURE
+from sign_detect.risk.scorer import ScorerConfig, score_features
+from sign_detect.risk.training import labelled_features
+from sign_detect.text.scoring import SignScorer
 
 HORIZON = 56
 TOLERANCE = 0.01

@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from sign_detect import load_attendance, load_checkins, simulate_cohort, write_cohort
-from sign_detect.checkin_features import score_checkins
-from sign_detect.features import features_as_of, resolve_as_of
-from sign_detect.risk_scoring import ScorerConfig, score_features
+from sign_detect.features.build import features_as_of, resolve_as_of
+from sign_detect.features.checkins import score_checkins
+from sign_detect.risk.scorer import ScorerConfig, score_features
 
 
 def peak_rss_mib() -> float:

@@ -17,11 +17,11 @@ import time
 import pandas as pd
 
 from sign_detect import simulate_cohort
-from sign_detect.checkin_features import score_checkins
-from sign_detect.features import features_as_of, resolve_as_of
-from sign_detect.plot import _draw_timeline, _weeks, plot_timelines, weekly_risk
-from sign_detect.ranking import rank_scored
-from sign_detect.risk_scoring import ScorerConfig, score_features
+from sign_detect.features.build import features_as_of, resolve_as_of
+from sign_detect.features.checkins import score_checkins
+from sign_detect.report.plot import _draw_timeline, _weeks, plot_timelines, weekly_risk
+from sign_detect.risk.ranking import rank_scored
+from sign_detect.risk.scorer import ScorerConfig, score_features
 
 
 def risk_one_at_a_time(

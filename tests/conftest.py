@@ -6,7 +6,7 @@ import pytest
 
 from sign_detect import SignScorer, Tokenizer
 from sign_detect.simulate import Cohort, simulate_cohort
-from sign_detect.tokenizer import default_tokenizer
+from sign_detect.text.tokenizer import default_tokenizer
 
 
 @pytest.fixture(scope="session")

@@ -19,13 +19,13 @@ from sign_detect import (
     simulate_cohort,
     training_set,
 )
-from sign_detect.audit import MIN_GROUP_PEOPLE, TOLERANCE, fairness_audit, main_staff
-from sign_detect.calibration import reliability_table
 from sign_detect.cli import main
-from sign_detect.features import FEATURE_NAMES
-from sign_detect.risk_scoring import score_features
+from sign_detect.features.build import FEATURE_NAMES
+from sign_detect.risk.audit import MIN_GROUP_PEOPLE, TOLERANCE, fairness_audit, main_staff
+from sign_detect.risk.calibration import reliability_table
+from sign_detect.risk.scorer import score_features
+from sign_detect.risk.time_splits import holdout_split, time_splits
 from sign_detect.simulate import Cohort, write_cohort
-from sign_detect.time_splits import holdout_split, time_splits
 
 DATES = pd.date_range("2025-03-03", "2025-10-27", freq="14D")
 

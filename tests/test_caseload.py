@@ -16,8 +16,8 @@ from sklearn.base import clone
 
 import sign_detect as sd
 from sign_detect import Caseload, SignScorer, Tokenizer
-from sign_detect.normalize import normalize_text
 from sign_detect.simulate import Cohort
+from sign_detect.text.normalize import normalize_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 sys.path.insert(0, str(GOLDEN))

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sign_detect import score_text
-from sign_detect.casual import read_casual
-from sign_detect.normalize import normalize
+from sign_detect.text.casual import read_casual
+from sign_detect.text.normalize import normalize
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sign_detect import Composer, ConfigError, SignScorer, score_text
-from sign_detect.tokenizer import Tokenizer
+from sign_detect.text.tokenizer import Tokenizer
 
 
 @pytest.mark.parametrize(

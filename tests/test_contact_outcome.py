@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from sign_detect import ConfigError, SignScorer, UnansweredDetector
-from sign_detect.checkin_features import score_checkins
+from sign_detect.features.checkins import score_checkins
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ import pytest
 
 from sign_detect import InputValidationError, InputWarning, load_attendance, load_checkins
 from sign_detect.cli import main
-from sign_detect.dates import ACCEPTED_FORMS, check_date, date_problem, parse_date, parse_dates
-from sign_detect.features import resolve_as_of
-from sign_detect.loaders import load_inputs
+from sign_detect.features.build import resolve_as_of
+from sign_detect.io.dates import ACCEPTED_FORMS, check_date, date_problem, parse_date, parse_dates
+from sign_detect.io.loaders import load_inputs
 
 
 @pytest.mark.parametrize(

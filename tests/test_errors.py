@@ -12,7 +12,6 @@ from sklearn.linear_model import LogisticRegression
 
 import sign_detect as sd
 from sign_detect import errors
-from sign_detect.calibration import reliability_table
 from sign_detect.cli import _backtest_dates
 from sign_detect.errors import (
     ConfigError,
@@ -21,13 +20,14 @@ from sign_detect.errors import (
     ParameterError,
     SignDetectError,
 )
-from sign_detect.features import resolve_as_of
-from sign_detect.loaders import Inputs, load_inputs
-from sign_detect.model import predict_risk
-from sign_detect.model_files import write_risk_model
-from sign_detect.plot import plot_sign_heatmap, plot_timelines, weekly_risk
-from sign_detect.records import load_aliases
+from sign_detect.features.build import resolve_as_of
+from sign_detect.io.loaders import Inputs, load_inputs
+from sign_detect.io.records import load_aliases
 from sign_detect.report import render_report
+from sign_detect.report.plot import plot_sign_heatmap, plot_timelines, weekly_risk
+from sign_detect.risk.calibration import reliability_table
+from sign_detect.risk.model import predict_risk
+from sign_detect.risk.model_files import write_risk_model
 
 SRC = Path(sd.__file__).resolve().parent
 NOTE = "上司に相談したら、少し楽になったとのこと"  # synthetic; must never appear in a message

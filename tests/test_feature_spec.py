@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 import sign_detect as sd
-from sign_detect.feature_spec import (
+from sign_detect.features.spec import (
     ATTENDANCE,
     CHECKIN,
     FEATURE_NAMES,
@@ -27,7 +27,7 @@ from sign_detect.feature_spec import (
     AttendanceFeatures,
     CheckinFeatures,
 )
-from sign_detect.risk_scoring import ScorerConfig, score_features
+from sign_detect.risk.scorer import ScorerConfig, score_features
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
@@ -91,7 +91,7 @@ def test_no_module_but_the_specification_spells_a_feature_name() -> None:
     spelled = {
         str(path.relative_to(PACKAGE)): sorted(_code_strings(path) & set(FEATURE_NAMES))
         for path in PACKAGE.rglob("*.py")
-        if path.name != "feature_spec.py"
+        if path.relative_to(PACKAGE).as_posix() != "features/spec.py"
     }
     assert {module: names for module, names in spelled.items() if names} == {}
 

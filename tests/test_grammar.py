@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sign_detect import ConfigError, Grammar, SignScorer, Tokenizer
-from sign_detect.grammar import rules
-from sign_detect.grammar.classes import LIST_MARKER, NEGATION, PERSON, SUBJECT
+from sign_detect.text.grammar import rules
+from sign_detect.text.grammar.classes import LIST_MARKER, NEGATION, PERSON, SUBJECT
 
 
 def _flags(text: str, tokenizer: Tokenizer) -> tuple[list[str], list[int]]:

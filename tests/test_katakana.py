@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sign_detect.katakana import KatakanaReader
-from sign_detect.tokenizer import Tokenizer
+from sign_detect.text.katakana import KatakanaReader
+from sign_detect.text.tokenizer import Tokenizer
 
 
 @pytest.mark.parametrize(

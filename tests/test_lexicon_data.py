@@ -6,7 +6,7 @@ from collections import Counter
 from importlib import resources
 
 from sign_detect import Lexicon
-from sign_detect.lexicon import _read_tsv
+from sign_detect.text.lexicon import _read_tsv
 
 
 def test_every_shipped_entry_is_used_once() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from sign_detect import Grammar, Lexicon, Tokenizer
-from sign_detect.matching import find_cues
-from sign_detect.normalize import normalize_text
+from sign_detect.text.matching import find_cues
+from sign_detect.text.normalize import normalize_text
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "signs_eval.tsv"
 

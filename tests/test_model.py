@@ -31,15 +31,15 @@ from sign_detect import (
     training_set,
 )
 from sign_detect.cli import main
-from sign_detect.model import (
+from sign_detect.risk.model import (
     DEFAULT_FEATURES,
     FALLBACK_C,
     STACKED_FEATURE,
     predict_risk,
     signed_log,
 )
+from sign_detect.risk.time_splits import time_splits
 from sign_detect.simulate import Cohort, simulate_cohort, write_cohort
-from sign_detect.time_splits import time_splits
 
 DATES = pd.date_range("2025-03-03", "2025-08-25", freq="14D")
 

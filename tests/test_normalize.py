@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sign_detect.normalize import normalize, normalize_text
+from sign_detect.text.normalize import normalize, normalize_text
 
 
 @pytest.mark.parametrize(

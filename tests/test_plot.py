@@ -15,9 +15,9 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from sign_detect import CATEGORIES, InputValidationError, ScorerConfig, backtest, simulate_cohort
-from sign_detect.checkin_features import score_checkins
-from sign_detect.features import features_as_of
-from sign_detect.plot import (
+from sign_detect.features.build import features_as_of
+from sign_detect.features.checkins import score_checkins
+from sign_detect.report.plot import (
     JAPANESE_FONT,
     plot_backtest,
     plot_sign_heatmap,
@@ -26,7 +26,7 @@ from sign_detect.plot import (
     weekly_risk,
     write_timelines,
 )
-from sign_detect.risk_scoring import score_features
+from sign_detect.risk.scorer import score_features
 from sign_detect.simulate import Cohort
 
 

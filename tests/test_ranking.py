@@ -15,7 +15,7 @@ from sign_detect import (
     build_features,
     rank_graduates,
 )
-from sign_detect.risk_scoring import explain_row, score_features
+from sign_detect.risk.scorer import explain_row, score_features
 from sign_detect.simulate import Cohort
 
 AS_OF = "2025-06-30"

@@ -21,7 +21,7 @@ from sign_detect import (
     load_graduates,
     load_outcomes,
 )
-from sign_detect.records import (
+from sign_detect.io.records import (
     ATTENDANCE_STATUSES,
     Choice,
     Day,

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from sign_detect import Actions, ConfigError, build_report, rank_graduates, render_report
-from sign_detect.checkin_features import score_checkins
-from sign_detect.ranking import rank_scored
+from sign_detect.features.checkins import score_checkins
 from sign_detect.report import change_since, left_out_count
+from sign_detect.risk.ranking import rank_scored
 from sign_detect.simulate import Cohort, simulate_cohort
 
 AS_OF = "2025-06-30"

@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sign_detect import FEATURE_NAMES, ConfigError, build_features, risk_scoring
+from sign_detect import FEATURE_NAMES, ConfigError, build_features
 from sign_detect.errors import MissingColumnsError
-from sign_detect.feature_spec import ATTENDANCE, CHECKIN
-from sign_detect.risk_rules import RULES, sign_columns
-from sign_detect.risk_scoring import ScorerConfig, explain_keyed, score_features
+from sign_detect.features.spec import ATTENDANCE, CHECKIN
+from sign_detect.risk import scorer as risk_scoring
+from sign_detect.risk.rules import RULES, sign_columns
+from sign_detect.risk.scorer import ScorerConfig, explain_keyed, score_features
 from sign_detect.simulate import Cohort
 
 AS_OF = pd.Timestamp("2025-09-30")

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sign_detect import Grammar, Tokenizer
-from sign_detect.grammar import NEGATION, PASSABLE, SENTENCE_END
-from sign_detect.tokenizer import (
+from sign_detect.text.grammar import NEGATION, PASSABLE, SENTENCE_END
+from sign_detect.text.tokenizer import (
     _FEATURE_FORMAT,
     _UNKNOWN_FEATURE_FORMAT,
     Token,

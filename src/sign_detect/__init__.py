@@ -1,10 +1,6 @@
 """sign_detect: notice the small signs (小さなサイン) before a working life breaks down."""
 
-from .backtest import BacktestReport
 from .caseload import Caseload
-from .categories import CATEGORIES, CATEGORY_LABELS
-from .composition import Composer
-from .contact_outcome import UnansweredDetector
 from .errors import (
     ConfigError,
     InputFileError,
@@ -16,18 +12,22 @@ from .errors import (
     SignDetectError,
     TokenizerUnavailableError,
 )
-from .features import FEATURE_NAMES, FeatureBuilder
-from .grammar import Grammar
-from .lexicon import Lexicon, LexiconEntry
-from .loaders import load_attendance, load_checkins, load_graduates, load_outcomes
-from .model import ModelNotBetterWarning, RiskModel
-from .model_files import load_model, save_model
-from .records import AttendanceDay, CheckIn, Graduate, Outcome
+from .features.build import FEATURE_NAMES, FeatureBuilder
+from .io.loaders import load_attendance, load_checkins, load_graduates, load_outcomes
+from .io.records import AttendanceDay, CheckIn, Graduate, Outcome
 from .report import Action, Actions, render_report, write_ranking_xlsx
-from .risk_scoring import ScorerConfig
+from .risk.backtest import BacktestReport
+from .risk.model import ModelNotBetterWarning, RiskModel
+from .risk.model_files import load_model, save_model
+from .risk.scorer import ScorerConfig
 from .shortcuts import backtest, build_features, build_report, rank_graduates, training_set
 from .simulate import Cohort, simulate_cohort, write_cohort
-from .text_scoring import (
+from .text.categories import CATEGORIES, CATEGORY_LABELS
+from .text.composition import Composer
+from .text.contact_outcome import UnansweredDetector
+from .text.grammar import Grammar
+from .text.lexicon import Lexicon, LexiconEntry
+from .text.scoring import (
     Hit,
     NoteSignals,
     NoteVector,
@@ -36,7 +36,7 @@ from .text_scoring import (
     score_notes,
     score_text,
 )
-from .tokenizer import Tokenizer
+from .text.tokenizer import Tokenizer
 
 __all__ = [
     "CATEGORIES",

@@ -27,11 +27,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from .backtest import BacktestReport, backtest_scored
-from .checkin_features import SIGN_COLUMNS, score_checkins
 from .errors import ParameterError, empty_report
-from .features import AsOf, features_as_of, resolve_as_of
-from .loaders import (
+from .features.build import AsOf, features_as_of, resolve_as_of
+from .features.checkins import SIGN_COLUMNS, score_checkins
+from .io.loaders import (
     AliasSource,
     Errors,
     Inputs,
@@ -41,11 +40,12 @@ from .loaders import (
     load_inputs,
     load_outcomes,
 )
-from .ranking import rank_scored
-from .reading import Source
-from .risk_scoring import ScorerConfig
-from .text_scoring import SignScorer
-from .training import labelled_training_set
+from .io.reading import Source
+from .risk.backtest import BacktestReport, backtest_scored
+from .risk.ranking import rank_scored
+from .risk.scorer import ScorerConfig
+from .risk.training import labelled_training_set
+from .text.scoring import SignScorer
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -93,7 +93,7 @@ class Caseload:
         Rows skipped by :meth:`from_files` with ``errors="quarantine"`` (source, line,
         column, value, reason; never note text); empty otherwise.
     scored : DataFrame
-        :func:`~sign_detect.checkin_features.score_checkins` of the check-ins, computed
+        :func:`~sign_detect.features.checkins.score_checkins` of the check-ins, computed
         on first use and kept (no note text).
 
     Examples
@@ -352,7 +352,7 @@ class Caseload:
     ) -> BacktestReport:
         """Evaluate crisis prediction over several as-of dates (needs outcomes).
 
-        The options are those of :func:`~sign_detect.backtest`; ``config`` defaults to
+        The options are those of :func:`~sign_detect.risk.backtest`; ``config`` defaults to
         the caseload's.
         """
         return backtest_scored(
@@ -380,9 +380,9 @@ class Caseload:
         -------
         dict of str to Figure
             One figure per graduate, in the given order (see
-            :func:`sign_detect.plot.plot_timelines`).
+            :func:`sign_detect.report.plot.plot_timelines`).
         """
-        from .plot import plot_timelines
+        from .report.plot import plot_timelines
 
         return plot_timelines(
             self.scored,
@@ -400,8 +400,8 @@ class Caseload:
         graduates: list[str] | None = None,
         as_of: AsOf = None,
     ) -> Figure:
-        """Sign strength per week (see :func:`sign_detect.plot.plot_sign_heatmap`)."""
-        from .plot import sign_heatmap
+        """Sign strength per week (see :func:`sign_detect.report.plot.plot_sign_heatmap`)."""
+        from .report.plot import sign_heatmap
 
         stamp = self.resolve_as_of(as_of) if as_of is not None else None
         return sign_heatmap(self.scored, graduate_id=graduate_id, graduates=graduates, as_of=stamp)

@@ -34,11 +34,11 @@ import pandas as pd
 
 from .caseload import Caseload
 from .errors import InputValidationError, InsufficientDataError, SignDetectError
-from .lexicon import Lexicon
-from .loaders import Inputs, load_attendance, load_checkins, load_graduates, load_outcomes
-from .records import load_aliases
-from .risk_scoring import ScorerConfig
-from .text_scoring import SignScorer
+from .io.loaders import Inputs, load_attendance, load_checkins, load_graduates, load_outcomes
+from .io.records import load_aliases
+from .risk.scorer import ScorerConfig
+from .text.lexicon import Lexicon
+from .text.scoring import SignScorer
 
 __all__ = ["main"]
 
@@ -282,7 +282,7 @@ def _caseload(args: argparse.Namespace) -> Caseload:
 def _model(args: argparse.Namespace) -> Any:
     if not args.model:
         return None
-    from .model_files import load_model
+    from .risk.model_files import load_model
 
     with _naming("--model", args.model):
         return load_model(args.model)
@@ -359,7 +359,7 @@ def _texts(args: argparse.Namespace) -> Iterator[str]:
     if args.text:
         yield from args.text
         return
-    from .reading import decode_text
+    from .io.reading import decode_text
 
     binary = getattr(sys.stdin, "buffer", None)  # bytes: UTF-8, CP932 or UTF-16 alike
     text = decode_text(binary.read(), "<stdin>") if binary is not None else sys.stdin.read()

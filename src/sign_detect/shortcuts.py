@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from .backtest import BacktestReport
 from .caseload import Caseload
-from .features import AsOf
-from .loaders import AliasSource
-from .reading import Source
-from .risk_scoring import ScorerConfig
-from .text_scoring import SignScorer
+from .features.build import AsOf
+from .io.loaders import AliasSource
+from .io.reading import Source
+from .risk.backtest import BacktestReport
+from .risk.scorer import ScorerConfig
+from .text.scoring import SignScorer
 
 if TYPE_CHECKING:
     from .report import Actions
@@ -81,7 +81,7 @@ def rank_graduates(
     -------
     DataFrame
         ``graduate_id``, ``rank`` (1 = most at risk), ``risk`` (0-1), ``level``
-        (ordered categorical :data:`~sign_detect.ranking.LEVELS`: low < medium < high)
+        (ordered categorical :data:`~sign_detect.risk.ranking.LEVELS`: low < medium < high)
         and ``reasons`` (Japanese sentences, most important first).
         People with a word of self-harm or suicide in the last 4 weeks come first.
         Every graduate with a record (a note or an attendance day) on or before
@@ -149,7 +149,7 @@ def training_set(
     scorer: SignScorer | None = None,
     aliases: AliasSource | None = None,
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """Features and labels to fit a :class:`~sign_detect.model.RiskModel` on past dates:
+    """Features and labels to fit a :class:`~sign_detect.risk.model.RiskModel` on past dates:
     ``Caseload(...).training_set(as_of_dates, horizon_days=...)``.
 
     The label of a row is "a crisis (resignation or leave) within ``horizon_days``".

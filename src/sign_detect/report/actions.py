@@ -27,9 +27,9 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..categories import CATEGORIES
 from ..errors import ConfigError
-from ..risk_scoring import _RULES, _deep_merge
+from ..risk.scorer import _RULES, _deep_merge
+from ..text.categories import CATEGORIES
 
 __all__ = ["Action", "Actions"]
 

@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..errors import ParameterError
-from ..features import AsOf, resolve_as_of
-from ..loaders import Inputs
-from ..ranking import rank_scored
-from ..risk_scoring import ScorerConfig
+from ..features.build import AsOf, resolve_as_of
+from ..io.loaders import Inputs
+from ..risk.ranking import rank_scored
+from ..risk.scorer import ScorerConfig
 from .actions import Actions
 from .html import render_report
 from .summary import left_out_count
 
 if TYPE_CHECKING:
-    from ..model import RiskModel
+    from ..risk.model import RiskModel
 
 __all__ = ["DEFAULT_SINCE_DAYS", "report_page"]
 
@@ -49,7 +49,7 @@ def report_page(
 ) -> str:
     """The staff report (HTML) from validated tables and their scored notes.
 
-    ``scored`` is :func:`~sign_detect.checkin_features.score_checkins` of
+    ``scored`` is :func:`~sign_detect.features.checkins.score_checkins` of
     ``inputs.checkins`` (with ``hits=True`` when ``evidence``); ``as_of`` is resolved.
     :meth:`Caseload.report` and :func:`~sign_detect.build_report` call this; the options
     are documented there.

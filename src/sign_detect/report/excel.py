@@ -32,7 +32,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..features import AsOf, resolve_as_of
+from ..features.build import AsOf, resolve_as_of
 from .actions import Actions
 from .summary import LEVEL_LABELS
 

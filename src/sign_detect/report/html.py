@@ -1,7 +1,7 @@
 """One self-contained HTML page in Japanese for support staff.
 
 The page is drawn from already scored inputs (a ranking, the scored check-ins of
-:func:`~sign_detect.checkin_features.score_checkins`, attendance): no note is scored again.
+:func:`~sign_detect.features.checkins.score_checkins`, attendance): no note is scored again.
 It holds no outside links; timelines are inline PNG images. Note text appears only with
 ``evidence=True`` (the words that fired and the date of the note).
 """
@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..categories import CATEGORY_LABELS
 from ..errors import ParameterError
-from ..feature_spec import RECENT
-from ..features import AsOf, features_as_of, resolve_as_of
-from ..risk_scoring import ScorerConfig, explain_keyed
+from ..features.build import AsOf, features_as_of, resolve_as_of
+from ..features.spec import RECENT
+from ..risk.scorer import ScorerConfig, explain_keyed
+from ..text.categories import CATEGORY_LABELS
 from .actions import Actions
 from .summary import LEVEL_LABELS, change_since
 
@@ -65,7 +65,7 @@ def render_report(
     Parameters
     ----------
     ranking : DataFrame
-        The full ranking as of ``as_of`` (:func:`~sign_detect.ranking.rank_scored`).
+        The full ranking as of ``as_of`` (:func:`~sign_detect.risk.ranking.rank_scored`).
     scored : DataFrame
         The scored check-ins the ranking was made from; with ``evidence=True`` it must
         hold ``sign_hits`` (``score_checkins(..., hits=True)``).
@@ -241,7 +241,7 @@ def _timeline_images(
 ) -> dict[str, str]:
     if not enabled or flagged.empty:
         return {}
-    from ..plot import plot_timelines
+    from .plot import plot_timelines
 
     ids = flagged["graduate_id"].tolist()
     figures = plot_timelines(scored, attendance, ids, stamp, config=config, graduates=graduates)

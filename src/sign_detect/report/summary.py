@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..ranking import still_supported
+from ..risk.ranking import still_supported
 
 __all__ = ["LEVEL_LABELS", "change_since", "left_out_count"]
 

@@ -1,0 +1,164 @@
+"""Token classes under one grammar: each token's role as bits, computed once per token.
+
+The rules (:mod:`sign_detect.text.grammar.rules`) test these bits instead of word sets, so a
+class is looked up once per interned token (a :class:`~sign_detect.text.tokenizer.TokenCache`)
+and every rule after that is integer arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..tokenizer import Token, TokenCache
+from .config import GrammarConfig, Seq
+
+__all__ = ["TokenClasses"]
+
+_MAX_CACHED_TOKENS = 50_000
+
+NEGATION = 1 << 0
+SENTENCE_END = 1 << 1
+CLAUSE_MARK = 1 << 2  # 読点: always ends a clause
+CLAUSE_PARTICLE = 1 << 3  # …が / けど / て …: ends a clause (て only before content)
+TE = 1 << 4  # て / で among the clause particles
+AUXILIARY_LIKE = 1 << 5  # what may follow て inside one clause (疲れている)
+PASSABLE = 1 << 6  # negation scope passes over it
+HEDGE_BEFORE = 1 << 7
+INTENSIFIER_BEFORE = 1 << 8
+HEDGE_AFTER_START = 1 << 9
+INTENSIFIER_AFTER_START = 1 << 10
+RECOVERY_START = 1 << 11
+PAST_MARKER = 1 << 12
+PRESENT_MARKER = 1 << 13
+PAST_TENSE = 1 << 14
+CONDITIONAL = 1 << 15
+LIST_MARKER = 1 << 16  # など / や / とか / も: the nouns after it restate or add to the cue
+NOUN = 1 << 17
+HEDGE_PHRASE_START = 1 << 18  # first word of a hedge phrase before a cue (何 と 無い)
+QUESTION_END = 1 << 19  # last word of a polite question (?)
+UNTIL_MARKER = 1 << 20  # 先週 / 昨日 …: a past that is over only when followed by まで
+PERSON = 1 << 21  # 母, 同僚 …: somebody other than the graduate
+PERSON_HEAD = 1 << 22  # 人 / 方 / 子: a person after の
+SUBJECT = 1 << 23  # が / は / も after a person: the subject of what follows
+GENERAL_MARK = 1 << 24  # べき, 大切, コツ, ましょう …: advice, rules, general statements
+CASE_NOUN = 1 << 25  # 時 / 場合: a clause about a time or case
+PERMISSION = 1 << 26  # いい / ください: leave or advice
+SUFFIX = 1 << 27  # たち / さん after a person
+PARALLEL_MARKER = 1 << 28  # も: …することも…することもない
+WISH = 1 << 29  # たい: 寝だめしたい, 週末はゆっくり休みたい
+LEISURE = 1 << 30  # 週末 / 休日 / 旅行: a wish for rest, not to stay away from work
+CLINICIAN = 1 << 31  # 主治医 / 医師: a change agreed with the doctor is no self-judgement
+CONSULT = 1 << 32  # 相談 / 指示 / 話し合う
+GENERAL_PHRASE_START = 1 << 33  # 言う (…と言われている)
+TOPIC = 1 << 34  # は / も: a topic, which a comma does not cut from its predicate
+BENEFACTIVE = 1 << 35  # 呉れる: done to the graduate (口をきいてくれない)
+
+
+def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
+    """First words of sequences, to skip most positions without a full compare."""
+    return frozenset(seq[0] for seq in seqs if seq)
+
+
+class TokenClasses:
+    """The class bits of tokens under one :class:`GrammarConfig` (memoised per token)."""
+
+    def __init__(self, config: GrammarConfig):
+        self.config = config
+        self._by_word = self._word_classes()
+        #: ``cache[token]`` is a token's class bits.
+        self.cache: TokenCache[int] = TokenCache(self.token_class, _MAX_CACHED_TOKENS)
+
+    def flags(self, tokens: Sequence[Token]) -> list[int]:
+        """The class bits of each token."""
+        return list(map(self.cache.__getitem__, tokens))
+
+    def is_negation(self, token: Token) -> bool:
+        negation = self.config.negation
+        return (
+            token.ctype in negation.aux_ctypes
+            or (token.lemma in negation.lemmas and token.pos1 in ("形容詞", "名詞", "助動詞"))
+            or f"{token.surface}/{token.lemma}" in negation.misread
+        )
+
+    def is_sentence_end(self, token: Token) -> bool:
+        scope = self.config.scope
+        return token.surface in scope.sentence_surfaces or token.pos2 in scope.sentence_pos2
+
+    def token_class(self, token: Token) -> int:
+        """The class bits of one token (the module's constants, such as ``NEGATION``)."""
+        scope, c = self.config.scope, self.config
+        bits = self._by_word.get(token.lemma, 0) | self._by_word.get(token.surface, 0)
+        pos1, pos2 = token.pos1, token.pos2
+        if self.is_negation(token):
+            bits |= NEGATION
+        if self.is_sentence_end(token):
+            bits |= SENTENCE_END
+        if pos2 in scope.clause_pos2:
+            bits |= CLAUSE_MARK
+        if token.ctype in c.resolved.past_ctypes:
+            bits |= PAST_TENSE
+        if token.surface in c.hypothetical.surfaces and pos1 in ("助詞", "助動詞"):
+            bits |= CONDITIONAL  # not the verb なる in ならない
+        if pos2 == "接続助詞" and token.lemma in scope.clause_particles:
+            bits |= CLAUSE_PARTICLE | (TE if token.lemma in ("て", "で") else 0)
+        if pos1 in ("助詞", "助動詞") or (
+            pos2 == "非自立可能" and (pos1 != "動詞" or self._te_auxiliary(token))
+        ):
+            bits |= AUXILIARY_LIKE
+        if pos1 in scope.pass_pos1 or pos2 in scope.pass_pos2 or token.lemma in scope.transparent:
+            bits |= PASSABLE
+        if token.surface == "・" and "・" in scope.list_markers:
+            bits |= LIST_MARKER  # めまい・ふらつきはない
+        if pos1 == "助詞":
+            if token.lemma in scope.list_markers:
+                bits |= LIST_MARKER
+            if token.lemma in scope.parallel_markers:
+                bits |= PARALLEL_MARKER
+            if token.lemma in c.others.subject_particles:
+                bits |= SUBJECT
+            if token.lemma in ("は", "も"):
+                bits |= TOPIC
+        if pos1 in ("名詞", "接頭辞"):
+            bits |= NOUN
+        if pos1 == "接尾辞":
+            bits |= SUFFIX
+        if token.lemma == "たい" and pos1 == "助動詞":
+            bits |= WISH
+        if pos1 != "名詞":
+            bits &= ~LEISURE  # 休み the noun, not 休み(たい) the verb
+        return bits
+
+    def _te_auxiliary(self, token: Token) -> bool:
+        """A verb that keeps a て-clause going (疲れている); any verb if none are listed."""
+        listed = self.config.scope.te_auxiliaries
+        return not listed or token.lemma in listed
+
+    def _word_classes(self) -> dict[str, int]:
+        """Bits of the classes a token has when its lemma or surface is a given word."""
+        c = self.config
+        by_word: dict[str, int] = {}
+        for words, bit in (
+            (c.hedge.words, HEDGE_BEFORE),
+            (_first_words(c.hedge.phrases), HEDGE_PHRASE_START),
+            (frozenset(q[-1] for q in c.hypothetical.questions if q), QUESTION_END),
+            (c.intensifier.before, INTENSIFIER_BEFORE),
+            (_first_words(c.hedge.after), HEDGE_AFTER_START),
+            (_first_words(c.intensifier.after), INTENSIFIER_AFTER_START),
+            (_first_words(c.resolved.recovery_after), RECOVERY_START),
+            (c.resolved.past_markers, PAST_MARKER),
+            (c.resolved.until_markers, UNTIL_MARKER),
+            (c.resolved.present_markers, PRESENT_MARKER),
+            (c.others.persons, PERSON),
+            (c.others.heads, PERSON_HEAD),
+            (c.general.markers | c.general.surfaces, GENERAL_MARK),
+            (c.general.case_nouns, CASE_NOUN),
+            (c.general.permission, PERMISSION),
+            (c.wish.leisure, LEISURE),
+            (c.agreed.clinicians, CLINICIAN),
+            (c.agreed.consult, CONSULT),
+            (_first_words(c.general.phrases), GENERAL_PHRASE_START),
+            (frozenset({"呉れる", "くれる"}), BENEFACTIVE),
+        ):
+            for word in words:
+                by_word[word] = by_word.get(word, 0) | bit
+        return by_word

@@ -1,0 +1,311 @@
+"""Find lexicon cues in a sentence's tokens and judge each one.
+
+A cue is a lexicon pattern matched on lemmas (or surfaces) in order, with at most
+``max_gap`` tokens between consecutive elements. Overlapping candidates are resolved
+longest-first, so 疲れが取れない is read as the ability cue 疲れ+取れる (negated: a sign),
+not as 疲れ. Each cue is then judged by the grammar: negation count, hedges,
+intensifiers, resolved past.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import reduce
+from itertools import compress
+from operator import or_
+from typing import NamedTuple
+
+from .composition import (
+    COMPOSING_MASK,
+    EVALUATION_MASK,
+    Composer,
+    category_bit,
+    governed_target,
+)
+from .grammar import SENTENCE_END, CueSpan, Grammar, rules
+from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
+from .tokenizer import Token
+
+__all__ = ["Cue", "find_cues"]
+
+MAX_GAP = 4
+
+
+class Cue(NamedTuple):
+    """A judged lexicon match inside one sentence (token indices, not characters)."""
+
+    entry: CompiledEntry
+    first: int
+    last: int
+    end: int  # last token to show: the cue, through its negation when negated
+    negated: bool
+    hedged: bool
+    intensified: bool
+    resolved: bool
+    hypothetical: bool
+    strength: float  # contribution to the category: 0 when not a current sign
+    #: For a composed cue: the target (上司) and the evaluation (ピリピリ), else -1.
+    target: int = -1
+    evaluation: int = -1
+    #: Somebody else's state (母が眠れないらしい), or advice and general statements
+    #: (疲れたときは早めに休みましょう): no sign of the graduate.
+    other: bool = False
+    general: bool = False
+
+    @property
+    def is_sign(self) -> bool:
+        return self.strength > 0
+
+
+def _match_rest(
+    tokens: Sequence[Token], flags: Sequence[int], entry: CompiledEntry, start: int, max_gap: int
+) -> tuple[int, ...] | None:
+    """Positions of the remaining elements in order, within ``max_gap`` and one sentence."""
+    positions = [start]
+    j = start
+    for element in entry.elements[1:]:
+        for k in range(j + 1, min(j + 2 + max_gap, len(tokens))):
+            token = tokens[k]
+            if token.lemma in element or token.surface in element or token.alt in element:
+                positions.append(k)
+                j = k
+                break
+            if flags[k] & SENTENCE_END:  # never across a sentence
+                return None
+        else:
+            return None
+    return tuple(positions)
+
+
+def _candidates(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    starts: Sequence[tuple[CompiledEntry, ...]],
+    lexicon: Lexicon,
+    max_gap: int,
+) -> list[tuple[CompiledEntry, tuple[int, ...]]]:
+    found: list[tuple[CompiledEntry, tuple[int, ...]]] = []
+    present = -1  # bits of the later pattern words found anywhere in the text
+    for i in compress(range(len(starts)), starts):  # only where an entry may start
+        for entry in starts[i]:
+            if entry.needs == 0:  # a one-word pattern
+                found.append((entry, (i,)))
+                continue
+            if present < 0:
+                present = reduce(or_, map(lexicon.word_bits.__getitem__, tokens), 0)
+            if entry.needs & ~present:  # a word of the pattern is missing from the text
+                continue
+            positions = _match_rest(tokens, flags, entry, i, max_gap)
+            if positions is not None:
+                found.append((entry, positions))
+    return found
+
+
+def find_cues(
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    grammar: Grammar,
+    max_gap: int = MAX_GAP,
+    starts: Sequence[tuple[CompiledEntry, ...]] | None = None,
+    flags: Sequence[int] | None = None,
+    signs_only: bool = False,
+    composer: Composer | None = None,
+    composed_bits: Sequence[int] | None = None,
+) -> list[Cue]:
+    """All cues of a tagged text, judged; ``none``-category guards are matched, not returned.
+
+    With ``signs_only`` only the cues that are current signs are returned, and the rules
+    that cannot change that are skipped (a negated symptom needs no hedge check).
+
+    Patterns never span a sentence end, and each grammar rule looks only inside the
+    cue's sentence. ``starts`` (the lexicon entries each token may start) and ``flags``
+    (the grammar's token classes) are computed when not given.
+
+    With a ``composer``, targets and their evaluations (上司がピリピリしている) are found
+    too, where no lexicon cue already stands (see :mod:`sign_detect.text.composition`);
+    ``composed_bits`` are its token classes, computed when not given.
+    """
+    if starts is None:
+        starts = list(map(lexicon.starts_of.__getitem__, tokens))
+    if composer is not None and composed_bits is None:
+        composed_bits = composer.token_bits(tokens)
+    composing = (
+        composer is not None
+        and composed_bits is not None
+        and bool(reduce(or_, composed_bits, 0) & COMPOSING_MASK)
+    )
+    if not any(starts) and not composing:
+        return []
+    if flags is None:
+        flags = grammar.flags(tokens)
+    used: set[int] = set()
+    cues = _lexicon_cues(
+        tokens, flags, starts, lexicon, grammar, max_gap, signs_only, used, composed_bits
+    )
+    if composing and composer is not None and composed_bits is not None:
+        breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
+        # A one-word feeling (しんどい, 怖い) about a person or the work is a sign of that:
+        # 上司が怖い is supervisor, 職場の人と話すのしんどい coworkers.
+        soft = {c.first: c for c in cues if _is_soft(c)}
+        for pair in composer.pairs(tokens, composed_bits, breaks, used - soft.keys()):
+            if pair.evaluation in soft:
+                if pair.entry.category not in _OVERRIDING:
+                    continue  # a lone feeling, or 体がだるい: the lexicon cue stands
+                cues.remove(soft.pop(pair.evaluation))
+            cue = _judge(
+                tokens, flags, pair.entry, pair.first, pair.last, grammar, signs_only,
+                target=pair.target, evaluation=pair.evaluation, composed_bits=composed_bits,
+            )
+            if cue is not None:
+                cues.append(cue)
+    cues.sort(key=lambda c: (c.first, c.last))
+    return cues
+
+
+def _lexicon_cues(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    starts: Sequence[tuple[CompiledEntry, ...]],
+    lexicon: Lexicon,
+    grammar: Grammar,
+    max_gap: int,
+    signs_only: bool,
+    used: set[int],
+    composed_bits: Sequence[int] | None,
+) -> list[Cue]:
+    """Lexicon cues, longest first; their positions are added to ``used``."""
+    if not any(starts):
+        return []
+    candidates = _candidates(tokens, flags, starts, lexicon, max_gap)
+    candidates.sort(key=lambda c: (-len(c[0].elements), -c[0].weight, c[1][0], c[0].index))
+    cues = []
+    for entry, positions in candidates:
+        if used.intersection(positions):
+            continue
+        used.update(positions)
+        if entry.category == NONE_CATEGORY:
+            continue
+        cue = _judge(
+            tokens, flags, entry, positions[0], positions[-1], grammar, signs_only,
+            composed_bits=composed_bits,
+        )
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _judge(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    entry: CompiledEntry,
+    first: int,
+    last: int,
+    grammar: Grammar,
+    signs_only: bool = False,
+    target: int = -1,
+    evaluation: int = -1,
+    composed_bits: Sequence[int] | None = None,
+) -> Cue | None:
+    """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
+    count, negation_end = rules.negation_scope(flags, last)
+    negated = count % 2 == 1
+    present = negated if entry.ability else not negated
+    if negated and rules.is_exclusive(tokens, last, negation_end):
+        present = True  # ダメな気しかしない / 一口しか食べられない: only, not no
+    if signs_only and not present:
+        return None
+    config = grammar.config
+    span = rules.span(flags, first, last)
+    resolved = rules.is_resolved(tokens, flags, span, config) or rules.is_agreed(
+        flags, span, entry.category, config
+    )
+    hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(
+        flags, span, entry.category, config
+    )
+    if signs_only and (resolved or hypothetical):
+        return None
+    other = _someone_else(tokens, flags, span, entry, target, composed_bits)
+    general = not other and rules.is_general(tokens, flags, span, config)
+    if signs_only and (other or general):
+        return None
+    hedged, intensified = rules.modifiers(tokens, flags, span, config)
+    strength = 0.0
+    if present and not (resolved or hypothetical or other or general):
+        strength = entry.weight
+        if hedged:
+            strength *= grammar.hedged_factor
+        if intensified:
+            strength *= grammar.intensified_factor
+        strength = min(strength, 1.0)
+    return Cue(
+        entry,
+        first,
+        last,
+        negation_end if count else last,
+        negated,
+        hedged,
+        intensified,
+        resolved,
+        hypothetical,
+        strength,
+        target,
+        evaluation,
+        other,
+        general,
+    )
+
+
+#: Categories of single-word feelings that a target may take over (see :func:`find_cues`).
+_SOFT = frozenset({"mood", "fatigue"})
+#: Categories of targets that take a feeling over: a person or the work.
+_OVERRIDING = frozenset({"supervisor", "coworkers", "workload"})
+
+
+def _is_soft(cue: Cue) -> bool:
+    return (
+        cue.first == cue.last
+        and len(cue.entry.elements) == 1
+        and cue.entry.category in _SOFT
+        and not cue.entry.crisis
+    )
+
+
+#: Categories whose signs are about other people: a cue that describes a person
+#: (挨拶を返してくれない人がいる) is the graduate's complaint, not somebody's trait.
+_ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
+
+
+def _someone_else(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    span: CueSpan,
+    entry: CompiledEntry,
+    target: int,
+    composed_bits: Sequence[int] | None,
+) -> bool:
+    """True when the cue tells another person's state (母が眠れないらしい).
+
+    Not when that person is what the cue is about (上司がピリピリしている: a target of the
+    cue's category) or an evaluation of that person stands between them
+    (上司が怖くて眠れない: the fear is the graduate's).
+    """
+    if (
+        target < 0
+        and entry.category not in _ABOUT_OTHERS
+        and rules.describes_person(tokens, flags, span)
+    ):
+        return True  # 頭痛持ちの人は: a trait of people (挨拶を返してくれない人: a complaint)
+    person = rules.other_subject(tokens, flags, span)
+    if person < 0 or person == target or rules.done_to_graduate(flags, span):
+        return False  # 隣の人が口をきいてくれない is done to the graduate
+    if composed_bits is None:
+        return True
+    if target < 0 and composed_bits[person] & category_bit(entry.category):
+        return False  # 上司が怒鳴る: the person is what a lexicon cue of their kind is about
+    between = [
+        k for k in range(person + 1, span.first) if composed_bits[k] & EVALUATION_MASK
+    ]
+    if not between:
+        return True
+    breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
+    return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)

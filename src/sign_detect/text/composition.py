@@ -74,8 +74,13 @@ ABILITY_SHIFT = 33  # bits 33..42: an ability of that category's targets
 ALL_ABILITY = 1 << 43  # an ability of any target (分かる, できる, 慣れる)
 ALONE_SHIFT = 44  # bits 44..53: an ability that names its category with no target (覚える)
 _PASSIVE = frozenset({"れる", "られる"})
+#: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
+_NOUN_PREDICATE = frozenset(
+    {"だ", "です", "為る", "的", "気味", "な", "に", "で", "ばかり", "続き"}  # 無視する, 孤立気味
+)
 _PERSON_CATEGORIES = (1 << CATEGORIES.index("supervisor")) | (1 << CATEGORIES.index("coworkers"))
 _AGENT_PARTICLES = frozenset({"に", "から"})
+_RECEIVING = frozenset({"貰う", "もらう"})
 
 #: Words are tagged this many at a time, joined by a sentence end.
 _READ_BATCH = 400
@@ -428,10 +433,13 @@ def governed_target(
 def _targets(
     tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
 ) -> Iterator[int]:
-    """Targets an evaluation may govern: the agent of a passive (先輩に無視される), the
+    """Targets an evaluation may govern: the agent of a passive (先輩に無視される) or of
+    a favour received (先輩に教えてもらえない), the
     nearest target before it in its clause, or a noun it modifies (冷たい先輩)."""
     after = e + 2 if e + 2 < len(tokens) and tokens[e + 1].lemma == "為る" else e + 1
-    if after < len(tokens) and tokens[after].lemma in _PASSIVE:
+    if after + 1 < len(tokens) and tokens[after].lemma == "て":
+        after += 1  # 教えてもらえない: the giver is marked by に like a passive's agent
+    if after < len(tokens) and tokens[after].lemma in _PASSIVE | _RECEIVING:
         agent = _agent(tokens, bits, breaks, e)
         if agent >= 0:
             yield agent
@@ -500,7 +508,9 @@ def _evaluates_as_noun(tokens: Sequence[Token], t: int, e: int) -> bool:
     if t > e:
         return False
     after = tokens[e + 1] if e + 1 < len(tokens) else None
-    return after is None or (after.pos1 not in ("名詞", "接尾辞") and after.lemma != "の")
+    # 上司から暴言 / 上司が威圧的だ / 上司は高圧的で: the noun ends the phrase as its predicate
+    # (not 金額また合わない, where the noun is a subject and the verb after it judges).
+    return after is None or after.pos1 in ("助動詞", "補助記号") or after.lemma in _NOUN_PREDICATE
 
 
 def _predicate_end(tokens: Sequence[Token], k: int) -> int:

@@ -39,6 +39,7 @@ def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> 
         "realA",
         "realB",
         "realC",
+        "realD",
     }
     for c in CATEGORIES:
         assert evaluated[f"true_{c}"].sum() >= 10, c
@@ -67,7 +68,7 @@ HEALTHY = ["negated", "resolved", "neutral", "positive", "other", "general", "wi
 
 
 def test_real_style_notes_stay_above_their_guard(evaluated: pd.DataFrame) -> None:
-    """The real-style batches pooled (0.816, healthy false positives 5.7% when written)."""
+    """The real-style batches pooled (0.792 with realD, healthy false positives 5.7%)."""
     real = evaluated[evaluated["split"].str.startswith("real")]
     f1 = [f1_score(real[f"true_{c}"], real[f"pred_{c}"]) for c in CATEGORIES]
     assert sum(f1) / len(f1) >= 0.78

@@ -516,3 +516,16 @@ def test_the_fast_path_is_typed(scorer: SignScorer) -> None:
     composed = next(hit for hit in vector.hits if hit.category == "supervisor")
     assert (composed.target, composed.evaluation) == ("課長", "ピリピリ")
     assert str(composed).startswith("supervisor:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年は夜中に何度も目が覚めていた。今は朝まで一度も起きない。",  # …。今は…
+        "同じ時期に入った人が係長に強く叱られていた",  # a person in a relative clause
+        "隣の部署の人、来月で辞めるんだって",  # a person marked by a comma
+        "部下が薬をよく飲み忘れるようだ",
+    ],
+)
+def test_past_and_other_people_across_sentences_and_commas(text: str) -> None:
+    assert score_text(text).detected == []

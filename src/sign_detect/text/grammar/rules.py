@@ -397,7 +397,7 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
         bits = flags[k]
         if bits & SENTENCE_END or (bits & CLAUSE_PARTICLE and not bits & TE):
             return -1
-        if bits & SUBJECT:
+        if bits & (SUBJECT | CLAUSE_MARK):  # 母が / 隣の部署の人、今月で辞めるんだって
             person = _person_before(tokens, flags, k)
             if person >= 0:
                 return person
@@ -416,8 +416,10 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
         return -1
     if flags[j] & PERSON:
         return j
-    if flags[j] & PERSON_HEAD and j > 0 and tokens[j - 1].lemma == "の":
-        return j
+    if flags[j] & PERSON_HEAD and j > 0 and (
+        tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞")
+    ):
+        return j  # 同期の子, 同じ時期に入った人
     return -1
 
 
@@ -440,6 +442,12 @@ def _past_marker_before(
     return False
 
 
+def _contrast_follows(tokens: Sequence[Token], flags: Sequence[int], end: int) -> bool:
+    """True when the next sentence opens with a present time as its topic (…。今は…)."""
+    k = end + 1
+    return k + 1 < len(tokens) and bool(flags[k] & PRESENT_MARKER) and tokens[k + 1].lemma == "は"
+
+
 def is_resolved(
     tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
 ) -> bool:
@@ -457,6 +465,7 @@ def is_resolved(
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config)
         or _any(flags, end, reach, PRESENT_MARKER)
+        or _contrast_follows(tokens, flags, hi)
     ):
         return True
     if not _any(flags, last + 1, reach, RECOVERY_START):

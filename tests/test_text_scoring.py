@@ -529,3 +529,30 @@ def test_the_fast_path_is_typed(scorer: SignScorer) -> None:
 )
 def test_past_and_other_people_across_sentences_and_commas(text: str) -> None:
     assert score_text(text).detected == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("母が入院して眠れない", ["sleep"]),  # an inability past a て-clause is the graduate's
+        ("子どもが熱を出して眠れなかった", ["sleep"]),
+        ("妹が熱を出して寝込んでいるらしい", []),  # reported: the sister's
+        ("死ぬほど眠い", ["sleep"]),  # an intensifier, no crisis
+        ("眠れないという人もいる", []),  # people in general
+    ],
+)
+def test_review_cases(text: str, expected: list[str]) -> None:
+    assert score_text(text).detected == expected
+
+
+@pytest.mark.parametrize("text", ["リスカした", "手首を切った", "ODした", "タヒにたい"])
+def test_crisis_wordings(text: str) -> None:
+    assert score_text(text).crisis
+
+
+def test_the_fast_and_the_full_path_agree_on_another_persons_feeling() -> None:
+    text = "同僚が疲れているみたい"
+    fast = score_notes([text])
+    assert score_text(text).detected == [] == [
+        c for c in CATEGORIES if fast.loc[0, f"sign_{c}"] > 0
+    ]

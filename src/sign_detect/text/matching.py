@@ -262,8 +262,10 @@ _OVERRIDING = frozenset({"supervisor", "coworkers", "workload"})
 
 
 def _is_soft(cue: Cue) -> bool:
+    """A one-word feeling that is a sign (only signs: the fast path sees no others)."""
     return (
-        cue.first == cue.last
+        cue.strength > 0
+        and cue.first == cue.last
         and len(cue.entry.elements) == 1
         and cue.entry.category in _SOFT
         and not cue.entry.crisis
@@ -298,6 +300,14 @@ def _someone_else(
     person = rules.other_subject(tokens, flags, span)
     if person < 0 or person == target or rules.done_to_graduate(flags, span):
         return False  # 隣の人が口をきいてくれない is done to the graduate
+    if (
+        entry.ability
+        and rules.across_te(flags, person, span.first)
+        and not rules.is_reported(flags, span)
+    ):
+        # 母が入院して眠れない: an inability told plainly past a て-clause is the
+        # graduate's (妹が熱を出して寝込んでいる, an observed state, stays the sister's).
+        return False
     if composed_bits is None:
         return True
     if target < 0 and composed_bits[person] & category_bit(entry.category):

@@ -52,6 +52,7 @@ CONSULT = 1 << 32  # 相談 / 指示 / 話し合う
 GENERAL_PHRASE_START = 1 << 33  # 言う (…と言われている)
 TOPIC = 1 << 34  # は / も: a topic, which a comma does not cut from its predicate
 BENEFACTIVE = 1 << 35  # 呉れる: done to the graduate (口をきいてくれない)
+EVIDENTIAL = 1 << 36  # らしい / そう / みたい: what was seen or heard of somebody
 
 
 def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
@@ -158,6 +159,7 @@ class TokenClasses:
             (c.agreed.consult, CONSULT),
             (_first_words(c.general.phrases), GENERAL_PHRASE_START),
             (frozenset({"呉れる", "くれる"}), BENEFACTIVE),
+            (c.others.evidentials, EVIDENTIAL),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

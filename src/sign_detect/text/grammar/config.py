@@ -113,6 +113,7 @@ class Others(_Section):
     persons: Words = frozenset()
     heads: Words = frozenset()
     subject_particles: Words = frozenset()
+    evidentials: Words = frozenset()
 
 
 class General(_Section):

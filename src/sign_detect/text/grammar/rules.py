@@ -23,6 +23,7 @@ from .classes import (
     CLINICIAN,
     CONDITIONAL,
     CONSULT,
+    EVIDENTIAL,
     GENERAL_MARK,
     GENERAL_PHRASE_START,
     HEDGE_AFTER_START,
@@ -56,6 +57,7 @@ from .config import GrammarConfig, Seq
 
 __all__ = [
     "CueSpan",
+    "across_te",
     "clause_end",
     "describes_person",
     "done_to_graduate",
@@ -64,6 +66,7 @@ __all__ = [
     "is_exclusive",
     "is_general",
     "is_hypothetical",
+    "is_reported",
     "is_resolved",
     "is_wish",
     "modifiers",
@@ -76,6 +79,8 @@ __all__ = [
 WINDOW = 12
 #: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
 PARALLEL_REACH = 8
+#: Words between a cue and the person it describes (頭痛持ちの人, 眠れないという人).
+_BEFORE_PERSON = frozenset({"持ち", "言う", "云う"})
 #: Words before 者 that may name the graduate (利用者, 当事者, 本人).
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
@@ -377,7 +382,8 @@ def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
         bits = flags[k]
         if bits & PERSON or (bits & PERSON_HEAD and tokens[k].pos1 == "名詞"):
             return True
-        if not bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) and tokens[k].lemma != "持ち":
+        passed = bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or tokens[k].lemma in _BEFORE_PERSON
+        if not passed:
             return False
     return False
 
@@ -385,6 +391,17 @@ def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
 def done_to_graduate(flags: Sequence[int], cue: CueSpan) -> bool:
     """True when the cue's predicate is done for or to the graduate (口をきいてくれない)."""
     return _any(flags, cue.first, min(cue.clause_end + 1, len(flags)), BENEFACTIVE)
+
+
+def across_te(flags: Sequence[int], person: int, first: int) -> bool:
+    """True when a て-clause ends between the person and the cue (母が入院して眠れない)."""
+    return any(flags[k] & TE and is_clause_break(flags, k) for k in range(person + 1, first))
+
+
+def is_reported(flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue's sentence reports what was seen or heard (らしい, そう, みたい,
+    とのこと): the mark of another person's inner state (妹が熱を出して寝込んでいるらしい)."""
+    return bool(_sentence_bits(flags, cue) & EVIDENTIAL)
 
 
 def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sign_detect import (
+    ConfigError,
     InputFileError,
     InputValidationError,
     MissingColumnsError,
@@ -375,3 +376,33 @@ def test_an_office_adds_its_own_header_words() -> None:
         load_attendance(raw)
     office = {"columns": {"graduate_id": ["支援対象者"]}}
     assert load_attendance(raw, aliases=office)["graduate_id"].tolist() == ["G1"]
+
+
+def test_short_note_text_in_a_code_or_id_column_is_never_shown() -> None:
+    frame = pd.DataFrame(
+        {"graduate_id": ["G1"], "date": ["2025-04-01"], "status": ["体調不良で休み"]}
+    )
+    with pytest.raises(InputValidationError) as info:
+        load_attendance(frame)
+    assert "体調不良" not in str(info.value) and "<text of 7 characters>" in str(info.value)
+    notes = pd.DataFrame(
+        {"graduate_id": ["母が眠れないらしい"], "date": ["2025-04-01"], "channel": ["phone"],
+         "note": ["ok"]}
+    )  # fmt: skip
+    with pytest.raises(InputValidationError, match="looks like note text") as info:
+        load_checkins(notes)
+    assert "眠れない" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        ({"status": {"absent": ["病欠", 3]}}, "list of words"),
+        ({"status": {"absent": "病欠"}}, "list of words"),
+        ({"status": {"abesnt": ["病欠"]}}, "unknown code 'abesnt'"),
+    ],
+)
+def test_an_office_alias_file_is_checked(aliases: dict, message: str) -> None:  # type: ignore[type-arg]
+    frame = pd.DataFrame({"graduate_id": ["G1"], "date": ["2025-04-01"], "status": ["病欠"]})
+    with pytest.raises(ConfigError, match=message):
+        load_attendance(frame, aliases=aliases)

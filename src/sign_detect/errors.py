@@ -50,6 +50,12 @@ MAX_SHOWN_CHARS = 20
 _NOTE_LIKE = re.compile(r"[、。，．！？!?「」『』（）…\n\r\t]")
 
 
+#: Hiragana are the grammar of a sentence: a value holding this many is treated as note text
+#: (codes such as 欠勤, 有給, LINE, 職場訪問 hold none or one).
+_HIRAGANA = re.compile("[ぁ-ゖ]")
+_MAX_SHOWN_HIRAGANA = 2
+
+
 def safe_value(value: object) -> object:
     """A value as a report may show it: never a note's words.
 
@@ -60,12 +66,18 @@ def safe_value(value: object) -> object:
     'holiday'
     >>> safe_value("上司に相談したら、少し楽になったとのこと")
     '<text of 20 characters>'
+    >>> safe_value("体調不良で休み"), safe_value("有給")  # words of a sentence, a code
+    ('<text of 7 characters>', '有給')
     """
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
     if not isinstance(value, str):
         return value
-    if len(value) > MAX_SHOWN_CHARS or _NOTE_LIKE.search(value):
+    if (
+        len(value) > MAX_SHOWN_CHARS
+        or _NOTE_LIKE.search(value)
+        or len(_HIRAGANA.findall(value)) >= _MAX_SHOWN_HIRAGANA
+    ):
         return text_length(value)
     return value
 

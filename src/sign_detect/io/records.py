@@ -41,7 +41,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 
-from ..errors import ConfigError
+from ..errors import ConfigError, safe_value
 from .dates import check_date
 
 __all__ = [
@@ -116,11 +116,27 @@ def load_aliases(
             else tomllib.loads(Path(source).read_text("utf-8"))
         )
         where = "aliases" if isinstance(source, Mapping) else f"{source}"
+        _check_aliases(extra, merged, where)
         for name, table in aliases_from_mapping(extra).items():
-            if name not in merged:
-                raise ConfigError(f"{where}: unknown field {name!r}; use {sorted(merged)}")
             merged[name] = {**merged[name], **table}
     return merged
+
+
+def _check_aliases(extra: Mapping[str, object], known: Aliases, where: str) -> None:
+    """An office's aliases: known fields and codes, each a list of words."""
+    for name, table in extra.items():
+        if name not in known:
+            raise ConfigError(f"{where}: unknown field {name!r}; use {sorted(known)}")
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"{where}: [{name}] must be a table of code = [words]")
+        codes = set(known[name].values())
+        for code, words in table.items():
+            if name != "columns" and code not in codes:
+                raise ConfigError(
+                    f"{where}: [{name}] unknown code {code!r}; use one of {sorted(codes)}"
+                )
+            if not isinstance(words, list | tuple) or not all(isinstance(w, str) for w in words):
+                raise ConfigError(f"{where}: [{name}] {code} must be a list of words (strings)")
 
 
 _ALIASES = load_aliases()
@@ -184,6 +200,8 @@ class Identifier(Cell):
 
     def parse(self, text: str, column: str, required: bool) -> tuple[object, str]:
         value = text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
+        if value and safe_value(value) != value:  # a note slid into the ID column
+            return value, f"{column} looks like note text, not an ID"
         return value, "" if value or not required else f"missing {column}"
 
 

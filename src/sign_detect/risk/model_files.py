@@ -70,7 +70,9 @@ _MAX_MESSAGE = 600
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False, frozen=True)
+    model_config = ConfigDict(
+        strict=True, extra="forbid", allow_inf_nan=False, frozen=True, hide_input_in_errors=True
+    )
 
 
 class RiskModelFile(_Strict):

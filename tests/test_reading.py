@@ -465,3 +465,15 @@ def test_an_excel_csv_export_with_a_stray_space_far_away_loads(tmp_path: Path) -
     rows += [",,,,,,"] * 200 + [",,,,,, "]
     path = _write(tmp_path, "excel.csv", "\r\n".join(rows) + "\r\n", "cp932")
     assert load_attendance(path)["status"].tolist() == ["present", "absent"]
+
+
+def test_an_unclosed_quote_that_swallows_rows_is_reported(tmp_path: Path) -> None:
+    lines = ["graduate_id,date,channel,note", 'G1,2025-04-01,phone,"眠れない']
+    lines += [f"G1,2025-04-{day:02d},phone,ok" for day in range(2, 9)]
+    lines += ['G2,2025-04-20,phone,"ここで閉じる"']  # the next quote closes the open one
+    path = tmp_path / "open_quote.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept, report = load_checkins(path, errors="quarantine")
+    assert len(kept) == 0
+    assert "look like rows of this file" in " ".join(report["reason"])
+    assert "眠れない" not in report.to_string()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -265,6 +266,22 @@ def _check_length(
         f"text too long ({lengths[given.codes[p]]} characters; limit {max_chars})" for p in too_long
     ]
     problems.add(too_long, column, raw[column], reasons, limit=0)
+
+
+#: A line inside a text cell that looks like a row of the file: an ID, a separator and a
+#: date (G1,2025-04-02,… / G1\t令和7年…): an unclosed quote swallowed the rows after it.
+_ROW_LIKE = re.compile(r"\n[^\n,\t]{1,40}[,\t]\s*(?:\d{4}[-/年.]\d|[RrHh]\d+\.|令和|平成)")
+
+
+def _check_swallowed(raw: pd.DataFrame, column: str, given: Distinct, problems: _Problems) -> None:
+    rows = [len(_ROW_LIKE.findall(t)) if "\n" in t else 0 for t in given.text]
+    swallowed = given.positions([n > 0 for n in rows])
+    reasons = [
+        f"text holds {rows[given.codes[p]]} line(s) that look like rows of this file: "
+        "an unclosed quote? (those rows are not loaded)"
+        for p in swallowed
+    ]
+    problems.add(swallowed, column, raw[column], reasons, limit=0)
 
 
 def _row_keys(codes: list[np.ndarray]) -> np.ndarray:
@@ -539,6 +556,7 @@ def _check_column(
         _check_future(frame, column.name, given, values, options.today, problems)
     if isinstance(cell, Text):
         _check_length(frame, column.name, given, options.max_note_chars, problems)
+        _check_swallowed(frame, column.name, given, problems)
     return _stored(frame, given, values, cell.dtype)
 
 

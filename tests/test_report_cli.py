@@ -135,3 +135,19 @@ def test_report_reads_the_office_words_and_actions(data_dir: Path, tmp_path: Pat
     ]
     assert main(args) == 0
     assert out.exists()
+
+
+def test_report_keeps_going_past_bad_rows_with_a_quarantine_file(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    checkins = tmp_path / "checkins.csv"
+    text = (data_dir / "checkins.csv").read_text(encoding="utf-8-sig").splitlines()
+    bad_row = "G0001,2025/13/45,phone,ok,S01"
+    checkins.write_text("\n".join([*text, bad_row]) + "\n", encoding="utf-8")
+    out, skipped = tmp_path / "report.html", tmp_path / "skipped.csv"
+    args = [
+        "report", "--checkins", str(checkins), "--attendance", str(data_dir / "attendance.csv"),
+        "--top", "2", "--out", str(out), "--errors", "quarantine", "--quarantine", str(skipped),
+    ]  # fmt: skip
+    assert main(args) == 0
+    assert out.exists() and "2025/13/45" in skipped.read_text(encoding="utf-8-sig")

@@ -383,19 +383,14 @@ def _cmd_signs(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import Actions
 
+    _check_args(args, (".html", ".htm"))  # files, --out, --quarantine before any work
     out = Path(args.out)
-    if out.suffix.lower() not in (".html", ".htm"):
-        raise SignDetectError(f"--out {out}: use a .html file name")
     model = _model(args)
     actions = Actions.from_toml(args.actions) if args.actions else None
-    caseload = Caseload(
-        args.checkins,
-        args.attendance,
-        args.graduates,
-        args.outcomes,
-        scorer=_scorer(args),
-        config=_config(args),
-        aliases=args.aliases,
+    inputs, skipped = _load(args)
+    _write_quarantine(args, skipped)
+    caseload = Caseload.from_inputs(
+        inputs, quarantine=skipped, scorer=_scorer(args), config=_config(args)
     )
     page = caseload.report(
         as_of=args.as_of,
@@ -531,7 +526,7 @@ def _parser() -> argparse.ArgumentParser:
     for p in (rank, bt, report):
         p.add_argument("--config", help="事業所のスコア設定 (.toml)")
         p.add_argument("--aliases", help="事業所独自の連絡手段・勤怠などの言葉 (.toml)")
-    for p in (rank, bt):
+    for p in (rank, bt, report):
         p.add_argument(
             "--errors",
             choices=("raise", "quarantine"),

@@ -37,6 +37,7 @@ from functools import cache, reduce
 from importlib import metadata, resources
 from operator import or_
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import ConfigError
@@ -48,7 +49,6 @@ __all__ = [
     "COMPOSING_MASK",
     "EVALUATION_MASK",
     "Composer",
-    "Composition",
     "category_bit",
     "governed_target",
 ]
@@ -112,22 +112,6 @@ _EMOTION_FILES = ("aware", "kowa", "ikari", "iya", "haji", "odoroki", "suki", "y
 Seq = tuple[str, ...]
 
 
-class Composition(Mapping[str, Any]):
-    """Read-only view of a composition file's sections (for error messages and tests)."""
-
-    def __init__(self, data: dict[str, Any]):
-        self._data = data
-
-    def __getitem__(self, key: str) -> Any:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-
 @dataclass(frozen=True)
 class _Words:
     """Word lists compiled to lemma sequences: single words by lemma, longer as sequences."""
@@ -172,7 +156,6 @@ class Composer:
         self, data: Mapping[str, Any], tokenizer: Tokenizer | None = None, where: str = ""
     ):
         self.where = where or "<composition>"
-        self.data = Composition(dict(data))
         self._tokenizer = tokenizer or default_tokenizer()
         try:
             self.weights = {k: float(v) for k, v in data.get("weights", {}).items()}
@@ -205,9 +188,6 @@ class Composer:
         return cls(data, where=str(path))
 
     # -- compiling the word lists ------------------------------------------------------
-    def _read(self, word: str) -> Seq:
-        return self._read_many([word])[0]
-
     def _read_many(self, items: Sequence[str]) -> list[Seq]:
         """Lemmas of each word, tagged many at a time (one call per word is ~30x slower)."""
         out: list[Seq] = []
@@ -591,9 +571,10 @@ def _merge(base: dict[str, Any], office: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @cache
-def _shipped_data() -> Composition:
+def _shipped_data() -> Mapping[str, Any]:
+    """The shipped ``composition.toml``, read once (read-only)."""
     text = resources.files("sign_detect.data").joinpath("composition.toml").read_text("utf-8")
-    return Composition(tomllib.loads(text))
+    return MappingProxyType(tomllib.loads(text))
 
 
 @cache

@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from functools import reduce
-from operator import or_
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -28,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import MissingColumnsError
 from .categories import CATEGORIES
-from .composition import COMPOSING_MASK, Composer
+from .composition import Composer
 from .contact_outcome import UnansweredDetector
 from .grammar import Grammar
 from .katakana import KatakanaReader
@@ -226,7 +224,6 @@ class SignScorer:
         self._katakana = KatakanaReader(self.tokenizer)
         # Per-token memos, looked up with C-level map() for every note.
         self._starts_of = self.lexicon.starts_of.__getitem__
-        self._class_of = self.grammar.classes.__getitem__
         self._composed_bits = self.composer.token_bits
 
     def _tokenized(self, norm: str) -> list[tuple[int, str, list[Token]]]:
@@ -240,22 +237,18 @@ class SignScorer:
     def _find(
         self, tokenized: list[tuple[int, str, list[Token]]], signs_only: bool = False
     ) -> Iterator[_Found]:
-        starts, classes, composed = self._starts_of, self._class_of, self._composed_bits
+        starts, composed = self._starts_of, self._composed_bits
         for offset, piece, tokens in tokenized:
-            candidates = list(map(starts, tokens))
-            bits = composed(tokens)
-            if not any(candidates) and not reduce(or_, bits, 0) & COMPOSING_MASK:
-                continue  # no cue can start anywhere, nothing to compose
-            flags = list(map(classes, tokens))
+            # find_cues returns at once, before the grammar's classes, when no cue can
+            # start anywhere and there is nothing to compose (most pieces of most notes).
             cues = find_cues(
                 tokens,
                 self.lexicon,
                 self.grammar,
-                starts=candidates,
-                flags=flags,
+                starts=list(map(starts, tokens)),
                 signs_only=signs_only,
                 composer=self.composer,
-                composed_bits=bits,
+                composed_bits=composed(tokens),
             )
             if cues:
                 yield _Found(piece, offset, tokens, cues)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sign_detect import ConfigError, Grammar, SignScorer, Tokenizer
+from sign_detect import ConfigError, Grammar, SignScorer, Tokenizer, score_text
 from sign_detect.text.grammar import rules
 from sign_detect.text.grammar.classes import LIST_MARKER, NEGATION, PERSON, SUBJECT
 
@@ -67,3 +67,20 @@ def test_an_office_grammar_changes_what_is_read(tmp_path: Path, tokenizer: Token
     scorer = SignScorer(grammar=Grammar.from_toml(office), tokenizer=tokenizer)
     assert scorer.score("ルームメイトが最近眠れないらしい").detected == []
     assert SignScorer(tokenizer=tokenizer).score("ルームメイトが最近眠れないらしい").detected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family's question about the one who works: the worker's signs
+        ("息子が会社に行きたくないと言って、朝なかなか起きてこない", {"quit_intent", "sleep"}),
+        ("夫は職場で上司にきつく叱られているようです", {"supervisor"}),
+        # family members with no working life in the sentence stay somebody else
+        ("母が最近眠れないらしい", set()),
+        ("娘が熱を出して寝込んでいるらしい", set()),
+        # a coworker is never the worker the sentence is about
+        ("同僚が最近眠れないらしい", set()),
+    ],
+)
+def test_a_family_member_at_work_is_the_worker(text: str, expected: set[str]) -> None:
+    assert set(score_text(text).detected) == expected

@@ -300,6 +300,8 @@ def _someone_else(
     person = rules.other_subject(tokens, flags, span)
     if person < 0 or person == target or rules.done_to_graduate(flags, span):
         return False  # 隣の人が口をきいてくれない is done to the graduate
+    if rules.is_working_kin(flags, person, span):
+        return False  # 息子が職場で眠気に勝てない: a family tells of the worker
     if (
         entry.ability
         and rules.across_te(flags, person, span.first)

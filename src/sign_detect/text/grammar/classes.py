@@ -53,6 +53,8 @@ GENERAL_PHRASE_START = 1 << 33  # 言う (…と言われている)
 TOPIC = 1 << 34  # は / も: a topic, which a comma does not cut from its predicate
 BENEFACTIVE = 1 << 35  # 呉れる: done to the graduate (口をきいてくれない)
 EVIDENTIAL = 1 << 36  # らしい / そう / みたい: what was seen or heard of somebody
+WORKER_KIN = 1 << 37  # 息子 / 夫 …: the family member a family's question is about
+WORK_WORD = 1 << 38  # 会社 / 出勤 / 上司 …: the sentence places its subject at work
 
 
 def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
@@ -160,6 +162,8 @@ class TokenClasses:
             (_first_words(c.general.phrases), GENERAL_PHRASE_START),
             (frozenset({"呉れる", "くれる"}), BENEFACTIVE),
             (c.others.evidentials, EVIDENTIAL),
+            (c.others.workers, WORKER_KIN),
+            (c.others.work_words, WORK_WORD),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

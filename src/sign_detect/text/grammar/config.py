@@ -114,6 +114,8 @@ class Others(_Section):
     heads: Words = frozenset()
     subject_particles: Words = frozenset()
     evidentials: Words = frozenset()
+    workers: Words = frozenset()
+    work_words: Words = frozenset()
 
 
 class General(_Section):

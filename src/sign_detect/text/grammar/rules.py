@@ -52,6 +52,8 @@ from .classes import (
     TOPIC,
     UNTIL_MARKER,
     WISH,
+    WORK_WORD,
+    WORKER_KIN,
 )
 from .config import GrammarConfig, Seq
 
@@ -391,6 +393,13 @@ def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
 def done_to_graduate(flags: Sequence[int], cue: CueSpan) -> bool:
     """True when the cue's predicate is done for or to the graduate (口をきいてくれない)."""
     return _any(flags, cue.first, min(cue.clause_end + 1, len(flags)), BENEFACTIVE)
+
+
+def is_working_kin(flags: Sequence[int], person: int, cue: CueSpan) -> bool:
+    """True when the person is a family member whose working life the sentence tells
+    (息子が会社に行きたくないと言う, 夫が上司に怒鳴られたらしい): in a family's question
+    the worker is the one the sentence is about, not somebody beside them."""
+    return bool(flags[person] & WORKER_KIN and _sentence_bits(flags, cue) & WORK_WORD)
 
 
 def across_te(flags: Sequence[int], person: int, first: int) -> bool:

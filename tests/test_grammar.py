@@ -84,3 +84,11 @@ def test_an_office_grammar_changes_what_is_read(tmp_path: Path, tokenizer: Token
 )
 def test_a_family_member_at_work_is_the_worker(text: str, expected: set[str]) -> None:
     assert set(score_text(text).detected) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["退職の意向は聞かれなかった", "転職の希望は特にないとのこと", "会社を辞めたいという申し出はない"],
+)
+def test_a_wish_or_request_that_was_not_heard_is_no_sign(text: str) -> None:
+    assert score_text(text).detected == []

@@ -92,3 +92,11 @@ def test_a_family_member_at_work_is_the_worker(text: str, expected: set[str]) ->
 )
 def test_a_wish_or_request_that_was_not_heard_is_no_sign(text: str) -> None:
     assert score_text(text).detected == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["先週はしんどかったけど、もう復活した", "当初の疲れやすさは軽減してきた", "入社したころの疲労感はだいぶ和らいだ"],
+)
+def test_a_trouble_that_eased_is_over(text: str) -> None:
+    assert score_text(text).detected == []

@@ -88,7 +88,11 @@ def test_a_family_member_at_work_is_the_worker(text: str, expected: set[str]) ->
 
 @pytest.mark.parametrize(
     "text",
-    ["退職の意向は聞かれなかった", "転職の希望は特にないとのこと", "会社を辞めたいという申し出はない"],
+    [
+        "退職の意向は聞かれなかった",
+        "転職の希望は特にないとのこと",
+        "会社を辞めたいという申し出はない",
+    ],
 )
 def test_a_wish_or_request_that_was_not_heard_is_no_sign(text: str) -> None:
     assert score_text(text).detected == []
@@ -96,7 +100,20 @@ def test_a_wish_or_request_that_was_not_heard_is_no_sign(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["先週はしんどかったけど、もう復活した", "当初の疲れやすさは軽減してきた", "入社したころの疲労感はだいぶ和らいだ"],
+    [
+        "先週はしんどかったけど、もう復活した",
+        "当初の疲れやすさは軽減してきた",
+        "入社したころの疲労感はだいぶ和らいだ",
+    ],
 )
 def test_a_trouble_that_eased_is_over(text: str) -> None:
+    assert score_text(text).detected == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["隣の課の後輩がずっと眠そうで、ミスも多いです", "同期が最近忙しそうで、残業も多いみたい"],
+)
+def test_a_state_seen_in_somebody_keeps_the_clause_theirs(text: str) -> None:
+    # 眠そう is the junior's state, not a feeling of the graduate about them (上司が怖くて)
     assert score_text(text).detected == []

@@ -315,7 +315,9 @@ def _someone_else(
     if target < 0 and composed_bits[person] & category_bit(entry.category):
         return False  # 上司が怒鳴る: the person is what a lexicon cue of their kind is about
     between = [
-        k for k in range(person + 1, span.first) if composed_bits[k] & EVALUATION_MASK
+        k
+        for k in range(person + 1, span.first)
+        if composed_bits[k] & EVALUATION_MASK and not rules.is_observed(flags, k)
     ]
     if not between:
         return True

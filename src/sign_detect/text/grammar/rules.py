@@ -395,6 +395,12 @@ def done_to_graduate(flags: Sequence[int], cue: CueSpan) -> bool:
     return _any(flags, cue.first, min(cue.clause_end + 1, len(flags)), BENEFACTIVE)
 
 
+def is_observed(flags: Sequence[int], k: int) -> bool:
+    """True when the word at ``k`` is told as seen in somebody (眠そう, 忙しいらしい): their
+    state, not the graduate's feeling about them (上司が怖くて)."""
+    return k + 1 < len(flags) and bool(flags[k + 1] & EVIDENTIAL)
+
+
 def is_working_kin(flags: Sequence[int], person: int, cue: CueSpan) -> bool:
     """True when the person is a family member whose working life the sentence tells
     (息子が会社に行きたくないと言う, 夫が上司に怒鳴られたらしい): in a family's question

@@ -73,6 +73,12 @@ ONLY_SHIFT = 23  # bits 23..32: an evaluation that holds for one category only
 ABILITY_SHIFT = 33  # bits 33..42: an ability of that category's targets
 ALL_ABILITY = 1 << 43  # an ability of any target (分かる, できる, 慣れる)
 ALONE_SHIFT = 44  # bits 44..53: an ability that names its category with no target (覚える)
+BOSS = 1 << 54  # 上司, 課長 …: whom a cue about people is about (people area)
+PEER = 1 << 55  # 先輩, 同僚, みんな …
+SOCIAL = 1 << 56  # 誘う, 呼ぶ, 話しかける …: negated and done to the graduate, left out
+APPROACH = 1 << 57  # 聞く, 質問, 報告 …: not dared or not possible, avoidance of a person
+SELF = 1 << 58  # 私, 自分 …: 私だけ makes a plain 呼ばない about the graduate
+TOLD = 1 << 59  # 知る, 聞く: 私だけ知らなかった
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -99,6 +105,9 @@ COMPOSING_MASK = (
     | _range_bits(ABILITY_SHIFT)
     | _range_bits(ALONE_SHIFT)
     | RELUCTANT_VERB
+    | SOCIAL
+    | APPROACH
+    | TOLD
 )
 
 
@@ -263,6 +272,18 @@ class Composer:
         self._add(words, reluctance.get("verbs", []), RELUCTANT_VERB)
         self._add(words, reluctance.get("places", []), WORK_PLACE)
 
+        people = data.get("people", {})
+        self._add(words, people.get("bosses", []), BOSS)
+        self._add(words, people.get("peers", []), PEER)
+        self._add(words, people.get("social", []), SOCIAL)
+        self._add(words, people.get("approach", []), APPROACH)
+        self._add(words, people.get("told", []), TOLD)
+        self._add(words, people.get("self", []), SELF)
+        hesitation = [str(w) for w in people.get("hesitation", [])]
+        self._hesitation = frozenset(hesitation) | {
+            seq[0] for seq in self._read_many(hesitation) if len(seq) == 1
+        }
+
     def _token_class(self, token: Token) -> int:
         single = self._words.single
         bits = single.get(token.lemma, 0) | single.get(token.surface, 0)
@@ -340,6 +361,12 @@ class Composer:
                 if reluctance is not None:
                     found.append(reluctance)
                     continue
+            if b & (SOCIAL | APPROACH | TOLD):
+                person = self._people_predicate(tokens, bits, breaks, e)
+                if person is not None:
+                    found.append(person)
+                    used.update(range(e, _predicate_end(tokens, person.evaluation) + 1))
+                    continue
             if not b & evaluation_bits:
                 continue
             composed = self._pair(tokens, bits, breaks, used, e)
@@ -389,6 +416,88 @@ class Composer:
             return self.entry(category, True, pattern)
         return None
 
+    # -- the people area: exclusion and avoidance -----------------------------------------
+    def _people_predicate(
+        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
+    ) -> Composed | None:
+        """A social act not done to the graduate (誘われない, 話しかけてこない, 私だけ
+        知らなかった: left out) or an approach to a person not dared (聞けない,
+        話しかけづらい, 報告するのが怖い: avoidance), about the person before it."""
+        b = bits[e]
+        n = len(tokens)
+        j = e + 1
+        if j < n and tokens[j].lemma == "為る":  # 招待 + される, 質問 + しづらい
+            j += 1
+        if b & APPROACH:
+            found = self._approach(tokens, e, j)
+            if found is not None:
+                last, ability = found
+                return self._about_person(tokens, bits, e, last, ability, "supervisor")
+        if b & (SOCIAL | TOLD):
+            last = self._done_to_graduate(tokens, bits, breaks, e, j)
+            if last >= 0:
+                return self._about_person(tokens, bits, e, last, True, "coworkers")
+        return None
+
+    def _approach(self, tokens: Sequence[Token], e: int, j: int) -> tuple[int, bool] | None:
+        """``(last token, ability)`` of 聞けない / 質問できない / 話しかけられない (a
+        potential, a sign when negated), 聞きにくい / 声をかけづらい (a difficulty) or
+        報告するのが怖い / 相談をためらう (a fear), or None."""
+        n = len(tokens)
+        if j >= n:
+            return None
+        after = tokens[j]
+        if after.lemma == "出来る" or after.lemma == "られる" or _potential(tokens[j - 1]):
+            return (j if after.lemma in ("出来る", "られる") else j - 1), True
+        if after.pos1 == "接尾辞" and after.lemma in ("辛い", "難い"):
+            return j, False
+        k = j
+        while k < n and k < j + 3 and tokens[k].lemma in _HESITATION_PARTICLES:
+            k += 1
+        if k > j and k < n and self._hesitation & {tokens[k].lemma, tokens[k].surface}:
+            return k, False
+        return None
+
+    def _done_to_graduate(
+        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int, j: int
+    ) -> int:
+        """The last token of a social act done to the graduate (誘われ, 教えてくれ,
+        話しかけてこ), or of any form after 誰も / 私だけ; -1 when it is none."""
+        n = len(tokens)
+        b = bits[e]
+        if b & SOCIAL and j < n:
+            if tokens[j].lemma == "れる" or (
+                tokens[j].lemma == "られる" and _agent(tokens, bits, breaks, e) >= 0
+            ):
+                return j  # 誘われない / 先輩に教えられない
+            if (
+                tokens[j].lemma == "て"
+                and j + 1 < n
+                and tokens[j + 1].lemma in _TO_GRADUATE
+            ):
+                return j + 1  # 教えてくれない, 入れてもらえない, 話しかけてこない
+        # 誰も話しかけない, 私だけ呼ばない, 自分だけ知らなかった
+        for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
+            if breaks[k]:
+                break
+            if tokens[k].lemma == "誰" and k + 1 < n and tokens[k + 1].lemma == "も" and b & SOCIAL:
+                return e
+            if bits[k] & SELF and k + 1 < n and tokens[k + 1].lemma == "だけ":
+                return e
+        return -1
+
+    def _about_person(
+        self, tokens: Sequence[Token], bits: Sequence[int], e: int, last: int, ability: bool,
+        default: str,
+    ) -> Composed | None:
+        person, category = person_before(tokens, bits, e)
+        if category is None:
+            return None  # 主治医に相談できない: not about the people at work
+        category = category or default
+        kind = "avoidance" if default == "supervisor" else "exclusion"
+        entry = self.entry(category, ability, f"{kind}:{tokens[e].lemma}")
+        return Composed(entry, person, last)
+
     def _reluctance(self, tokens: Sequence[Token], bits: Sequence[int], k: int) -> Composed | None:
         """働きたくない / 出勤したくねー / 会社に行きたくない: a work verb with a negated たい."""
         j = k + 1
@@ -435,9 +544,56 @@ def _targets(
     for k in range(e + 1, min(len(bits), e + 1 + MAX_MODIFIED_DISTANCE)):
         if breaks[k]:
             return
+        if k > e + 1 and tokens[k - 1].surface not in _ATTRIBUTIVE:
+            return  # 相談したら上司に: a conditional modifies no noun
         if bits[k] & TARGET_MASK:
             yield k
             return
+
+
+#: Words between an adjective or verb and the noun it modifies (嫌な上司, 怖かった先輩).
+_ATTRIBUTIVE = frozenset({"な", "の", "た", "だ", "ない", "ぬ", "ん", "い", "る"})
+#: After a social act and て, the verbs that make it done to the graduate.
+_TO_GRADUATE = frozenset({"呉れる", "くれる", "貰う", "もらう", "下さる", "頂く", "来る", "くる"})
+#: Particles between an approach and a word of fear (報告するのが怖い, 相談をためらう).
+_HESITATION_PARTICLES = frozenset({"の", "が", "を", "は", "に", "も"})
+#: Kana of the e-row: a godan verb ending on it is its potential (聞け, 出せ).
+_E_ROW = {"く": "け", "す": "せ", "つ": "て", "ぬ": "ね", "む": "め", "ぶ": "べ", "ぐ": "げ",
+          "る": "れ", "う": "え"}
+#: Categories whose targets stand for somebody outside work (主治医, 病院).
+_OUTSIDE = (1 << CATEGORIES.index("medication"))
+_SENTENCE_ENDS = frozenset({"。", "!", "?", "！", "？", "\n", "…"})
+#: How far back in its sentence a cue looks for the person it is about.
+MAX_PERSON_DISTANCE = 24
+
+
+def _potential(token: Token) -> bool:
+    """True for a godan verb in its potential stem (聞け of 聞けない, 出せ of 言い出せない)."""
+    lemma, surface = token.lemma, token.surface
+    return (
+        token.pos1 == "動詞"
+        and surface != lemma
+        and len(lemma) >= 1
+        and _E_ROW.get(lemma[-1]) == surface[-1:]
+    )
+
+
+def person_before(tokens: Sequence[Token], bits: Sequence[int], k: int) -> tuple[int, str | None]:
+    """``(index, category)`` of the nearest person before token ``k`` in its sentence:
+    ``supervisor`` for a boss, ``coworkers`` for a peer or a workplace person (職場の人),
+    None for somebody outside work (主治医); ``(-1, "")`` when there is none."""
+    for j in range(k - 1, max(-1, k - 1 - MAX_PERSON_DISTANCE), -1):
+        token = tokens[j]
+        if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
+            break
+        b = bits[j]
+        if b & BOSS:
+            return j, "supervisor"
+        if b & PEER or _coworker_head(bits, j):
+            return j, "coworkers"
+        if b & _OUTSIDE:
+            return j, None
+    return -1, ""
 
 
 def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int) -> int:

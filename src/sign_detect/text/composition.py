@@ -51,6 +51,7 @@ __all__ = [
     "Composer",
     "category_bit",
     "governed_target",
+    "person_before",
 ]
 
 _MAX_CACHED_TOKENS = 50_000
@@ -561,7 +562,9 @@ _HESITATION_PARTICLES = frozenset({"の", "が", "を", "は", "に", "も"})
 _E_ROW = {"く": "け", "す": "せ", "つ": "て", "ぬ": "ね", "む": "め", "ぶ": "べ", "ぐ": "げ",
           "る": "れ", "う": "え"}
 #: Categories whose targets stand for somebody outside work (主治医, 病院).
-_OUTSIDE = (1 << CATEGORIES.index("medication"))
+_OUTSIDE = 1 << CATEGORIES.index("medication")
+_SUPERVISOR = 1 << CATEGORIES.index("supervisor")
+_COWORKERS = 1 << CATEGORIES.index("coworkers")
 _SENTENCE_ENDS = frozenset({"。", "!", "?", "！", "？", "\n", "…"})
 #: How far back in its sentence a cue looks for the person it is about.
 MAX_PERSON_DISTANCE = 24
@@ -580,17 +583,24 @@ def _potential(token: Token) -> bool:
 
 def person_before(tokens: Sequence[Token], bits: Sequence[int], k: int) -> tuple[int, str | None]:
     """``(index, category)`` of the nearest person before token ``k`` in its sentence:
-    ``supervisor`` for a boss, ``coworkers`` for a peer or a workplace person (職場の人),
-    None for somebody outside work (主治医); ``(-1, "")`` when there is none."""
+    ``supervisor`` for a boss or a target of theirs (指示), ``coworkers`` for a peer, a
+    workplace person (職場の人) or a target of theirs (飲み会), None for somebody outside
+    work (主治医); ``(-1, "")`` when there is none."""
     for j in range(k - 1, max(-1, k - 1 - MAX_PERSON_DISTANCE), -1):
         token = tokens[j]
         if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
             break
         b = bits[j]
+        if b and j + 1 < k and tokens[j + 1].lemma == "の":
+            continue  # みんなの前で, 先輩の: a modifier, not the person the cue is about
         if b & BOSS:
             return j, "supervisor"
         if b & PEER or _coworker_head(bits, j):
-            return j, "coworkers"
+            return j, "coworkers"  # 先輩, パート職員, 職場の人
+        if b & _SUPERVISOR:
+            return j, "supervisor"  # what the supervisor gives (指示, 注意)
+        if b & _COWORKERS:
+            return j, "coworkers"  # where the coworkers are (飲み会, 休憩室)
         if b & _OUTSIDE:
             return j, None
     return -1, ""

@@ -10,17 +10,21 @@ intensifiers, resolved past.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import reduce
 from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
 from .composition import (
+    BOSS,
     COMPOSING_MASK,
     EVALUATION_MASK,
+    PEER,
     Composer,
     category_bit,
     governed_target,
+    person_before,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
@@ -185,6 +189,8 @@ def _lexicon_cues(
         used.update(positions)
         if entry.category == NONE_CATEGORY:
             continue
+        if entry.category in _ABOUT_OTHERS and composed_bits is not None:
+            entry = _about_whom(tokens, composed_bits, entry, positions)
         cue = _judge(
             tokens, flags, entry, positions[0], positions[-1], grammar, signs_only,
             composed_bits=composed_bits,
@@ -192,6 +198,23 @@ def _lexicon_cues(
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _about_whom(
+    tokens: Sequence[Token],
+    composed_bits: Sequence[int],
+    entry: CompiledEntry,
+    positions: Sequence[int],
+) -> CompiledEntry:
+    """A cue about people that names nobody (ため息をつかれる, 話しかけにくい) is about the
+    nearest person before it in its sentence: 上司にため息をつかれる is supervisor,
+    先輩にため息をつかれる coworkers."""
+    if any(composed_bits[k] & _PEOPLE_TARGETS for k in range(positions[0], positions[-1] + 1)):
+        return entry  # 先輩|同僚 怖い: the entry names its person
+    _, category = person_before(tokens, composed_bits, positions[0])
+    if category and category != entry.category:
+        return replace(entry, category=category)
+    return entry
 
 
 def _judge(
@@ -275,6 +298,8 @@ def _is_soft(cue: Cue) -> bool:
 #: Categories whose signs are about other people: a cue that describes a person
 #: (挨拶を返してくれない人がいる) is the graduate's complaint, not somebody's trait.
 _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
+#: Token classes of the people (or what is theirs) a cue about people may name.
+_PEOPLE_TARGETS = category_bit("supervisor") | category_bit("coworkers") | BOSS | PEER
 
 
 def _someone_else(

@@ -80,6 +80,7 @@ SOCIAL = 1 << 56  # 誘う, 呼ぶ, 話しかける …: negated and done to the
 APPROACH = 1 << 57  # 聞く, 質問, 報告 …: not dared or not possible, avoidance of a person
 SELF = 1 << 58  # 私, 自分 …: 私だけ makes a plain 呼ばない about the graduate
 TOLD = 1 << 59  # 知る, 聞く: 私だけ知らなかった
+STARTLE = 1 << 60  # 強張る, びく, 手が止まる: after a person, fear of that person
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -109,6 +110,7 @@ COMPOSING_MASK = (
     | SOCIAL
     | APPROACH
     | TOLD
+    | STARTLE
 )
 
 
@@ -280,6 +282,8 @@ class Composer:
         self._add(words, people.get("approach", []), APPROACH)
         self._add(words, people.get("told", []), TOLD)
         self._add(words, people.get("self", []), SELF)
+        self._add(words, people.get("startle", []), STARTLE)
+        self._add(words, people.get("instructions", []), _CATEGORY_BIT["supervisor"])
         hesitation = [str(w) for w in people.get("hesitation", [])]
         self._hesitation = frozenset(hesitation) | {
             seq[0] for seq in self._read_many(hesitation) if len(seq) == 1
@@ -362,7 +366,7 @@ class Composer:
                 if reluctance is not None:
                     found.append(reluctance)
                     continue
-            if b & (SOCIAL | APPROACH | TOLD):
+            if b & (SOCIAL | APPROACH | TOLD | STARTLE):
                 person = self._people_predicate(tokens, bits, breaks, e)
                 if person is not None:
                     found.append(person)
@@ -425,6 +429,11 @@ class Composer:
         知らなかった: left out) or an approach to a person not dared (聞けない,
         話しかけづらい, 報告するのが怖い: avoidance), about the person before it."""
         b = bits[e]
+        if b & STARTLE and not _modifies_noun(tokens, e):
+            person, category = person_before(tokens, bits, e, persons_only=True)
+            if category:
+                entry = self.entry(category, False, f"startle:{tokens[e].lemma}")
+                return Composed(entry, person, e)
         n = len(tokens)
         j = e + 1
         if j < n and tokens[j].lemma == "為る":  # 招待 + される, 質問 + しづらい
@@ -570,6 +579,21 @@ _SENTENCE_ENDS = frozenset({"。", "!", "?", "！", "？", "\n", "…"})
 MAX_PERSON_DISTANCE = 24
 
 
+#: Nouns after a predicate that keep it the graduate's (心臓が縮む思い, 固まる感じ).
+_FEELING_NOUNS = frozenset({"思い", "感じ", "気", "気持ち", "様", "よう", "事", "こと", "の"})
+
+
+def _modifies_noun(tokens: Sequence[Token], e: int) -> bool:
+    """True when the word at ``e`` modifies a noun after it (固まったデータ)."""
+    k = _predicate_end(tokens, e) + 1
+    return (
+        k < len(tokens)
+        and tokens[k].pos1 == "名詞"
+        and tokens[k].lemma not in _FEELING_NOUNS
+        and tokens[k].surface not in _FEELING_NOUNS
+    )
+
+
 def _potential(token: Token) -> bool:
     """True for a godan verb in its potential stem (聞け of 聞けない, 出せ of 言い出せない)."""
     lemma, surface = token.lemma, token.surface
@@ -581,7 +605,9 @@ def _potential(token: Token) -> bool:
     )
 
 
-def person_before(tokens: Sequence[Token], bits: Sequence[int], k: int) -> tuple[int, str | None]:
+def person_before(
+    tokens: Sequence[Token], bits: Sequence[int], k: int, persons_only: bool = False
+) -> tuple[int, str | None]:
     """``(index, category)`` of the nearest person before token ``k`` in its sentence:
     ``supervisor`` for a boss or a target of theirs (指示), ``coworkers`` for a peer, a
     workplace person (職場の人) or a target of theirs (飲み会), None for somebody outside
@@ -591,12 +617,14 @@ def person_before(tokens: Sequence[Token], bits: Sequence[int], k: int) -> tuple
         if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
             break
         b = bits[j]
-        if b and j + 1 < k and tokens[j + 1].lemma == "の":
+        if b and j + 1 < k and tokens[j + 1].lemma == "の" and not persons_only:
             continue  # みんなの前で, 先輩の: a modifier, not the person the cue is about
         if b & BOSS:
             return j, "supervisor"
         if b & PEER or _coworker_head(bits, j):
             return j, "coworkers"  # 先輩, パート職員, 職場の人
+        if persons_only:
+            continue
         if b & _SUPERVISOR:
             return j, "supervisor"  # what the supervisor gives (指示, 注意)
         if b & _COWORKERS:

@@ -335,8 +335,14 @@ def _someone_else(
         return False
     if composed_bits is None:
         return True
-    if target < 0 and composed_bits[person] & category_bit(entry.category):
-        return False  # 上司が怒鳴る: the person is what a lexicon cue of their kind is about
+    if (
+        target < 0
+        and composed_bits[person] & category_bit(entry.category)
+        and not _passive(tokens, span)
+    ):
+        # 上司が怒鳴る: the person is what a lexicon cue of their kind is about (but the
+        # subject of a passive suffers it: 同期が先輩に無視されている is the peer's trouble)
+        return False
     between = [
         k for k in range(person + 1, span.first) if composed_bits[k] & EVALUATION_MASK
     ]
@@ -344,3 +350,11 @@ def _someone_else(
         return True
     breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
     return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)
+
+
+def _passive(tokens: Sequence[Token], span: CueSpan) -> bool:
+    """True when the cue's predicate is a passive (無視される, 叱られた)."""
+    return any(
+        tokens[k].lemma in ("れる", "られる")
+        for k in range(span.first, min(span.last + 2, len(tokens)))
+    )

@@ -81,6 +81,7 @@ APPROACH = 1 << 57  # 聞く, 質問, 報告 …: not dared or not possible, avo
 SELF = 1 << 58  # 私, 自分 …: 私だけ makes a plain 呼ばない about the graduate
 TOLD = 1 << 59  # 知る, 聞く: 私だけ知らなかった
 STARTLE = 1 << 60  # 強張る, びく, 手が止まる: after a person, fear of that person
+OUTSIDER = 1 << 61  # 母, 主治医, 支援員: a person outside the workplace
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -283,6 +284,7 @@ class Composer:
         self._add(words, people.get("told", []), TOLD)
         self._add(words, people.get("self", []), SELF)
         self._add(words, people.get("startle", []), STARTLE)
+        self._add(words, people.get("outsiders", []), OUTSIDER)
         self._add(words, people.get("instructions", []), _CATEGORY_BIT["supervisor"])
         hesitation = [str(w) for w in people.get("hesitation", [])]
         self._hesitation = frozenset(hesitation) | {
@@ -392,6 +394,13 @@ class Composer:
         for t in _targets(tokens, bits, breaks, e):
             if t in used or not _evaluates_as_noun(tokens, t, e):
                 return None
+            if (
+                t < e
+                and bits[t] & _PERSON_CATEGORIES
+                and bits[e] & _ABILITIES
+                and _modifies_noun(tokens, e)
+            ):
+                return None  # 上司に分からないところを聞く: the target does not govern it
             t = _possessor(tokens, bits, t)
             for category in _categories(bits[t]):
                 entry = self._evaluates(bits[e], category, tokens, t, e)
@@ -579,8 +588,12 @@ _SENTENCE_ENDS = frozenset({"。", "!", "?", "！", "？", "\n", "…"})
 MAX_PERSON_DISTANCE = 24
 
 
+_ABILITIES = ALL_ABILITY | _range_bits(ABILITY_SHIFT)
 #: Nouns after a predicate that keep it the graduate's (心臓が縮む思い, 固まる感じ).
-_FEELING_NOUNS = frozenset({"思い", "感じ", "気", "気持ち", "様", "よう", "事", "こと", "の"})
+_FEELING_NOUNS = frozenset(
+    {"思い", "感じ", "気", "気持ち", "様", "よう", "事", "こと", "の", "為", "ため", "時", "とき",
+     "程"}
+)
 
 
 def _modifies_noun(tokens: Sequence[Token], e: int) -> bool:
@@ -619,6 +632,8 @@ def person_before(
         b = bits[j]
         if b and j + 1 < k and tokens[j + 1].lemma == "の" and not persons_only:
             continue  # みんなの前で, 先輩の: a modifier, not the person the cue is about
+        if b & OUTSIDER:
+            return j, None
         if b & BOSS:
             return j, "supervisor"
         if b & PEER or _coworker_head(bits, j):

@@ -190,7 +190,10 @@ def _lexicon_cues(
         if entry.category == NONE_CATEGORY:
             continue
         if entry.category in _ABOUT_OTHERS and composed_bits is not None:
-            entry = _about_whom(tokens, composed_bits, entry, positions)
+            whom = _about_whom(tokens, composed_bits, entry, positions)
+            if whom is None:
+                continue  # 母に相談できない: about somebody outside work
+            entry = whom
         cue = _judge(
             tokens, flags, entry, positions[0], positions[-1], grammar, signs_only,
             composed_bits=composed_bits,
@@ -205,13 +208,16 @@ def _about_whom(
     composed_bits: Sequence[int],
     entry: CompiledEntry,
     positions: Sequence[int],
-) -> CompiledEntry:
+) -> CompiledEntry | None:
     """A cue about people that names nobody (ため息をつかれる, 話しかけにくい) is about the
     nearest person before it in its sentence: 上司にため息をつかれる is supervisor,
-    先輩にため息をつかれる coworkers."""
+    先輩にため息をつかれる coworkers; after somebody outside work (母に相談できない) it is
+    no cue (None)."""
     if any(composed_bits[k] & _PEOPLE_TARGETS for k in range(positions[0], positions[-1] + 1)):
         return entry  # 先輩|同僚 怖い: the entry names its person
     _, category = person_before(tokens, composed_bits, positions[0])
+    if category is None:
+        return None
     if category and category != entry.category:
         return replace(entry, category=category)
     return entry

@@ -82,6 +82,7 @@ SELF = 1 << 58  # 私, 自分 …: 私だけ makes a plain 呼ばない about th
 TOLD = 1 << 59  # 知る, 聞く: 私だけ知らなかった
 STARTLE = 1 << 60  # 強張る, びく, 手が止まる: after a person, fear of that person
 OUTSIDER = 1 << 61  # 母, 主治医, 支援員: a person outside the workplace
+_PEOPLE_BITS = BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -224,6 +225,7 @@ class Composer:
         pending: list[tuple[str, int]] = []
         self._fill_pending(pending, data)
         words = _Words()
+        people: dict[Seq, int] = {}  # a sequence of the people lists keeps their bits
         for (item, bits), seq in zip(
             pending, self._read_many([item for item, _ in pending]), strict=True
         ):
@@ -234,7 +236,10 @@ class Composer:
                 words.single[item] = words.single.get(item, 0) | bits
             elif seq:
                 words.sequences.append((seq, bits))
+                people[seq] = people.get(seq, 0) | (bits & _PEOPLE_BITS)
                 words.single[seq[0]] = words.single.get(seq[0], 0) | SEQUENCE_START
+        # (a sequence matches once: 係長 is a target of supervisor and a boss)
+        words.sequences[:] = [(seq, b | people[seq]) for seq, b in words.sequences]
         # Longest sequences first, so 職場の人 wins over 職場.
         words.sequences.sort(key=lambda s: -len(s[0]))
         for seq, seq_bits in words.sequences:
@@ -592,7 +597,7 @@ _ABILITIES = ALL_ABILITY | _range_bits(ABILITY_SHIFT)
 #: Nouns after a predicate that keep it the graduate's (心臓が縮む思い, 固まる感じ).
 _FEELING_NOUNS = frozenset(
     {"思い", "感じ", "気", "気持ち", "様", "よう", "事", "こと", "の", "為", "ため", "時", "とき",
-     "程"}
+     "程", "様子", "状態", "気味", "模様"}
 )
 
 

@@ -82,7 +82,10 @@ SELF = 1 << 58  # 私, 自分 …: 私だけ makes a plain 呼ばない about th
 TOLD = 1 << 59  # 知る, 聞く: 私だけ知らなかった
 STARTLE = 1 << 60  # 強張る, びく, 手が止まる: after a person, fear of that person
 OUTSIDER = 1 << 61  # 母, 主治医, 支援員: a person outside the workplace
-_PEOPLE_BITS = BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER
+APPROACH_PERSON = 1 << 62  # 話す, 関わる: an approach only with a person before it
+_PEOPLE_BITS = (
+    BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER | APPROACH_PERSON
+)
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -113,6 +116,7 @@ COMPOSING_MASK = (
     | APPROACH
     | TOLD
     | STARTLE
+    | APPROACH_PERSON
 )
 
 
@@ -290,6 +294,14 @@ class Composer:
         self._add(words, people.get("self", []), SELF)
         self._add(words, people.get("startle", []), STARTLE)
         self._add(words, people.get("outsiders", []), OUTSIDER)
+        self._add(words, people.get("approach_person", []), APPROACH_PERSON)
+        supervisor, coworkers = (CATEGORIES.index(c) for c in ("supervisor", "coworkers"))
+        self._add(words, people.get("instruction_faults", []), 1 << (ONLY_SHIFT + supervisor))
+        self._add(
+            words,
+            people.get("person_only", []),
+            (1 << (ONLY_SHIFT + supervisor)) | (1 << (ONLY_SHIFT + coworkers)),
+        )
         self._add(words, people.get("instructions", []), _CATEGORY_BIT["supervisor"])
         hesitation = [str(w) for w in people.get("hesitation", [])]
         self._hesitation = frozenset(hesitation) | {
@@ -373,7 +385,7 @@ class Composer:
                 if reluctance is not None:
                     found.append(reluctance)
                     continue
-            if b & (SOCIAL | APPROACH | TOLD | STARTLE):
+            if b & (SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON):
                 person = self._people_predicate(tokens, bits, breaks, e)
                 if person is not None:
                     found.append(person)
@@ -452,15 +464,16 @@ class Composer:
         j = e + 1
         if j < n and tokens[j].lemma == "為る":  # 招待 + される, 質問 + しづらい
             j += 1
-        if b & APPROACH:
+        if b & (APPROACH | APPROACH_PERSON):
             found = self._approach(tokens, e, j)
             if found is not None:
                 last, ability = found
-                return self._about_person(tokens, bits, e, last, ability, "supervisor")
+                default = "supervisor" if b & APPROACH else ""
+                return self._about_person(tokens, bits, e, last, ability, default, "avoidance")
         if b & (SOCIAL | TOLD):
             last = self._done_to_graduate(tokens, bits, breaks, e, j)
             if last >= 0:
-                return self._about_person(tokens, bits, e, last, True, "coworkers")
+                return self._about_person(tokens, bits, e, last, True, "coworkers", "exclusion")
         return None
 
     def _approach(self, tokens: Sequence[Token], e: int, j: int) -> tuple[int, bool] | None:
@@ -512,13 +525,16 @@ class Composer:
 
     def _about_person(
         self, tokens: Sequence[Token], bits: Sequence[int], e: int, last: int, ability: bool,
-        default: str,
+        default: str, kind: str,
     ) -> Composed | None:
-        person, category = person_before(tokens, bits, e)
+        """The cue about the nearest person before ``e`` (``default`` with none; no cue
+        when ``default`` is empty or the person is outside work)."""
+        person, category = person_before(tokens, bits, e, persons_only=not default)
         if category is None:
             return None  # 主治医に相談できない: not about the people at work
         category = category or default
-        kind = "avoidance" if default == "supervisor" else "exclusion"
+        if not category:
+            return None  # 話せない with nobody before it
         entry = self.entry(category, ability, f"{kind}:{tokens[e].lemma}")
         return Composed(entry, person, last)
 

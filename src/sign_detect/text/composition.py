@@ -651,8 +651,14 @@ def person_before(
         if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
             break
         b = bits[j]
-        if b and j + 1 < k and tokens[j + 1].lemma == "の" and not persons_only:
-            continue  # みんなの前で, 先輩の: a modifier, not the person the cue is about
+        if (
+            b
+            and j + 2 < k
+            and tokens[j + 1].lemma == "の"
+            and not persons_only
+            and not bits[j + 2] & (_SUPERVISOR | _COWORKERS)
+        ):
+            continue  # みんなの前で: a place, not the person the cue is about (but 先輩の言い方)
         if b & OUTSIDER:
             return j, None
         if b & BOSS:

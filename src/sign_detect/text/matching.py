@@ -304,8 +304,8 @@ def _is_soft(cue: Cue) -> bool:
 #: Categories whose signs are about other people: a cue that describes a person
 #: (挨拶を返してくれない人がいる) is the graduate's complaint, not somebody's trait.
 _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
-#: Token classes of the people (or what is theirs) a cue about people may name.
-_PEOPLE_TARGETS = category_bit("supervisor") | category_bit("coworkers") | BOSS | PEER
+#: Token classes of the people a cue about people may name (上司, 先輩).
+_PEOPLE_TARGETS = BOSS | PEER
 
 
 def _someone_else(

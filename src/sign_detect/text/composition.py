@@ -464,12 +464,15 @@ class Composer:
         j = e + 1
         if j < n and tokens[j].lemma == "為る":  # 招待 + される, 質問 + しづらい
             j += 1
-        if b & (APPROACH | APPROACH_PERSON):
+        by_someone = j < n and tokens[j].lemma == "られる" and _from_someone(tokens, breaks, e)
+        if b & (APPROACH | APPROACH_PERSON) and not (by_someone and b & SOCIAL):
             found = self._approach(tokens, e, j)
             if found is not None:
                 last, ability = found
                 default = "supervisor" if b & APPROACH else ""
                 return self._about_person(tokens, bits, e, last, ability, default, "avoidance")
+        if by_someone and b & SOCIAL:
+            return self._about_person(tokens, bits, e, j, True, "coworkers", "exclusion")
         if b & (SOCIAL | TOLD):
             last = self._done_to_graduate(tokens, bits, breaks, e, j)
             if last >= 0:
@@ -626,6 +629,17 @@ def _modifies_noun(tokens: Sequence[Token], e: int) -> bool:
         and tokens[k].lemma not in _FEELING_NOUNS
         and tokens[k].surface not in _FEELING_NOUNS
     )
+
+
+def _from_someone(tokens: Sequence[Token], breaks: Sequence[bool], e: int) -> bool:
+    """True when から marks an agent before ``e`` in its clause: …られる is then a passive
+    (誰からも声をかけられない), not a potential."""
+    for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
+        if breaks[k]:
+            return False
+        if tokens[k].lemma == "から" and tokens[k].pos1 == "助詞":
+            return True
+    return False
 
 
 def _potential(token: Token) -> bool:

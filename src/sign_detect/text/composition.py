@@ -491,11 +491,21 @@ class Composer:
             return (j if after.lemma in ("出来る", "られる") else j - 1), True
         if after.pos1 == "接尾辞" and after.lemma in ("辛い", "難い"):
             return j, False
-        k = j
-        while k < n and k < j + 3 and tokens[k].lemma in _HESITATION_PARTICLES:
+        if (
+            after.lemma == "タイミング"
+            and j + 2 < n
+            and tokens[j + 1].lemma in ("が", "を")
+            and tokens[j + 2].lemma in _GRASP
+        ):
+            return j + 2, True  # 話しかけるタイミングがつかめない
+        k, particle = j, False
+        while k < n and k < j + 5 and (
+            tokens[k].lemma in _HESITATION_PARTICLES or tokens[k].lemma in _PASSED_ON_THE_WAY
+        ):
+            particle = particle or tokens[k].lemma in _HESITATION_PARTICLES
             k += 1
-        if k > j and k < n and self._hesitation & {tokens[k].lemma, tokens[k].surface}:
-            return k, False
+        if particle and k < n and self._hesitation & {tokens[k].lemma, tokens[k].surface}:
+            return k, False  # 報告するのが怖い, 報告しにいくの毎回こわい
         return None
 
     def _done_to_graduate(
@@ -600,6 +610,13 @@ _ATTRIBUTIVE = frozenset({"な", "の", "た", "だ", "ない", "ぬ", "ん", "�
 _TO_GRADUATE = frozenset({"呉れる", "くれる", "貰う", "もらう", "下さる", "頂く", "来る", "くる"})
 #: Particles between an approach and a word of fear (報告するのが怖い, 相談をためらう).
 _HESITATION_PARTICLES = frozenset({"の", "が", "を", "は", "に", "も"})
+#: Words passed between an approach and a word of fear (報告しに行くのが毎回怖い).
+_PASSED_ON_THE_WAY = frozenset(
+    {"行く", "来る", "毎回", "毎日", "いつも", "本当", "本当に", "凄い", "すごい", "とても",
+     "めっちゃ", "正直", "未だ", "まだ"}
+)
+#: Verbs of grasping a timing: 話しかけるタイミングがつかめない / 分からない.
+_GRASP = frozenset({"掴む", "つかむ", "分かる", "わかる", "計る", "図る", "見付ける", "見つける"})
 #: Kana of the e-row: a godan verb ending on it is its potential (聞け, 出せ).
 _E_ROW = {"く": "け", "す": "せ", "つ": "て", "ぬ": "ね", "む": "め", "ぶ": "べ", "ぐ": "げ",
           "る": "れ", "う": "え"}

@@ -83,8 +83,9 @@ TOLD = 1 << 59  # 知る, 聞く: 私だけ知らなかった
 STARTLE = 1 << 60  # 強張る, びく, 手が止まる: after a person, fear of that person
 OUTSIDER = 1 << 61  # 母, 主治医, 支援員: a person outside the workplace
 APPROACH_PERSON = 1 << 62  # 話す, 関わる: an approach only with a person before it
+BEHIND = 1 << 63  # 陰 (で): talk behind the graduate's back with a verb of talk after it
 _PEOPLE_BITS = (
-    BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER | APPROACH_PERSON
+    BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER | APPROACH_PERSON | BEHIND
 )
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
@@ -117,6 +118,7 @@ COMPOSING_MASK = (
     | TOLD
     | STARTLE
     | APPROACH_PERSON
+    | BEHIND
 )
 
 
@@ -295,6 +297,9 @@ class Composer:
         self._add(words, people.get("startle", []), STARTLE)
         self._add(words, people.get("outsiders", []), OUTSIDER)
         self._add(words, people.get("approach_person", []), APPROACH_PERSON)
+        self._add(words, people.get("behind", []), BEHIND)
+        talk = [str(w) for w in people.get("behind_talk", [])]
+        self._behind_talk = frozenset(talk) | {seq[0] for seq in self._read_many(talk) if seq}
         supervisor, coworkers = (CATEGORIES.index(c) for c in ("supervisor", "coworkers"))
         self._add(words, people.get("instruction_faults", []), 1 << (ONLY_SHIFT + supervisor))
         self._add(
@@ -385,7 +390,7 @@ class Composer:
                 if reluctance is not None:
                     found.append(reluctance)
                     continue
-            if b & (SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON):
+            if b & (SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON | BEHIND):
                 person = self._people_predicate(tokens, bits, breaks, e)
                 if person is not None:
                     found.append(person)
@@ -461,6 +466,8 @@ class Composer:
                 entry = self.entry(category, False, f"startle:{tokens[e].lemma}")
                 return Composed(entry, person, e)
         n = len(tokens)
+        if b & BEHIND:
+            return self._behind(tokens, bits, e)
         j = e + 1
         if j < n and tokens[j].lemma == "為る":  # 招待 + される, 質問 + しづらい
             j += 1
@@ -477,6 +484,19 @@ class Composer:
             last = self._done_to_graduate(tokens, bits, breaks, e, j)
             if last >= 0:
                 return self._about_person(tokens, bits, e, last, True, "coworkers", "exclusion")
+        return None
+
+    def _behind(self, tokens: Sequence[Token], bits: Sequence[int], e: int) -> Composed | None:
+        """陰で … 言われている / 笑っている: talk behind the graduate's back."""
+        n = len(tokens)
+        if e + 1 >= n or tokens[e + 1].lemma != "で" or tokens[e].pos1 != "名詞":
+            return None
+        for k in range(e + 2, min(n, e + 2 + MAX_PERSON_DISTANCE // 2)):
+            token = tokens[k]
+            if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
+                return None
+            if token.lemma in self._behind_talk or token.surface in self._behind_talk:
+                return self._about_person(tokens, bits, e, k, False, "coworkers", "behind")
         return None
 
     def _approach(self, tokens: Sequence[Token], e: int, j: int) -> tuple[int, bool] | None:

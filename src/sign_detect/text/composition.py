@@ -474,7 +474,7 @@ class Composer:
         by_someone = j < n and tokens[j].lemma == "られる" and _from_someone(tokens, breaks, e)
         if b & (APPROACH | APPROACH_PERSON) and not (by_someone and b & SOCIAL):
             found = self._approach(tokens, e, j)
-            if found is not None:
+            if found is not None and not _modifies_noun(tokens, found[0]):  # 聞けなかった点
                 last, ability = found
                 default = "supervisor" if b & APPROACH else ""
                 return self._about_person(tokens, bits, e, last, ability, default, "avoidance")
@@ -536,10 +536,8 @@ class Composer:
         n = len(tokens)
         b = bits[e]
         if b & SOCIAL and j < n:
-            if tokens[j].lemma == "れる" or (
-                tokens[j].lemma == "られる" and _agent(tokens, bits, breaks, e) >= 0
-            ):
-                return j  # 誘われない / 先輩に教えられない
+            if tokens[j].lemma == "れる":
+                return j  # 誘われない, 呼ばれなかった
             if (
                 tokens[j].lemma == "て"
                 and j + 1 < n
@@ -650,10 +648,11 @@ MAX_PERSON_DISTANCE = 24
 
 
 _ABILITIES = ALL_ABILITY | _range_bits(ABILITY_SHIFT)
-#: Nouns after a predicate that keep it the graduate's (心臓が縮む思い, 固まる感じ).
+#: Nouns after a predicate that keep it the graduate's (心臓が縮む思い, 固まる感じ,
+#: 聞けないまま, 話しかけられない日々).
 _FEELING_NOUNS = frozenset(
     {"思い", "感じ", "気", "気持ち", "様", "よう", "事", "こと", "の", "為", "ため", "時", "とき",
-     "程", "様子", "状態", "気味", "模様"}
+     "程", "様子", "状態", "気味", "模様", "侭", "まま", "位", "くらい", "日", "毎日", "日々"}
 )
 
 
@@ -710,8 +709,10 @@ def person_before(
             and not bits[j + 2] & (_SUPERVISOR | _COWORKERS)
         ):
             continue  # みんなの前で: a place, not the person the cue is about (but 先輩の言い方)
-        if b & OUTSIDER:
-            return j, None
+        if b & OUTSIDER or (
+            b & SELF and j + 1 < k and tokens[j + 1].lemma in _AGENT_PARTICLES
+        ):
+            return j, None  # 母に, or 本人から聞けなかった: staff asking the graduate
         if b & BOSS:
             return j, "supervisor"
         if b & PEER or _coworker_head(bits, j):

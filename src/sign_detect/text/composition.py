@@ -507,6 +507,8 @@ class Composer:
         if j >= n:
             return None
         after = tokens[j]
+        if after.lemma in ("が", "は", "も") and j + 1 < n and tokens[j + 1].lemma == "出来る":
+            return j + 1, True  # 質問ができない, 相談もできない
         if after.lemma == "出来る" or after.lemma == "られる" or _potential(tokens[j - 1]):
             return (j if after.lemma in ("出来る", "られる") else j - 1), True
         if after.pos1 == "接尾辞" and after.lemma in ("辛い", "難い"):

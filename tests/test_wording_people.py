@@ -25,6 +25,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("チームの誰からも声をかけられることがない", {"coworkers"}),
     ("先輩が全然相手にしてくれない", {"coworkers"}),
     ("私ってこの職場で空気みたい", {"coworkers"}),
+    ("今日も職場で誰ともしゃべらなかった", {"coworkers"}),
+    ("グループLINEに入れてくれない", {"coworkers"}),
     # avoidance: an approach not possible, hard or feared
     ("上司が忙しそうで、分からないことを聞けないまま作業しています。", {"supervisor"}),
     ("課長に話しかけるの怖すぎる", {"supervisor"}),
@@ -42,6 +44,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("部長の足音が聞こえると体がこわばる。", {"supervisor"}),
     ("店長が近くに来るだけで手が止まってしまう", {"supervisor"}),
     ("班長に呼ばれるたびにビクッとする", {"supervisor"}),
+    ("上司の前に立つと頭が真っ白になる", {"supervisor"}),
     # the person decides: supervisor or coworkers
     ("上司にため息つかれた…", {"supervisor"}),
     ("先輩にため息をつかれた", {"coworkers"}),
@@ -50,6 +53,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("店長の言うこと昨日と今日で全然ちがう", {"supervisor"}),
     ("リーダーの説明がふわっとしていて困る", {"supervisor"}),
     ("主任から次々に指示される", {"supervisor"}),
+    ("班長によって言うことがバラバラ", {"supervisor"}),
+    ("また詰められた", {"supervisor"}),
+    ("先輩に急かされてばかり", {"coworkers"}),
     ("仕事を丸投げされて、やり方が分からない", {"supervisor"}),
     ("相談したら上司に甘えだと言われました。", {"supervisor"}),
 ]
@@ -82,6 +88,9 @@ HEALTHY: list[str] = [
     "本人から詳しく聞けなかった。",
     "母が陰で支えてくれている",
     "先輩と話せて楽しかった",
+    "面接で頭が真っ白になった",
+    "同僚が課長に詰められていた",
+    "誰とも話さなくて済むから楽",
     "上司は指示を紙に書いて渡してくれるので助かっています。",
 ]
 

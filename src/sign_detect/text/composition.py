@@ -374,6 +374,7 @@ class Composer:
         of lexicon cues, which take precedence.
         """
         found: list[Composed] = []
+        breaks = _join_compound_particles(tokens, breaks)
         evaluation_bits = (
             NEGATIVE
             | MOOD_WORD
@@ -480,7 +481,7 @@ class Composer:
                 return self._about_person(tokens, bits, e, last, ability, default, "avoidance")
         if by_someone and b & SOCIAL:
             return self._about_person(tokens, bits, e, j, True, "coworkers", "exclusion")
-        if b & (SOCIAL | TOLD):
+        if b & (SOCIAL | TOLD | APPROACH_PERSON):
             last = self._done_to_graduate(tokens, bits, breaks, e, j)
             if last >= 0:
                 return self._about_person(tokens, bits, e, last, True, "coworkers", "exclusion")
@@ -550,8 +551,8 @@ class Composer:
         for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
             if breaks[k]:
                 break
-            if tokens[k].lemma == "誰" and k + 1 < n and tokens[k + 1].lemma == "も" and b & SOCIAL:
-                return e
+            if tokens[k].lemma == "誰" and b & (SOCIAL | APPROACH_PERSON) and _nobody(tokens, k):
+                return e  # 誰も話しかけない, 誰ともしゃべらない
             if bits[k] & SELF and k + 1 < n and tokens[k + 1].lemma == "だけ":
                 return e
         return -1
@@ -669,6 +670,28 @@ def _modifies_noun(tokens: Sequence[Token], e: int) -> bool:
     )
 
 
+#: Verbs of compound particles: their て ends no clause (人によって違う, 私に対して冷たい).
+_COMPOUND_PARTICLE_VERBS = frozenset(
+    {"因る", "依る", "よる", "対する", "就く", "関する", "取る", "とる", "比べる", "従う"}
+)
+
+
+def _join_compound_particles(tokens: Sequence[Token], breaks: Sequence[bool]) -> Sequence[bool]:
+    """``breaks`` without the て of によって / に対して / について (a particle, not a clause)."""
+    joined: list[bool] | None = None
+    for k in range(2, len(tokens)):
+        if (
+            breaks[k]
+            and tokens[k].lemma == "て"
+            and tokens[k - 1].lemma in _COMPOUND_PARTICLE_VERBS
+            and tokens[k - 2].lemma == "に"
+        ):
+            if joined is None:
+                joined = list(breaks)
+            joined[k] = False
+    return breaks if joined is None else joined
+
+
 def _from_someone(tokens: Sequence[Token], breaks: Sequence[bool], e: int) -> bool:
     """True when から marks an agent before ``e`` in its clause: …られる is then a passive
     (誰からも声をかけられない), not a potential."""
@@ -678,6 +701,14 @@ def _from_someone(tokens: Sequence[Token], breaks: Sequence[bool], e: int) -> bo
         if tokens[k].lemma == "から" and tokens[k].pos1 == "助詞":
             return True
     return False
+
+
+def _nobody(tokens: Sequence[Token], k: int) -> bool:
+    """True for 誰も / 誰とも / 誰からも at ``k``."""
+    n = len(tokens)
+    if k + 1 < n and tokens[k + 1].lemma == "も":
+        return True
+    return k + 2 < n and tokens[k + 1].pos1 == "助詞" and tokens[k + 2].lemma == "も"
 
 
 def _potential(token: Token) -> bool:

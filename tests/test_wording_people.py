@@ -27,6 +27,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("私ってこの職場で空気みたい", {"coworkers"}),
     ("今日も職場で誰ともしゃべらなかった", {"coworkers"}),
     ("グループLINEに入れてくれない", {"coworkers"}),
+    ("隣の人、私にだけ話しかけてくれない", {"coworkers"}),
     # avoidance: an approach not possible, hard or feared
     ("上司が忙しそうで、分からないことを聞けないまま作業しています。", {"supervisor"}),
     ("課長に話しかけるの怖すぎる", {"supervisor"}),

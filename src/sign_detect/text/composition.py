@@ -743,7 +743,7 @@ def person_before(
         ):
             continue  # みんなの前で: a place, not the person the cue is about (but 先輩の言い方)
         if b & OUTSIDER or (
-            b & SELF and j + 1 < k and tokens[j + 1].lemma in _AGENT_PARTICLES
+            token.lemma == "本人" and j + 1 < k and tokens[j + 1].lemma in _AGENT_PARTICLES
         ):
             return j, None  # 母に, or 本人から聞けなかった: staff asking the graduate
         if b & BOSS:

@@ -51,6 +51,7 @@ __all__ = [
     "Composer",
     "category_bit",
     "governed_target",
+    "person_before",
 ]
 
 _MAX_CACHED_TOKENS = 50_000
@@ -73,6 +74,19 @@ ONLY_SHIFT = 23  # bits 23..32: an evaluation that holds for one category only
 ABILITY_SHIFT = 33  # bits 33..42: an ability of that category's targets
 ALL_ABILITY = 1 << 43  # an ability of any target (分かる, できる, 慣れる)
 ALONE_SHIFT = 44  # bits 44..53: an ability that names its category with no target (覚える)
+BOSS = 1 << 54  # 上司, 課長 …: whom a cue about people is about (people area)
+PEER = 1 << 55  # 先輩, 同僚, みんな …
+SOCIAL = 1 << 56  # 誘う, 呼ぶ, 話しかける …: negated and done to the graduate, left out
+APPROACH = 1 << 57  # 聞く, 質問, 報告 …: not dared or not possible, avoidance of a person
+SELF = 1 << 58  # 私, 自分 …: 私だけ makes a plain 呼ばない about the graduate
+TOLD = 1 << 59  # 知る, 聞く: 私だけ知らなかった
+STARTLE = 1 << 60  # 強張る, びく, 手が止まる: after a person, fear of that person
+OUTSIDER = 1 << 61  # 母, 主治医, 支援員: a person outside the workplace
+APPROACH_PERSON = 1 << 62  # 話す, 関わる: an approach only with a person before it
+BEHIND = 1 << 63  # 陰 (で): talk behind the graduate's back with a verb of talk after it
+_PEOPLE_BITS = (
+    BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER | APPROACH_PERSON | BEHIND
+)
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -99,6 +113,12 @@ COMPOSING_MASK = (
     | _range_bits(ABILITY_SHIFT)
     | _range_bits(ALONE_SHIFT)
     | RELUCTANT_VERB
+    | SOCIAL
+    | APPROACH
+    | TOLD
+    | STARTLE
+    | APPROACH_PERSON
+    | BEHIND
 )
 
 
@@ -211,6 +231,7 @@ class Composer:
         pending: list[tuple[str, int]] = []
         self._fill_pending(pending, data)
         words = _Words()
+        people: dict[Seq, int] = {}  # a sequence of the people lists keeps their bits
         for (item, bits), seq in zip(
             pending, self._read_many([item for item, _ in pending]), strict=True
         ):
@@ -221,7 +242,10 @@ class Composer:
                 words.single[item] = words.single.get(item, 0) | bits
             elif seq:
                 words.sequences.append((seq, bits))
+                people[seq] = people.get(seq, 0) | (bits & _PEOPLE_BITS)
                 words.single[seq[0]] = words.single.get(seq[0], 0) | SEQUENCE_START
+        # (a sequence matches once: 係長 is a target of supervisor and a boss)
+        words.sequences[:] = [(seq, b | people[seq]) for seq, b in words.sequences]
         # Longest sequences first, so 職場の人 wins over 職場.
         words.sequences.sort(key=lambda s: -len(s[0]))
         for seq, seq_bits in words.sequences:
@@ -262,6 +286,32 @@ class Composer:
         reluctance = data.get("reluctance", {})
         self._add(words, reluctance.get("verbs", []), RELUCTANT_VERB)
         self._add(words, reluctance.get("places", []), WORK_PLACE)
+
+        people = data.get("people", {})
+        self._add(words, people.get("bosses", []), BOSS)
+        self._add(words, people.get("peers", []), PEER)
+        self._add(words, people.get("social", []), SOCIAL)
+        self._add(words, people.get("approach", []), APPROACH)
+        self._add(words, people.get("told", []), TOLD)
+        self._add(words, people.get("self", []), SELF)
+        self._add(words, people.get("startle", []), STARTLE)
+        self._add(words, people.get("outsiders", []), OUTSIDER)
+        self._add(words, people.get("approach_person", []), APPROACH_PERSON)
+        self._add(words, people.get("behind", []), BEHIND)
+        talk = [str(w) for w in people.get("behind_talk", [])]
+        self._behind_talk = frozenset(talk) | {seq[0] for seq in self._read_many(talk) if seq}
+        supervisor, coworkers = (CATEGORIES.index(c) for c in ("supervisor", "coworkers"))
+        self._add(words, people.get("instruction_faults", []), 1 << (ONLY_SHIFT + supervisor))
+        self._add(
+            words,
+            people.get("person_only", []),
+            (1 << (ONLY_SHIFT + supervisor)) | (1 << (ONLY_SHIFT + coworkers)),
+        )
+        self._add(words, people.get("instructions", []), _CATEGORY_BIT["supervisor"])
+        hesitation = [str(w) for w in people.get("hesitation", [])]
+        self._hesitation = frozenset(hesitation) | {
+            seq[0] for seq in self._read_many(hesitation) if len(seq) == 1
+        }
 
     def _token_class(self, token: Token) -> int:
         single = self._words.single
@@ -324,6 +374,7 @@ class Composer:
         of lexicon cues, which take precedence.
         """
         found: list[Composed] = []
+        breaks = _join_compound_particles(tokens, breaks)
         evaluation_bits = (
             NEGATIVE
             | MOOD_WORD
@@ -339,6 +390,12 @@ class Composer:
                 reluctance = self._reluctance(tokens, bits, e)
                 if reluctance is not None:
                     found.append(reluctance)
+                    continue
+            if b & (SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON | BEHIND):
+                person = self._people_predicate(tokens, bits, breaks, e)
+                if person is not None:
+                    found.append(person)
+                    used.update(range(e, _predicate_end(tokens, person.evaluation) + 1))
                     continue
             if not b & evaluation_bits:
                 continue
@@ -360,6 +417,13 @@ class Composer:
         for t in _targets(tokens, bits, breaks, e):
             if t in used or not _evaluates_as_noun(tokens, t, e):
                 return None
+            if (
+                t < e
+                and bits[t] & _PERSON_CATEGORIES
+                and bits[e] & _ABILITIES
+                and _modifies_noun(tokens, e)
+            ):
+                return None  # 上司に分からないところを聞く: the target does not govern it
             t = _possessor(tokens, bits, t)
             for category in _categories(bits[t]):
                 entry = self._evaluates(bits[e], category, tokens, t, e)
@@ -388,6 +452,125 @@ class Composer:
         if b & (1 << (ALONE_SHIFT + i)):
             return self.entry(category, True, pattern)
         return None
+
+    # -- the people area: exclusion and avoidance -----------------------------------------
+    def _people_predicate(
+        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int
+    ) -> Composed | None:
+        """A social act not done to the graduate (誘われない, 話しかけてこない, 私だけ
+        知らなかった: left out) or an approach to a person not dared (聞けない,
+        話しかけづらい, 報告するのが怖い: avoidance), about the person before it."""
+        b = bits[e]
+        if b & STARTLE and not _modifies_noun(tokens, e):
+            person, category = person_before(tokens, bits, e, persons_only=True)
+            if category:
+                entry = self.entry(category, False, f"startle:{tokens[e].lemma}")
+                return Composed(entry, person, e)
+        n = len(tokens)
+        if b & BEHIND:
+            return self._behind(tokens, bits, e)
+        j = e + 1
+        if j < n and tokens[j].lemma == "為る":  # 招待 + される, 質問 + しづらい
+            j += 1
+        by_someone = j < n and tokens[j].lemma == "られる" and _from_someone(tokens, breaks, e)
+        if b & (APPROACH | APPROACH_PERSON) and not (by_someone and b & SOCIAL):
+            found = self._approach(tokens, e, j)
+            if found is not None and not _modifies_noun(tokens, found[0]):  # 聞けなかった点
+                last, ability = found
+                default = "supervisor" if b & APPROACH else ""
+                return self._about_person(tokens, bits, e, last, ability, default, "avoidance")
+        if by_someone and b & SOCIAL:
+            return self._about_person(tokens, bits, e, j, True, "coworkers", "exclusion")
+        if b & (SOCIAL | TOLD | APPROACH_PERSON):
+            last = self._done_to_graduate(tokens, bits, breaks, e, j)
+            if last >= 0:
+                return self._about_person(tokens, bits, e, last, True, "coworkers", "exclusion")
+        return None
+
+    def _behind(self, tokens: Sequence[Token], bits: Sequence[int], e: int) -> Composed | None:
+        """陰で … 言われている / 笑っている: talk behind the graduate's back."""
+        n = len(tokens)
+        if e + 1 >= n or tokens[e + 1].lemma != "で" or tokens[e].pos1 != "名詞":
+            return None
+        for k in range(e + 2, min(n, e + 2 + MAX_PERSON_DISTANCE // 2)):
+            token = tokens[k]
+            if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
+                return None
+            if token.lemma in self._behind_talk or token.surface in self._behind_talk:
+                return self._about_person(tokens, bits, e, k, False, "coworkers", "behind")
+        return None
+
+    def _approach(self, tokens: Sequence[Token], e: int, j: int) -> tuple[int, bool] | None:
+        """``(last token, ability)`` of 聞けない / 質問できない / 話しかけられない (a
+        potential, a sign when negated), 聞きにくい / 声をかけづらい (a difficulty) or
+        報告するのが怖い / 相談をためらう (a fear), or None."""
+        n = len(tokens)
+        if j >= n:
+            return None
+        after = tokens[j]
+        if after.lemma in ("が", "は", "も") and j + 1 < n and tokens[j + 1].lemma == "出来る":
+            return j + 1, True  # 質問ができない, 相談もできない
+        if after.lemma == "出来る" or after.lemma == "られる" or _potential(tokens[j - 1]):
+            return (j if after.lemma in ("出来る", "られる") else j - 1), True
+        if after.pos1 == "接尾辞" and after.lemma in ("辛い", "難い"):
+            return j, False
+        if (
+            after.lemma == "タイミング"
+            and j + 2 < n
+            and tokens[j + 1].lemma in ("が", "を")
+            and tokens[j + 2].lemma in _GRASP
+        ):
+            return j + 2, True  # 話しかけるタイミングがつかめない
+        k, particle = j, False
+        while k < n and k < j + 5 and (
+            tokens[k].lemma in _HESITATION_PARTICLES or tokens[k].lemma in _PASSED_ON_THE_WAY
+        ):
+            particle = particle or tokens[k].lemma in _HESITATION_PARTICLES
+            k += 1
+        if particle and k < n and self._hesitation & {tokens[k].lemma, tokens[k].surface}:
+            return k, False  # 報告するのが怖い, 報告しにいくの毎回こわい
+        return None
+
+    def _done_to_graduate(
+        self, tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int, j: int
+    ) -> int:
+        """The last token of a social act done to the graduate (誘われ, 教えてくれ,
+        話しかけてこ), or of any form after 誰も / 私だけ; -1 when it is none."""
+        n = len(tokens)
+        b = bits[e]
+        if b & SOCIAL and j < n:
+            if tokens[j].lemma == "れる":
+                return j  # 誘われない, 呼ばれなかった
+            if (
+                tokens[j].lemma == "て"
+                and j + 1 < n
+                and tokens[j + 1].lemma in _TO_GRADUATE
+            ):
+                return j + 1  # 教えてくれない, 入れてもらえない, 話しかけてこない
+        # 誰も話しかけない, 私だけ呼ばない, 自分だけ知らなかった
+        for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
+            if breaks[k]:
+                break
+            if tokens[k].lemma == "誰" and b & (SOCIAL | APPROACH_PERSON) and _nobody(tokens, k):
+                return e  # 誰も話しかけない, 誰ともしゃべらない
+            if bits[k] & SELF and k + 1 < n and tokens[k + 1].lemma == "だけ":
+                return e
+        return -1
+
+    def _about_person(
+        self, tokens: Sequence[Token], bits: Sequence[int], e: int, last: int, ability: bool,
+        default: str, kind: str,
+    ) -> Composed | None:
+        """The cue about the nearest person before ``e`` (``default`` with none; no cue
+        when ``default`` is empty or the person is outside work)."""
+        person, category = person_before(tokens, bits, e, persons_only=not default)
+        if category is None:
+            return None  # 主治医に相談できない: not about the people at work
+        category = category or default
+        if not category:
+            return None  # 話せない with nobody before it
+        entry = self.entry(category, ability, f"{kind}:{tokens[e].lemma}")
+        return Composed(entry, person, last)
 
     def _reluctance(self, tokens: Sequence[Token], bits: Sequence[int], k: int) -> Composed | None:
         """働きたくない / 出勤したくねー / 会社に行きたくない: a work verb with a negated たい."""
@@ -435,9 +618,147 @@ def _targets(
     for k in range(e + 1, min(len(bits), e + 1 + MAX_MODIFIED_DISTANCE)):
         if breaks[k]:
             return
+        if k > e + 1 and tokens[k - 1].surface not in _ATTRIBUTIVE:
+            return  # 相談したら上司に: a conditional modifies no noun
         if bits[k] & TARGET_MASK:
             yield k
             return
+
+
+#: Words between an adjective or verb and the noun it modifies (嫌な上司, 怖かった先輩).
+_ATTRIBUTIVE = frozenset({"な", "の", "た", "だ", "ない", "ぬ", "ん", "い", "る"})
+#: After a social act and て, the verbs that make it done to the graduate.
+_TO_GRADUATE = frozenset({"呉れる", "くれる", "貰う", "もらう", "下さる", "頂く", "来る", "くる"})
+#: Particles between an approach and a word of fear (報告するのが怖い, 相談をためらう).
+_HESITATION_PARTICLES = frozenset({"の", "が", "を", "は", "に", "も"})
+#: Words passed between an approach and a word of fear (報告しに行くのが毎回怖い).
+_PASSED_ON_THE_WAY = frozenset(
+    {"行く", "来る", "毎回", "毎日", "いつも", "本当", "本当に", "凄い", "すごい", "とても",
+     "めっちゃ", "正直", "未だ", "まだ"}
+)
+#: Verbs of grasping a timing: 話しかけるタイミングがつかめない / 分からない.
+_GRASP = frozenset({"掴む", "つかむ", "分かる", "わかる", "計る", "図る", "見付ける", "見つける"})
+#: Kana of the e-row: a godan verb ending on it is its potential (聞け, 出せ).
+_E_ROW = {"く": "け", "す": "せ", "つ": "て", "ぬ": "ね", "む": "め", "ぶ": "べ", "ぐ": "げ",
+          "る": "れ", "う": "え"}
+#: Categories whose targets stand for somebody outside work (主治医, 病院).
+_OUTSIDE = 1 << CATEGORIES.index("medication")
+_SUPERVISOR = 1 << CATEGORIES.index("supervisor")
+_COWORKERS = 1 << CATEGORIES.index("coworkers")
+_SENTENCE_ENDS = frozenset({"。", "!", "?", "！", "？", "\n", "…"})
+#: How far back in its sentence a cue looks for the person it is about.
+MAX_PERSON_DISTANCE = 24
+
+
+_ABILITIES = ALL_ABILITY | _range_bits(ABILITY_SHIFT)
+#: Nouns after a predicate that keep it the graduate's (心臓が縮む思い, 固まる感じ,
+#: 聞けないまま, 話しかけられない日々).
+_FEELING_NOUNS = frozenset(
+    {"思い", "感じ", "気", "気持ち", "様", "よう", "事", "こと", "の", "為", "ため", "時", "とき",
+     "程", "様子", "状態", "気味", "模様", "侭", "まま", "位", "くらい", "日", "毎日", "日々"}
+)
+
+
+def _modifies_noun(tokens: Sequence[Token], e: int) -> bool:
+    """True when the word at ``e`` modifies a noun after it (固まったデータ)."""
+    k = _predicate_end(tokens, e) + 1
+    return (
+        k < len(tokens)
+        and tokens[k].pos1 == "名詞"
+        and tokens[k].lemma not in _FEELING_NOUNS
+        and tokens[k].surface not in _FEELING_NOUNS
+    )
+
+
+#: Verbs of compound particles: their て ends no clause (人によって違う, 私に対して冷たい).
+_COMPOUND_PARTICLE_VERBS = frozenset(
+    {"因る", "依る", "よる", "対する", "就く", "関する", "取る", "とる", "比べる", "従う"}
+)
+
+
+def _join_compound_particles(tokens: Sequence[Token], breaks: Sequence[bool]) -> Sequence[bool]:
+    """``breaks`` without the て of によって / に対して / について (a particle, not a clause)."""
+    joined: list[bool] | None = None
+    for k in range(2, len(tokens)):
+        if (
+            breaks[k]
+            and tokens[k].lemma == "て"
+            and tokens[k - 1].lemma in _COMPOUND_PARTICLE_VERBS
+            and tokens[k - 2].lemma == "に"
+        ):
+            if joined is None:
+                joined = list(breaks)
+            joined[k] = False
+    return breaks if joined is None else joined
+
+
+def _from_someone(tokens: Sequence[Token], breaks: Sequence[bool], e: int) -> bool:
+    """True when から marks an agent before ``e`` in its clause: …られる is then a passive
+    (誰からも声をかけられない), not a potential."""
+    for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
+        if breaks[k]:
+            return False
+        if tokens[k].lemma == "から" and tokens[k].pos1 == "助詞":
+            return True
+    return False
+
+
+def _nobody(tokens: Sequence[Token], k: int) -> bool:
+    """True for 誰も / 誰とも / 誰からも at ``k``."""
+    n = len(tokens)
+    if k + 1 < n and tokens[k + 1].lemma == "も":
+        return True
+    return k + 2 < n and tokens[k + 1].pos1 == "助詞" and tokens[k + 2].lemma == "も"
+
+
+def _potential(token: Token) -> bool:
+    """True for a godan verb in its potential stem (聞け of 聞けない, 出せ of 言い出せない)."""
+    lemma, surface = token.lemma, token.surface
+    return (
+        token.pos1 == "動詞"
+        and surface != lemma
+        and len(lemma) >= 1
+        and _E_ROW.get(lemma[-1]) == surface[-1:]
+    )
+
+
+def person_before(
+    tokens: Sequence[Token], bits: Sequence[int], k: int, persons_only: bool = False
+) -> tuple[int, str | None]:
+    """``(index, category)`` of the nearest person before token ``k`` in its sentence:
+    ``supervisor`` for a boss or a target of theirs (指示), ``coworkers`` for a peer, a
+    workplace person (職場の人) or a target of theirs (飲み会), None for somebody outside
+    work (主治医); ``(-1, "")`` when there is none."""
+    for j in range(k - 1, max(-1, k - 1 - MAX_PERSON_DISTANCE), -1):
+        token = tokens[j]
+        if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
+            break
+        b = bits[j]
+        if (
+            b
+            and j + 2 < k
+            and tokens[j + 1].lemma == "の"
+            and not persons_only
+            and not bits[j + 2] & (_SUPERVISOR | _COWORKERS)
+        ):
+            continue  # みんなの前で: a place, not the person the cue is about (but 先輩の言い方)
+        if b & OUTSIDER or (
+            token.lemma == "本人" and j + 1 < k and tokens[j + 1].lemma in _AGENT_PARTICLES
+        ):
+            return j, None  # 母に, or 本人から聞けなかった: staff asking the graduate
+        if b & BOSS:
+            return j, "supervisor"
+        if b & PEER or _coworker_head(bits, j):
+            return j, "coworkers"  # 先輩, パート職員, 職場の人
+        if persons_only:
+            continue
+        if b & _SUPERVISOR:
+            return j, "supervisor"  # what the supervisor gives (指示, 注意)
+        if b & _COWORKERS:
+            return j, "coworkers"  # where the coworkers are (飲み会, 休憩室)
+        if b & _OUTSIDE:
+            return j, None
+    return -1, ""
 
 
 def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool], e: int) -> int:

@@ -10,17 +10,21 @@ intensifiers, resolved past.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import reduce
 from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
 from .composition import (
+    BOSS,
     COMPOSING_MASK,
     EVALUATION_MASK,
+    PEER,
     Composer,
     category_bit,
     governed_target,
+    person_before,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
@@ -185,6 +189,11 @@ def _lexicon_cues(
         used.update(positions)
         if entry.category == NONE_CATEGORY:
             continue
+        if entry.category in _ABOUT_OTHERS and composed_bits is not None:
+            whom = _about_whom(tokens, composed_bits, entry, positions)
+            if whom is None:
+                continue  # 母に相談できない: about somebody outside work
+            entry = whom
         cue = _judge(
             tokens, flags, entry, positions[0], positions[-1], grammar, signs_only,
             composed_bits=composed_bits,
@@ -192,6 +201,26 @@ def _lexicon_cues(
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _about_whom(
+    tokens: Sequence[Token],
+    composed_bits: Sequence[int],
+    entry: CompiledEntry,
+    positions: Sequence[int],
+) -> CompiledEntry | None:
+    """A cue about people that names nobody (ため息をつかれる, 話しかけにくい) is about the
+    nearest person before it in its sentence: 上司にため息をつかれる is supervisor,
+    先輩にため息をつかれる coworkers; after somebody outside work (母に相談できない) it is
+    no cue (None)."""
+    if any(composed_bits[k] & _PEOPLE_TARGETS for k in range(positions[0], positions[-1] + 1)):
+        return entry  # 先輩|同僚 怖い: the entry names its person
+    _, category = person_before(tokens, composed_bits, positions[0])
+    if category is None:
+        return None
+    if category and category != entry.category:
+        return replace(entry, category=category)
+    return entry
 
 
 def _judge(
@@ -275,6 +304,8 @@ def _is_soft(cue: Cue) -> bool:
 #: Categories whose signs are about other people: a cue that describes a person
 #: (挨拶を返してくれない人がいる) is the graduate's complaint, not somebody's trait.
 _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
+#: Token classes of the people a cue about people may name (上司, 先輩).
+_PEOPLE_TARGETS = BOSS | PEER
 
 
 def _someone_else(
@@ -312,8 +343,14 @@ def _someone_else(
         return False
     if composed_bits is None:
         return True
-    if target < 0 and composed_bits[person] & category_bit(entry.category):
-        return False  # 上司が怒鳴る: the person is what a lexicon cue of their kind is about
+    if (
+        target < 0
+        and composed_bits[person] & category_bit(entry.category)
+        and not _passive(tokens, span)
+    ):
+        # 上司が怒鳴る: the person is what a lexicon cue of their kind is about (but the
+        # subject of a passive suffers it: 同期が先輩に無視されている is the peer's trouble)
+        return False
     between = [
         k
         for k in range(person + 1, span.first)
@@ -323,3 +360,11 @@ def _someone_else(
         return True
     breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
     return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)
+
+
+def _passive(tokens: Sequence[Token], span: CueSpan) -> bool:
+    """True when the cue's predicate is a passive (無視される, 叱られた)."""
+    return any(
+        tokens[k].lemma in ("れる", "られる")
+        for k in range(span.first, min(span.last + 2, len(tokens)))
+    )

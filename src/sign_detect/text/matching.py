@@ -208,6 +208,8 @@ def _judge(
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
     count, negation_end = rules.negation_scope(flags, last)
+    if count % 2 == 1 and rules.is_obligation(tokens, flags, negation_end, grammar.config):
+        count += 1  # 飲まないといけない: an obligation affirms the act
     negated = count % 2 == 1
     present = negated if entry.ability else not negated
     if negated and rules.is_exclusive(tokens, last, negation_end):

@@ -19,10 +19,12 @@ __all__ = [
     "Hypothetical",
     "Intensifier",
     "Negation",
+    "Obligation",
     "Others",
     "Resolved",
     "Scope",
     "Seq",
+    "SideEffect",
     "Strength",
     "Wish",
 ]
@@ -141,6 +143,22 @@ class Agreed(_Section):
     consult: Words = frozenset()
 
 
+class Obligation(_Section):
+    """A negation that makes an obligation (飲まないといけない, 通院しなきゃ): it affirms."""
+
+    links: Words = frozenset()
+    heads: Words = frozenset()
+    surfaces: Words = frozenset()
+
+
+class SideEffect(_Section):
+    """A symptom put down to the medicine (薬のせいか手が震える) is a sign of medication."""
+
+    causes: Sequences = ()
+    categories: Words = frozenset()
+    keep: Words = frozenset()
+
+
 class Strength(_Section):
     """Multipliers of an entry's weight."""
 
@@ -161,4 +179,6 @@ class GrammarConfig(_Section):
     general: General = General()
     wish: Wish = Wish()
     agreed: Agreed = Agreed()
+    obligation: Obligation = Obligation()
+    side_effect: SideEffect = SideEffect()
     strength: Strength

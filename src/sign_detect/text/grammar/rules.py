@@ -66,6 +66,7 @@ __all__ = [
     "is_exclusive",
     "is_general",
     "is_hypothetical",
+    "is_obligation",
     "is_reported",
     "is_resolved",
     "is_wish",
@@ -252,6 +253,27 @@ def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
     """True when the negation after a cue is the exclusive しか…ない (only), which
     affirms the cue (ダメな気しかしない) or says how little (一口しか食べられない)."""
     return any(tokens[k].lemma == "しか" for k in range(last + 1, negation))
+
+
+def is_obligation(
+    tokens: Sequence[Token], flags: Sequence[int], negation: int, config: GrammarConfig
+) -> bool:
+    """True when the negation at ``negation`` makes an obligation, which affirms the act:
+    飲まないといけない, 飲まなければならない, 通院しないとだめ, 飲まなきゃ, 飲まないと。"""
+    rule = config.obligation
+    if tokens[negation].surface in rule.surfaces:
+        return True
+    k = negation + 1
+    if k >= len(tokens) or tokens[k].surface not in rule.links:
+        return False
+    if k + 1 >= len(tokens) or flags[k + 1] & SENTENCE_END:
+        return tokens[k].surface == "と"  # 薬飲まないと。
+    if tokens[k].surface == "ちゃ" and (
+        tokens[k + 1].pos1 in ("助詞", "補助記号") or flags[k + 1] & SENTENCE_END
+    ):
+        return True  # 飲まなくちゃね
+    head = tokens[k + 1]
+    return head.lemma in rule.heads or head.surface in rule.heads
 
 
 # -- hedges and intensifiers -----------------------------------------------------------------

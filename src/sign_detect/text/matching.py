@@ -10,6 +10,7 @@ intensifiers, resolved past.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import reduce
 from itertools import compress
 from operator import or_
@@ -158,8 +159,40 @@ def find_cues(
             )
             if cue is not None:
                 cues.append(cue)
+    if cues and grammar.config.side_effect.causes:
+        cues = _side_effects(tokens, flags, cues, grammar)
     cues.sort(key=lambda c: (c.first, c.last))
     return cues
+
+
+_MEDICATION = "medication"
+
+
+def _side_effects(
+    tokens: Sequence[Token], flags: Sequence[int], cues: list[Cue], grammar: Grammar
+) -> list[Cue]:
+    """Symptoms put down to the medicine are signs of medication (薬のせいか手が震える,
+    新しい薬に変わってから昼間ずっと眠い); see ``[side_effect]`` in grammar.toml."""
+    rule = grammar.config.side_effect
+    if not any(c.is_sign and c.entry.category in rule.categories for c in cues):
+        return cues
+    sentences = rules.side_effect_sentences(tokens, flags, grammar.config)
+    if not sentences:
+        return cues
+    out = []
+    for cue in cues:
+        if (
+            cue.is_sign
+            and cue.entry.category in rule.categories
+            and any(lo <= cue.first <= hi for lo, hi in sentences)
+            and not any(
+                tokens[k].lemma in rule.keep or tokens[k].surface in rule.keep
+                for k in range(cue.first, cue.last + 1)
+            )
+        ):
+            cue = cue._replace(entry=replace(cue.entry, category=_MEDICATION))
+        out.append(cue)
+    return out
 
 
 def _lexicon_cues(

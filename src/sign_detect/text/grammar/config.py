@@ -156,6 +156,8 @@ class SideEffect(_Section):
 
     causes: Sequences = ()
     categories: Words = frozenset()
+    medicines: Words = frozenset()
+    medicine_endings: tuple[str, ...] = ()
     keep: Words = frozenset()
 
 

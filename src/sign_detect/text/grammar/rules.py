@@ -67,6 +67,7 @@ __all__ = [
     "is_general",
     "is_hypothetical",
     "is_obligation",
+    "side_effect_sentences",
     "is_reported",
     "is_resolved",
     "is_wish",
@@ -274,6 +275,36 @@ def is_obligation(
         return True  # 飲まなくちゃね
     head = tokens[k + 1]
     return head.lemma in rule.heads or head.surface in rule.heads
+
+
+def side_effect_sentences(
+    tokens: Sequence[Token], flags: Sequence[int], config: GrammarConfig
+) -> list[tuple[int, int]]:
+    """``(start, end)`` (inclusive) of the sentences that put a symptom down to the medicine:
+    a medicine word, then a cause (薬のせいか, 薬を変えてから, 薬を飲むと), or 副作用."""
+    rule = config.side_effect
+    firsts = {cause[0] for cause in rule.causes if cause}
+    if not any(t.lemma in firsts or t.surface in firsts for t in tokens):
+        return []
+    found: list[tuple[int, int]] = []
+    start, medicine, caused = 0, -1, False
+    for m, token in enumerate(tokens):
+        if not caused:
+            if medicine < 0 and (
+                token.lemma in rule.medicines
+                or token.surface in rule.medicines
+                or (token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings))
+            ):
+                medicine = m
+            caused = any(
+                _matches_at(tokens, m, cause) and (cause[0].startswith("副") or 0 <= medicine < m)
+                for cause in rule.causes
+            )
+        if flags[m] & SENTENCE_END or m == len(tokens) - 1:
+            if caused:
+                found.append((start, m))
+            start, medicine, caused = m + 1, -1, False
+    return found
 
 
 # -- hedges and intensifiers -----------------------------------------------------------------

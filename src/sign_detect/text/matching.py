@@ -174,24 +174,28 @@ def _side_effects(
     """Symptoms put down to the medicine are signs of medication (薬のせいか手が震える,
     新しい薬に変わってから昼間ずっと眠い); see ``[side_effect]`` in grammar.toml."""
     rule = grammar.config.side_effect
-    if not any(c.is_sign and c.entry.category in rule.categories for c in cues):
+    if not any(c.is_sign and c.entry.category in rule.categories | rule.also for c in cues):
         return cues
     sentences = rules.side_effect_sentences(tokens, flags, grammar.config)
     if not sentences:
         return cues
     out = []
     for cue in cues:
-        if (
-            cue.is_sign
-            and cue.entry.category in rule.categories
-            and any(lo <= cue.first <= hi for lo, hi in sentences)
-            and not any(
-                tokens[k].lemma in rule.keep or tokens[k].surface in rule.keep
-                for k in range(cue.first, cue.last + 1)
-            )
-        ):
-            cue = cue._replace(entry=replace(cue.entry, category=_MEDICATION))
         out.append(cue)
+        if not (
+            cue.is_sign
+            and cue.entry.category in rule.categories | rule.also
+            and any(lo <= cue.first <= hi for lo, hi in sentences)
+        ):
+            continue
+        medication = cue._replace(entry=replace(cue.entry, category=_MEDICATION))
+        if cue.entry.category in rule.also or any(
+            tokens[k].lemma in rule.keep or tokens[k].surface in rule.keep
+            for k in range(cue.first, cue.last + 1)
+        ):
+            out.append(medication)  # 薬を変えてから食欲が止まらない: both
+        else:
+            out[-1] = medication  # 薬のせいか手が震える: the medicine's
     return out
 
 

@@ -159,6 +159,7 @@ class SideEffect(_Section):
     medicines: Words = frozenset()
     medicine_endings: tuple[str, ...] = ()
     keep: Words = frozenset()
+    also: Words = frozenset()
 
 
 class Strength(_Section):

@@ -287,7 +287,7 @@ def side_effect_sentences(
     if not any(t.lemma in firsts or t.surface in firsts for t in tokens):
         return []
     found: list[tuple[int, int]] = []
-    start, medicine, caused = 0, -1, False
+    start, previous, medicine, caused, named = 0, -1, -1, False, False
     for m, token in enumerate(tokens):
         if not caused:
             if medicine < 0 and (
@@ -296,14 +296,21 @@ def side_effect_sentences(
                 or (token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings))
             ):
                 medicine = m
-            caused = any(
-                _matches_at(tokens, m, cause) and (cause[0].startswith("副") or 0 <= medicine < m)
-                for cause in rule.causes
-            )
+            for cause in rule.causes:
+                if _matches_at(tokens, m, cause):
+                    named = cause[0].startswith("副")  # 副作用 needs no medicine before it
+                    caused = named or 0 <= medicine < m
+                    if caused:
+                        break
         if flags[m] & SENTENCE_END or m == len(tokens) - 1:
             if caused:
+                if named and previous >= 0 and any(
+                    t.lemma == "か" or t.surface in ("?", "？") for t in tokens[start : m + 1]
+                ):
+                    found.append((previous, start - 1))  # 手が震えます。副作用でしょうか。
                 found.append((start, m))
-            start, medicine, caused = m + 1, -1, False
+            previous = start
+            start, medicine, caused, named = m + 1, -1, False, False
     return found
 
 

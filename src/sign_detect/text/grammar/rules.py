@@ -413,7 +413,9 @@ def is_general(
     lo, hi = cue.sentence_start, min(cue.sentence_end + 1, len(flags))
     sentence = _sentence_bits(flags, cue)
     if sentence & GENERAL_MARK and any(
-        flags[k] & GENERAL_MARK and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "か")
+        flags[k] & GENERAL_MARK
+        and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "か")
+        and not _reported_action(tokens, flags, cue, k)
         for k in range(lo, hi)
     ):
         return True  # 病院に行くべきか迷っている asks; 休むべきだ advises
@@ -433,6 +435,18 @@ def is_general(
         return False
     topic = case + 1 < len(tokens) and tokens[case + 1].lemma == "は"
     return topic or bool(sentence & PERMISSION)
+
+
+def _reported_action(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, k: int
+) -> bool:
+    """True when the marker at ``k`` is a verb in the past in a later clause: what staff
+    did about the sign (耳鳴りの訴えがあり、受診を勧めた), not advice in general."""
+    return (
+        k >= cue.clause_end
+        and tokens[k].pos1 == "動詞"
+        and _any(flags, k + 1, min(len(flags), k + 3), PAST_TENSE)
+    )
 
 
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:

@@ -67,13 +67,13 @@ __all__ = [
     "is_general",
     "is_hypothetical",
     "is_obligation",
-    "side_effect_sentences",
     "is_reported",
     "is_resolved",
     "is_wish",
     "modifiers",
     "negation_scope",
     "other_subject",
+    "side_effect_sentences",
     "span",
 ]
 
@@ -253,7 +253,7 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
     """True when the negation after a cue is the exclusive しか…ない (only), which
     affirms the cue (ダメな気しかしない) or says how little (一口しか食べられない)."""
-    return any(tokens[k].lemma == "しか" for k in range(last + 1, negation))
+    return any(tokens[k].lemma == "しか" for k in range(last, negation))
 
 
 def is_obligation(

@@ -245,8 +245,8 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         elif not bits & PASSABLE or is_clause_break(flags, k):
             break
         listing = listing or bool(bits & LIST_MARKER)
-        if bits & PARALLEL_MARKER:
-            parallel = PARALLEL_REACH
+        if bits & PARALLEL_MARKER and not flags[k - 1] & TE:
+            parallel = PARALLEL_REACH  # not the concessive ても (頓服を飲んでも効かない)
     return count, end
 
 

@@ -1,0 +1,115 @@
+"""Sleep, body, appetite and medication worded as people write them, and look-alikes.
+
+Our own sentences, in the shapes read in blogs, Q&A threads and support records: running
+out of medicine, skipped visits, side effects put down to the medicine, no effect, meals of
+one thing only, clothes that no longer fit, lying awake. Scored with the real tokenizer and
+the shipped data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sign_detect import SignScorer
+
+# (text, the categories it must show, no more and no fewer)
+SIGNS: list[tuple[str, set[str]]] = [
+    # medication: running out, skipped visits
+    ("処方がもうすぐ切れかけてる", {"medication"}),
+    ("眠剤の残りがわずかになってきた", {"medication"}),
+    ("残りの薬があと二日分しかない", {"medication"}),
+    ("今月の受診をすっぽかしてしまった", {"medication"}),
+    ("クリニックの予約を二回も延ばしている", {"medication"}),
+    ("病院に行く時間がなかなか取れない", {"medication"}),
+    ("薬をもらいに行く時間が作れない", {"medication"}),
+    ("今月はまだ受診できていないとのこと", {"medication"}),
+    # medication: side effects put down to the medicine
+    ("薬のせいか指先がずっと震えている", {"medication"}),
+    ("新しい薬に変わってから日中ずっと眠い", {"medication"}),
+    ("抗うつ薬を飲むと午後に頭がぼーっとする", {"medication"}),
+    ("副作用の眠気で午前中は使い物にならない", {"medication"}),
+    ("最近喉がやたら渇く。副作用なのかな?", {"medication"}),
+    ("薬を変えてから食欲が止まらない", {"medication", "appetite"}),
+    ("薬を変えてから体がだるい", {"medication", "fatigue"}),
+    # medication: no effect, changing alone, forgetting
+    ("今の薬、効いてる気がしない", {"medication"}),
+    ("頓服が効いている実感がない", {"medication"}),
+    ("頓服に頼る日が続いている", {"medication"}),
+    ("自分の判断で薬を半分にしている", {"medication"}),
+    ("しばらく錠剤はお休みしている", {"medication"}),
+    ("昼の分を抜かしてしまう日がある", {"medication"}),
+    ("昨夜の分を飲んだかどうか覚えていない", {"medication"}),
+    # appetite
+    ("空腹をまったく感じない", {"appetite"}),
+    ("昼はコンビニのおにぎりだけ", {"appetite"}),
+    ("朝はヨーグルトしか食べられない", {"appetite"}),
+    ("夕飯はゼリー一個で終わり", {"appetite"}),
+    ("夜はお茶だけで済ませてしまう", {"appetite"}),
+    ("スカートがぶかぶかになってきた", {"appetite"}),
+    ("去年の服がもう入らない", {"appetite"}),
+    ("三か月で6キロ太った", {"appetite"}),
+    ("帰ってからスナック菓子を二袋開けてしまう", {"appetite"}),
+    ("弁当にほとんど手がつけられない", {"appetite"}),
+    # sleep
+    ("テレビの前で寝落ちしてばかり", {"sleep"}),
+    ("深夜に布団の中で動画を見てしまう", {"sleep"}),
+    ("アラームが鳴っても全然気づかない", {"sleep"}),
+    ("日曜は夕方まで寝てしまう", {"sleep"}),
+    ("寝つくのが毎晩三時になる", {"sleep"}),
+    ("夜中になると頭が冴えてしまう", {"sleep"}),
+    ("睡眠薬を飲んでも4時に目が覚める", {"sleep"}),
+    ("嫌な夢ばかり見る", {"sleep"}),
+    # physical
+    ("生理がいつもより重い", {"physical"}),
+    ("顎のあたりの肌荒れがひどい", {"physical"}),
+    ("立ち上がると目の前が真っ暗になる", {"physical"}),
+    ("朝からお腹が下っている", {"physical"}),
+    ("頭がずーんと重い", {"physical"}),
+    ("電車の中で目の前がぐるぐる回る", {"physical"}),
+    ("腰痛で受診を勧めたと記録あり。本人より腰の痛みの訴えがあった", {"physical"}),
+]
+
+HEALTHY: list[str] = [
+    # obligations are no refusal
+    "薬を飲まないといけないので先に失礼します",
+    "寝る前の薬を飲まなきゃ",
+    "明日は通院しなければならない",
+    # other people, advice, successes
+    "祖母が薬をよく飲み忘れるらしい",
+    "兄が病院の予約を延ばしていると聞いた",
+    "薬は自己判断でやめないようにしましょう",
+    "主治医と相談して薬を一種類減らせた",
+    "新しい薬にしてからぐっすり眠れている",
+    "副作用はもうほとんど気にならない",
+    "眠気がだいぶ軽くなった",
+    # negated and everyday
+    "頓服はここ一か月使っていない",
+    "夜中にスマホを触らないようにしている",
+    "病院に行く時間はちゃんと取れている",
+    "受診できたので一安心",
+    "昼はパンとスープを買って食べた",
+    "朝はしっかりご飯を食べてきた",
+    "仕事帰りにふらっと本屋に寄った",
+    "悪夢のような繁忙期がやっと終わった",
+    "夢ばかり語っていても仕方ない",
+    "予約を来週にずらしてもらった",
+    "朝7時に目が覚めた",
+    "次の連休は昼まで寝たい",
+]
+
+
+@pytest.fixture(scope="module")
+def scorer() -> SignScorer:
+    return SignScorer()
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS)
+def test_body_wording_is_detected(scorer: SignScorer, text: str, expected: set[str]) -> None:
+    assert set(scorer.score(text).detected) == expected
+
+
+@pytest.mark.parametrize("text", HEALTHY)
+def test_body_look_alike_is_no_sign(scorer: SignScorer, text: str) -> None:
+    result = scorer.score(text)
+    assert result.detected == []
+    assert not any(hit.is_sign for hit in result.hits)

@@ -113,3 +113,19 @@ def test_body_look_alike_is_no_sign(scorer: SignScorer, text: str) -> None:
     result = scorer.score(text)
     assert result.detected == []
     assert not any(hit.is_sign for hit in result.hits)
+
+
+MORE_SIGNS: list[tuple[str, set[str]]] = [
+    ("また二度寝してしまった", {"sleep"}),
+    ("休日に寝すぎてしまう", {"sleep"}),
+    ("朝がとにかくしんどい", {"sleep"}),
+    ("自己判断で受診をやめてしまった", {"medication"}),
+    ("治療を途中で投げ出してしまった", {"medication"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_SIGNS)
+def test_more_body_wording_is_detected(
+    scorer: SignScorer, text: str, expected: set[str]
+) -> None:
+    assert set(scorer.score(text).detected) == expected

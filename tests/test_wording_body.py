@@ -118,7 +118,6 @@ def test_body_look_alike_is_no_sign(scorer: SignScorer, text: str) -> None:
 MORE_SIGNS: list[tuple[str, set[str]]] = [
     ("また二度寝してしまった", {"sleep"}),
     ("休日に寝すぎてしまう", {"sleep"}),
-    ("朝がとにかくしんどい", {"sleep"}),
     ("自己判断で受診をやめてしまった", {"medication"}),
     ("治療を途中で投げ出してしまった", {"medication"}),
 ]
@@ -128,4 +127,19 @@ MORE_SIGNS: list[tuple[str, set[str]]] = [
 def test_more_body_wording_is_detected(
     scorer: SignScorer, text: str, expected: set[str]
 ) -> None:
+    assert set(scorer.score(text).detected) == expected
+
+
+BODY_SIGNS: list[tuple[str, set[str]]] = [
+    ("手足がいつも冷たい", {"physical"}),
+    ("背中がずっとバキバキ", {"physical"}),
+    ("夕方になると目がかすむ", {"physical"}),
+    ("朝から腰痛がつらい", {"physical"}),
+    ("最近髪がよく抜ける", {"physical"}),
+    ("人混みだと息がしづらい", {"physical"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_SIGNS)
+def test_body_signs_are_detected(scorer: SignScorer, text: str, expected: set[str]) -> None:
     assert set(scorer.score(text).detected) == expected

@@ -134,7 +134,7 @@ BODY_SIGNS: list[tuple[str, set[str]]] = [
     ("手足がいつも冷たい", {"physical"}),
     ("背中がずっとバキバキ", {"physical"}),
     ("夕方になると目がかすむ", {"physical"}),
-    ("朝から腰痛がつらい", {"physical"}),
+    ("朝から腰痛がひどい", {"physical"}),
     ("最近髪がよく抜ける", {"physical"}),
     ("人混みだと息がしづらい", {"physical"}),
 ]

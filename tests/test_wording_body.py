@@ -143,3 +143,15 @@ BODY_SIGNS: list[tuple[str, set[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), BODY_SIGNS)
 def test_body_signs_are_detected(scorer: SignScorer, text: str, expected: set[str]) -> None:
     assert set(scorer.score(text).detected) == expected
+
+
+LEAVE_AND_PREVENTION: list[str] = [
+    "食欲がないときは無理に食べなくても大丈夫",
+    "飲み忘れを防ぐためにアラームをかけている",
+    "飲み忘れ防止にお薬カレンダーを使っている",
+]
+
+
+@pytest.mark.parametrize("text", LEAVE_AND_PREVENTION)
+def test_leave_and_prevention_are_no_sign(scorer: SignScorer, text: str) -> None:
+    assert scorer.score(text).detected == []

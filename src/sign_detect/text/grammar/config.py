@@ -149,6 +149,7 @@ class Obligation(_Section):
     links: Words = frozenset()
     heads: Words = frozenset()
     surfaces: Words = frozenset()
+    leave: Words = frozenset()
 
 
 class SideEffect(_Section):

@@ -259,8 +259,9 @@ def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
 def is_obligation(
     tokens: Sequence[Token], flags: Sequence[int], negation: int, config: GrammarConfig
 ) -> bool:
-    """True when the negation at ``negation`` makes an obligation, which affirms the act:
-    飲まないといけない, 飲まなければならない, 通院しないとだめ, 飲まなきゃ, 飲まないと。"""
+    """True when the negation at ``negation`` makes an obligation, which affirms the act
+    (飲まないといけない, 飲まなければならない, 通院しないとだめ, 飲まなきゃ, 飲まないと。),
+    or gives leave (食べなくても大丈夫): either way nothing is denied of the graduate."""
     rule = config.obligation
     if tokens[negation].surface in rule.surfaces:
         return True
@@ -274,6 +275,9 @@ def is_obligation(
     ):
         return True  # 飲まなくちゃね
     head = tokens[k + 1]
+    if tokens[k].surface == "て" and head.lemma == "も" and k + 2 < len(tokens):
+        leave = tokens[k + 2]  # 食べなくても大丈夫: leave, not a report
+        return leave.lemma in rule.leave or leave.surface in rule.leave
     return head.lemma in rule.heads or head.surface in rule.heads
 
 

@@ -155,3 +155,23 @@ LEAVE_AND_PREVENTION: list[str] = [
 @pytest.mark.parametrize("text", LEAVE_AND_PREVENTION)
 def test_leave_and_prevention_are_no_sign(scorer: SignScorer, text: str) -> None:
     assert scorer.score(text).detected == []
+
+
+HIRAGANA_SIGNS: list[tuple[str, set[str]]] = [
+    ("きょうもあたまいたい", {"physical"}),
+    ("くすりのんでない", {"medication"}),
+    ("くすりきいてないかも", {"medication"}),
+    ("ねぶそくでつらい", {"sleep"}),
+    ("ずつうがひどい", {"physical"}),
+]
+HIRAGANA_HEALTHY = ["少しずつうまくなってきた", "思わずくすりと笑った", "あまりきいてない話だった"]
+
+
+@pytest.mark.parametrize(("text", "expected"), HIRAGANA_SIGNS)
+def test_hiragana_body_words_are_read(scorer: SignScorer, text: str, expected: set[str]) -> None:
+    assert expected <= set(scorer.score(text).detected)
+
+
+@pytest.mark.parametrize("text", HIRAGANA_HEALTHY)
+def test_hiragana_look_alikes_stay_healthy(scorer: SignScorer, text: str) -> None:
+    assert scorer.score(text).detected == []

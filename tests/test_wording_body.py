@@ -175,3 +175,9 @@ def test_hiragana_body_words_are_read(scorer: SignScorer, text: str, expected: s
 @pytest.mark.parametrize("text", HIRAGANA_HEALTHY)
 def test_hiragana_look_alikes_stay_healthy(scorer: SignScorer, text: str) -> None:
     assert scorer.score(text).detected == []
+
+
+def test_taking_a_medicine_before_a_symptom_is_no_side_effect(scorer: SignScorer) -> None:
+    # 飲んでから is a sequence of acts; only a change of medicine before てから is a cause.
+    detected = scorer.score("頓服を飲んでから出勤したけど頭痛がひどい").detected
+    assert "physical" in detected

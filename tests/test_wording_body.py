@@ -181,3 +181,8 @@ def test_taking_a_medicine_before_a_symptom_is_no_side_effect(scorer: SignScorer
     # 飲んでから is a sequence of acts; only a change of medicine before てから is a cause.
     detected = scorer.score("頓服を飲んでから出勤したけど頭痛がひどい").detected
     assert "physical" in detected
+
+
+def test_drowsiness_with_a_medicine_named_is_the_medicines(scorer: SignScorer) -> None:
+    text = "眠気がひどいので、自分の判断で夜の錠剤を減らしている"
+    assert scorer.score(text).detected == ["medication"]

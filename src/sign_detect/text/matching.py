@@ -168,6 +168,31 @@ def find_cues(
 _MEDICATION = "medication"
 
 
+def _medicine_named(
+    tokens: Sequence[Token], flags: Sequence[int], cues: list[Cue], grammar: Grammar
+) -> set[int]:
+    """First tokens of the sign cues holding a symptom of ``[side_effect] symptoms`` in a
+    sentence that names a medicine (眠気が強いので夜の薬を半分にしている)."""
+    rule = grammar.config.side_effect
+    found = set()
+    for cue in cues:
+        if not cue.is_sign or cue.entry.category not in rule.categories:
+            continue
+        if not any(
+            tokens[k].lemma in rule.symptoms or tokens[k].surface in rule.symptoms
+            for k in range(cue.first, cue.last + 1)
+        ):
+            continue
+        lo, hi = cue.first, cue.last
+        while lo > 0 and not flags[lo - 1] & SENTENCE_END:
+            lo -= 1
+        while hi + 1 < len(tokens) and not flags[hi] & SENTENCE_END:
+            hi += 1
+        if any(rules.is_medicine(tokens[k], grammar.config) for k in range(lo, hi + 1)):
+            found.add(cue.first)
+    return found
+
+
 def _side_effects(
     tokens: Sequence[Token], flags: Sequence[int], cues: list[Cue], grammar: Grammar
 ) -> list[Cue]:
@@ -177,7 +202,8 @@ def _side_effects(
     if not any(c.is_sign and c.entry.category in rule.categories | rule.also for c in cues):
         return cues
     sentences = rules.side_effect_sentences(tokens, flags, grammar.config)
-    if not sentences:
+    named = _medicine_named(tokens, flags, cues, grammar) if rule.symptoms else set()
+    if not sentences and not named:
         return cues
     out = []
     for cue in cues:
@@ -185,7 +211,7 @@ def _side_effects(
         if not (
             cue.is_sign
             and cue.entry.category in rule.categories | rule.also
-            and any(lo <= cue.first <= hi for lo, hi in sentences)
+            and (any(lo <= cue.first <= hi for lo, hi in sentences) or cue.first in named)
         ):
             continue
         medication = cue._replace(entry=replace(cue.entry, category=_MEDICATION))

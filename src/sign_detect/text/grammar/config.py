@@ -161,6 +161,7 @@ class SideEffect(_Section):
     medicine_endings: tuple[str, ...] = ()
     keep: Words = frozenset()
     also: Words = frozenset()
+    symptoms: Words = frozenset()
 
 
 class Strength(_Section):

@@ -66,6 +66,7 @@ __all__ = [
     "is_exclusive",
     "is_general",
     "is_hypothetical",
+    "is_medicine",
     "is_obligation",
     "is_reported",
     "is_resolved",
@@ -281,6 +282,16 @@ def is_obligation(
     return head.lemma in rule.heads or head.surface in rule.heads
 
 
+def is_medicine(token: Token, config: GrammarConfig) -> bool:
+    """A word of a medicine (薬, 眠剤, 抗うつ薬, a brand name): see ``[side_effect]``."""
+    rule = config.side_effect
+    return (
+        token.lemma in rule.medicines
+        or token.surface in rule.medicines
+        or (token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings))
+    )
+
+
 def side_effect_sentences(
     tokens: Sequence[Token], flags: Sequence[int], config: GrammarConfig
 ) -> list[tuple[int, int]]:
@@ -294,11 +305,7 @@ def side_effect_sentences(
     start, previous, medicine, caused, named = 0, -1, -1, False, False
     for m, token in enumerate(tokens):
         if not caused:
-            if medicine < 0 and (
-                token.lemma in rule.medicines
-                or token.surface in rule.medicines
-                or (token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings))
-            ):
+            if medicine < 0 and is_medicine(token, config):
                 medicine = m
             for cause in rule.causes:
                 if _matches_at(tokens, m, cause):

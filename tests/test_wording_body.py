@@ -186,3 +186,25 @@ def test_taking_a_medicine_before_a_symptom_is_no_side_effect(scorer: SignScorer
 def test_drowsiness_with_a_medicine_named_is_the_medicines(scorer: SignScorer) -> None:
     text = "眠気がひどいので、自分の判断で夜の錠剤を減らしている"
     assert scorer.score(text).detected == ["medication"]
+
+
+MEDICINE_NAMES: list[tuple[str, set[str]]] = [
+    ("リーマスを飲み始めてから指が震える", {"medication"}),
+    ("デパス切らしちゃった", {"medication"}),
+    ("眠剤あと3錠しかない", {"medication"}),
+    ("この薬、効いているのかわからない", {"medication"}),
+    ("ご飯を口に入れても飲み込めない", {"appetite"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEDICINE_NAMES)
+def test_medicine_names_and_counts(scorer: SignScorer, text: str, expected: set[str]) -> None:
+    assert set(scorer.score(text).detected) == expected
+
+
+def test_a_rule_ending_in_naikoto_is_general(scorer: SignScorer) -> None:
+    assert scorer.score("眠剤は自己判断で増やさないこと。").detected == []
+
+
+def test_drinking_alcohol_is_no_medicine(scorer: SignScorer) -> None:
+    assert scorer.score("お酒を飲み始めてから胃が痛い").detected == ["physical"]

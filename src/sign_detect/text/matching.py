@@ -188,7 +188,7 @@ def _medicine_named(
             lo -= 1
         while hi + 1 < len(tokens) and not flags[hi] & SENTENCE_END:
             hi += 1
-        if any(rules.is_medicine(tokens[k], grammar.config) for k in range(lo, hi + 1)):
+        if any(rules.is_medicine(tokens, k, grammar.config) for k in range(lo, hi + 1)):
             found.add(cue.first)
     return found
 

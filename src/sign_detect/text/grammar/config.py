@@ -156,8 +156,9 @@ class SideEffect(_Section):
     """A symptom put down to the medicine (薬のせいか手が震える) is a sign of medication."""
 
     causes: Sequences = ()
+    own_causes: Sequences = ()
     categories: Words = frozenset()
-    medicines: Words = frozenset()
+    medicines: Sequences = ()
     medicine_endings: tuple[str, ...] = ()
     keep: Words = frozenset()
     also: Words = frozenset()

@@ -282,14 +282,14 @@ def is_obligation(
     return head.lemma in rule.heads or head.surface in rule.heads
 
 
-def is_medicine(token: Token, config: GrammarConfig) -> bool:
-    """A word of a medicine (薬, 眠剤, 抗うつ薬, a brand name): see ``[side_effect]``."""
+def is_medicine(tokens: Sequence[Token], k: int, config: GrammarConfig) -> bool:
+    """True when a word of a medicine starts at ``k`` (薬, 眠剤, 抗うつ薬, a brand name the
+    tagger may split: リー + マス); see ``[side_effect]``."""
     rule = config.side_effect
-    return (
-        token.lemma in rule.medicines
-        or token.surface in rule.medicines
-        or (token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings))
-    )
+    token = tokens[k]
+    if token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings):
+        return True
+    return any(_matches_at(tokens, k, seq) for seq in rule.medicines)
 
 
 def side_effect_sentences(
@@ -298,18 +298,19 @@ def side_effect_sentences(
     """``(start, end)`` (inclusive) of the sentences that put a symptom down to the medicine:
     a medicine word, then a cause (薬のせいか, 薬を変えてから, 薬を飲むと), or 副作用."""
     rule = config.side_effect
-    firsts = {cause[0] for cause in rule.causes if cause}
+    causes = [(cause, False) for cause in rule.causes] + [(c, True) for c in rule.own_causes]
+    firsts = {cause[0] for cause, _ in causes if cause}
     if not any(t.lemma in firsts or t.surface in firsts for t in tokens):
         return []
     found: list[tuple[int, int]] = []
     start, previous, medicine, caused, named = 0, -1, -1, False, False
-    for m, token in enumerate(tokens):
+    for m in range(len(tokens)):
         if not caused:
-            if medicine < 0 and is_medicine(token, config):
+            if medicine < 0 and is_medicine(tokens, m, config):
                 medicine = m
-            for cause in rule.causes:
+            for cause, own in causes:
                 if _matches_at(tokens, m, cause):
-                    named = cause[0].startswith("副")  # 副作用 needs no medicine before it
+                    named = own  # 副作用 needs no medicine before it
                     caused = named or 0 <= medicine < m
                     if caused:
                         break

@@ -208,3 +208,13 @@ def test_a_rule_ending_in_naikoto_is_general(scorer: SignScorer) -> None:
 
 def test_drinking_alcohol_is_no_medicine(scorer: SignScorer) -> None:
     assert scorer.score("お酒を飲み始めてから胃が痛い").detected == ["physical"]
+
+
+def test_a_report_from_family_is_the_graduates_sign(scorer: SignScorer) -> None:
+    # The mother reports it (…と母から聞いた); she is not whose appetite it is.
+    assert scorer.score("食事量が減っていると母から聞いた。").detected == ["appetite"]
+
+
+def test_untold_doctor_is_medication(scorer: SignScorer) -> None:
+    # ている after 話せ is an auxiliary, not 居る (staying at the workplace).
+    assert scorer.score("主治医に職場のことを話せていない").detected == ["medication"]

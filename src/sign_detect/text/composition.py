@@ -81,6 +81,8 @@ _NOUN_PREDICATE = frozenset(
 _PERSON_CATEGORIES = (1 << CATEGORIES.index("supervisor")) | (1 << CATEGORIES.index("coworkers"))
 _AGENT_PARTICLES = frozenset({"に", "から"})
 _RECEIVING = frozenset({"貰う", "もらう"})
+#: Verbs that after て are auxiliaries, not predicates (話せていない, 食べてしまう).
+_TE_AUXILIARIES = frozenset({"居る", "有る", "仕舞う", "ちゃう", "置く", "見る", "呉れる"})
 
 #: Words are tagged this many at a time, joined by a sentence end.
 _READ_BATCH = 400
@@ -340,7 +342,7 @@ class Composer:
                 if reluctance is not None:
                     found.append(reluctance)
                     continue
-            if not b & evaluation_bits:
+            if not b & evaluation_bits or _auxiliary(tokens, e):
                 continue
             composed = self._pair(tokens, bits, breaks, used, e)
             if composed is not None:
@@ -449,6 +451,11 @@ def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool],
         if tokens[k].lemma in _AGENT_PARTICLES and bits[k - 1] & TARGET_MASK:
             return k - 1
     return -1
+
+
+def _auxiliary(tokens: Sequence[Token], e: int) -> bool:
+    """True for a verb that is an auxiliary after て (話せていない: いる is no staying)."""
+    return e > 0 and tokens[e].lemma in _TE_AUXILIARIES and tokens[e - 1].lemma in ("て", "で")
 
 
 def _coworker_head(bits: Sequence[int], k: int) -> bool:

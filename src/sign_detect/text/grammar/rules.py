@@ -84,6 +84,9 @@ WINDOW = 12
 PARALLEL_REACH = 8
 #: Words between a cue and the person it describes (頭痛持ちの人, 眠れないという人).
 _BEFORE_PERSON = frozenset({"持ち", "言う", "云う"})
+#: Quoting particles: a person after them reports the cue (…と母から聞いた), unless
+#: という follows (眠れないという人: a trait).
+_QUOTE = frozenset({"と", "って"})
 #: Words before 者 that may name the graduate (利用者, 当事者, 本人).
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
@@ -468,6 +471,10 @@ def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
         bits = flags[k]
         if bits & PERSON or (bits & PERSON_HEAD and tokens[k].pos1 == "名詞"):
             return True
+        if tokens[k].lemma in _QUOTE and not (
+            k + 1 < len(tokens) and tokens[k + 1].lemma in _BEFORE_PERSON
+        ):
+            return False  # 食事量が減っていると母から聞いた: the person reports it
         passed = bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or tokens[k].lemma in _BEFORE_PERSON
         if not passed:
             return False

@@ -218,3 +218,15 @@ def test_a_report_from_family_is_the_graduates_sign(scorer: SignScorer) -> None:
 def test_untold_doctor_is_medication(scorer: SignScorer) -> None:
     # ている after 話せ is an auxiliary, not 居る (staying at the workplace).
     assert scorer.score("主治医に職場のことを話せていない").detected == ["medication"]
+
+
+def test_a_lapse_of_treatment_last_month_lasts(scorer: SignScorer) -> None:
+    assert scorer.score("うっかり先月の受診をすっぽかした").detected == ["medication"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["先月は飲み忘れが多かったが、今はアプリで管理できている。", "以前は通院をさぼりがちだった"],
+)
+def test_lapses_that_are_over_are_no_sign(scorer: SignScorer, text: str) -> None:
+    assert scorer.score(text).detected == []

@@ -281,7 +281,7 @@ def _judge(
         return None
     config = grammar.config
     span = rules.span(flags, first, last)
-    resolved = rules.is_resolved(tokens, flags, span, config) or rules.is_agreed(
+    resolved = rules.is_resolved(tokens, flags, span, config, entry.category) or rules.is_agreed(
         flags, span, entry.category, config
     )
     hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(

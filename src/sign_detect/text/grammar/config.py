@@ -107,6 +107,8 @@ class Resolved(_Section):
     past_ctypes: Words
     present_markers: Words
     recovery_after: Sequences
+    lasting: Words = frozenset()
+    recent: Words = frozenset()
 
 
 class Others(_Section):

@@ -535,7 +535,12 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
 
 # -- a past that is over ---------------------------------------------------------------------
 def _past_marker_before(
-    tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int, config: GrammarConfig
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    lo: int,
+    hi: int,
+    config: GrammarConfig,
+    lasting: bool = False,
 ) -> bool:
     """A past marker in ``lo..hi`` not followed by より, から, で … (以前より compares), or a
     recent time followed by まで (先週まで: over since)."""
@@ -543,6 +548,8 @@ def _past_marker_before(
         return False
     for k in range(lo, hi):
         after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
+        if lasting and tokens[k].lemma in config.resolved.recent:
+            continue  # 先月の通院を飛ばした: a lapse of treatment lasts
         if flags[k] & PAST_MARKER and after not in config.resolved.not_past_after:
             if k > 0 and (tokens[k - 1].pos1 in _NOT_BEFORE_PAST or tokens[k - 1].lemma == "時"):
                 continue  # 寝る前の薬, 五時前に: before an event, not the past
@@ -559,7 +566,11 @@ def _contrast_follows(tokens: Sequence[Token], flags: Sequence[int], end: int) -
 
 
 def is_resolved(
-    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    cue: CueSpan,
+    config: GrammarConfig,
+    category: str = "",
 ) -> bool:
     """True when the cue describes a past that is over.
 
@@ -567,13 +578,15 @@ def is_resolved(
     a past tense in its clause; not a comparison: 以前より痩せた is current);
     眠れなかったけど今は眠れている (past tense, then a present marker in a later clause);
     頭痛は治まった (recovery after the cue, not negated: 治らない is no recovery).
+    For a lasting category a recent past marker alone is no end (先月の通院を飛ばした).
     """
     first, last = cue.first, cue.last
     lo, hi = cue.sentence_start, cue.sentence_end
     end = chained_clause_end(flags, cue.clause_end, hi)
     reach = min(hi, end + WINDOW)
+    lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
-        _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config)
+        _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
         or _any(flags, end, reach, PRESENT_MARKER)
         or _contrast_follows(tokens, flags, hi)
     ):

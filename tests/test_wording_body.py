@@ -230,3 +230,24 @@ def test_a_lapse_of_treatment_last_month_lasts(scorer: SignScorer) -> None:
 )
 def test_lapses_that_are_over_are_no_sign(scorer: SignScorer, text: str) -> None:
     assert scorer.score(text).detected == []
+
+
+TREATMENT_AT_WORK: list[tuple[str, set[str]]] = [
+    ("通院がだんだん負担になってきた", {"medication"}),
+    ("昼の錠剤を職場で飲みづらい", {"medication"}),
+    ("通院の日に休みをもらいにくい", {"medication"}),
+    ("通院のための休みが言い出せない", {"medication"}),
+    ("睡眠薬が手放せない", {"medication"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TREATMENT_AT_WORK)
+def test_treatment_at_work(scorer: SignScorer, text: str, expected: set[str]) -> None:
+    assert set(scorer.score(text).detected) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["通院のため休みをもらった", "通院は負担になっていない", "朝の分は机に置いておく"]
+)
+def test_treatment_look_alikes(scorer: SignScorer, text: str) -> None:
+    assert scorer.score(text).detected == []

@@ -251,3 +251,10 @@ def test_treatment_at_work(scorer: SignScorer, text: str, expected: set[str]) ->
 )
 def test_treatment_look_alikes(scorer: SignScorer, text: str) -> None:
     assert scorer.score(text).detected == []
+
+
+@pytest.mark.parametrize(
+    "text", ["昼はおにぎりだけじゃ足りないので唐揚げも買う", "先生に薬を減らしてもらえた"]
+)
+def test_more_look_alikes(scorer: SignScorer, text: str) -> None:
+    assert scorer.score(text).detected == []

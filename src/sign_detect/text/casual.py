@@ -13,7 +13,9 @@ still point into the note as written.
 - repeated small っ is one, and a trailing っ after hiragana is dropped (むりっっ);
 - Kyushu なか after く is a negation (行きたくなか -> 行きたくない);
 - adjectives said the rough way are read plainly (だりぃ -> だるい, ねみー -> ねむい,
-  つれぇ -> つらい, いてぇ -> いたい, きちぃ -> きつい), each the same length.
+  つれぇ -> つらい, いてぇ -> いたい, きちぃ -> きつい), each the same length;
+- a few body words written all in hiragana, which the tagger splits into other words,
+  are read in kanji (あたまいたい -> 頭いたい, くすりのんでない -> 薬飲んでない).
 
 Examples
 --------
@@ -53,10 +55,20 @@ _LONG_MARK = re.compile("(?<=[ぁ-ゖ])[ー〜~]+(?!っ)")
 _SMALL_VOWELS = re.compile("(?<=[ぁ-ゖ])[ぁぃぅぇぉァィゥェォ]+")
 _TRAILING_TSU = re.compile("(?<=[ぁ-ゖ])っ+(?=$|[。、!?…\\s])")
 _DOUBLED_TSU = re.compile("っ(っ+)")
+#: Body words written all in hiragana, which the tagger splits into other words
+#: (あたまいたい -> あ + たまい + たい, ずつうがひどい -> ずつ + う): read in kanji, where the
+#: spelling cannot be another word (ずつう only before a particle: 少しずつうまく stays).
+_KANA_WORDS = {"あたま": "頭", "ねぶそく": "寝不足", "たいじゅう": "体重", "ずつう": "頭痛",
+               "のん": "飲ん", "いが": "胃が", "き": "効", "くすり": "薬"}
+_KANA_WORD = re.compile(
+    "あたま|ねぶそく|たいじゅう|くすり(?!と)|ずつう(?=[がはもでにのをや、。!?\\s]|$)"
+    "|(?:(?<=くすり)|(?<=[薬服剤]))のん(?=で|だ|じゃ)|^いが(?=いた|痛)|(?<=[。、\\s])いが(?=いた|痛)"
+    "|(?:(?<=くすり)|(?<=[薬服剤]))き(?=いて|かな|かん|いた)"
+)
 #: Any text that one of the rules may change (one search; most notes have none).
 _ANY = re.compile(
     "ね[ーぇェえ〜~]|くなか|(?<=[ぁ-ゖ])[ー〜~ぁぃぅぇぉァィゥェォ]|っっ|(?<=[ぁ-ゖ])っ(?=$|[。、!?…\\s])"
-    "|" + "|".join(_ROUGH)
+    "|" + "|".join(_ROUGH) + "|" + _KANA_WORD.pattern
 )
 
 
@@ -88,6 +100,14 @@ def read_casual(text: str) -> tuple[str, list[int] | None]:
     for match in _DOUBLED_TSU.finditer(rewritten):
         keep[match.start(1) : match.end(1)] = [False] * (match.end(1) - match.start(1))
     out = "".join(c for c, k in zip(chars, keep, strict=True) if k)
+    kept = [s for s, k in zip(source, keep, strict=True) if k]
+    for match in reversed(list(_KANA_WORD.finditer(out))):  # never longer: indices stay
+        start, end = match.span()
+        word = _KANA_WORDS[match.group()]
+        out = out[:start] + word + out[end:]
+        # The new word's first and last characters point at the old word's first and last.
+        tail = [kept[end - 1]] if len(word) > 1 else []
+        kept[start:end] = kept[start : start + len(word) - len(tail)] + tail
     if out == text:
         return text, None
-    return out, [s for s, k in zip(source, keep, strict=True) if k]
+    return out, kept

@@ -95,6 +95,8 @@ _NOUN_PREDICATE = frozenset(
 _PERSON_CATEGORIES = (1 << CATEGORIES.index("supervisor")) | (1 << CATEGORIES.index("coworkers"))
 _AGENT_PARTICLES = frozenset({"に", "から"})
 _RECEIVING = frozenset({"貰う", "もらう"})
+#: Verbs that after て are auxiliaries, not predicates (話せていない, 食べてしまう).
+_TE_AUXILIARIES = frozenset({"居る", "有る", "仕舞う", "ちゃう", "置く", "見る", "呉れる"})
 
 #: Words are tagged this many at a time, joined by a sentence end.
 _READ_BATCH = 400
@@ -397,7 +399,7 @@ class Composer:
                     found.append(person)
                     used.update(range(e, _predicate_end(tokens, person.evaluation) + 1))
                     continue
-            if not b & evaluation_bits:
+            if not b & evaluation_bits or _auxiliary(tokens, e):
                 continue
             composed = self._pair(tokens, bits, breaks, used, e)
             if composed is not None:
@@ -445,8 +447,9 @@ class Composer:
         pattern = f"{tokens[t].lemma}+{word}"
         if b & (1 << (ABILITY_SHIFT + i)) or b & ALL_ABILITY:
             return self.entry(category, True, pattern)
-        if category == "physical" and b & MOOD_WORD and not b & NEGATIVE:
-            return self.entry("mood", False, pattern)  # 胸がざわざわする is anxiety
+        if category == "physical" and b & MOOD_WORD and not b & (NEGATIVE | 1 << (ONLY_SHIFT + i)):
+            # 胸がざわざわする is anxiety (目の前がぐるぐる回る, a word of the body, is not)
+            return self.entry("mood", False, pattern)
         if b & (NEGATIVE | MOOD_WORD) or b & (1 << (ONLY_SHIFT + i)):
             return self.entry(category, False, pattern)
         if b & (1 << (ALONE_SHIFT + i)):
@@ -769,6 +772,11 @@ def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool],
         if tokens[k].lemma in _AGENT_PARTICLES and bits[k - 1] & TARGET_MASK:
             return k - 1
     return -1
+
+
+def _auxiliary(tokens: Sequence[Token], e: int) -> bool:
+    """True for a verb that is an auxiliary after て (話せていない: いる is no staying)."""
+    return e > 0 and tokens[e].lemma in _TE_AUXILIARIES and tokens[e - 1].lemma in ("て", "で")
 
 
 def _coworker_head(bits: Sequence[int], k: int) -> bool:

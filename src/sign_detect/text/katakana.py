@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .tokenizer import Tokenizer
 
@@ -36,11 +37,18 @@ class KatakanaReader:
         The tokenizer that judges each run.
     max_cached : int
         Bound on the number of distinct runs remembered.
+    keep : iterable of str
+        Katakana words kept as written in any run that holds them (medicine names the
+        tagger splits, which read in hiragana would be lost).
     """
 
-    def __init__(self, tokenizer: Tokenizer, max_cached: int = 20_000):
+    def __init__(
+        self, tokenizer: Tokenizer, max_cached: int = 20_000, keep: Iterable[str] = ()
+    ):
         self.tokenizer = tokenizer
         self.max_cached = max_cached
+        #: Runs always kept as written: names the tagger splits (リーマス, デパス).
+        self.keep = frozenset(keep)
         self._forms: dict[str, str] = {}
 
     def read(self, text: str) -> str:
@@ -59,4 +67,6 @@ class KatakanaReader:
         return form
 
     def _is_words(self, run: str) -> bool:
+        if any(word in run for word in self.keep):
+            return True
         return all(known and len(surface) > 1 for surface, known in self.tokenizer.segments(run))

@@ -162,8 +162,70 @@ def find_cues(
             )
             if cue is not None:
                 cues.append(cue)
+    if cues and grammar.config.side_effect.causes:
+        cues = _side_effects(tokens, flags, cues, grammar)
     cues.sort(key=lambda c: (c.first, c.last))
     return cues
+
+
+_MEDICATION = "medication"
+
+
+def _medicine_named(
+    tokens: Sequence[Token], flags: Sequence[int], cues: list[Cue], grammar: Grammar
+) -> set[int]:
+    """First tokens of the sign cues holding a symptom of ``[side_effect] symptoms`` in a
+    sentence that names a medicine (眠気が強いので夜の薬を半分にしている)."""
+    rule = grammar.config.side_effect
+    found = set()
+    for cue in cues:
+        if not cue.is_sign or cue.entry.category not in rule.categories:
+            continue
+        if not any(
+            tokens[k].lemma in rule.symptoms or tokens[k].surface in rule.symptoms
+            for k in range(cue.first, cue.last + 1)
+        ):
+            continue
+        lo, hi = cue.first, cue.last
+        while lo > 0 and not flags[lo - 1] & SENTENCE_END:
+            lo -= 1
+        while hi + 1 < len(tokens) and not flags[hi] & SENTENCE_END:
+            hi += 1
+        if any(rules.is_medicine(tokens, k, grammar.config) for k in range(lo, hi + 1)):
+            found.add(cue.first)
+    return found
+
+
+def _side_effects(
+    tokens: Sequence[Token], flags: Sequence[int], cues: list[Cue], grammar: Grammar
+) -> list[Cue]:
+    """Symptoms put down to the medicine are signs of medication (薬のせいか手が震える,
+    新しい薬に変わってから昼間ずっと眠い); see ``[side_effect]`` in grammar.toml."""
+    rule = grammar.config.side_effect
+    if not any(c.is_sign and c.entry.category in rule.categories | rule.also for c in cues):
+        return cues
+    sentences = rules.side_effect_sentences(tokens, flags, grammar.config)
+    named = _medicine_named(tokens, flags, cues, grammar) if rule.symptoms else set()
+    if not sentences and not named:
+        return cues
+    out = []
+    for cue in cues:
+        out.append(cue)
+        if not (
+            cue.is_sign
+            and cue.entry.category in rule.categories | rule.also
+            and (any(lo <= cue.first <= hi for lo, hi in sentences) or cue.first in named)
+        ):
+            continue
+        medication = cue._replace(entry=replace(cue.entry, category=_MEDICATION))
+        if cue.entry.category in rule.also or any(
+            tokens[k].lemma in rule.keep or tokens[k].surface in rule.keep
+            for k in range(cue.first, cue.last + 1)
+        ):
+            out.append(medication)  # 薬を変えてから食欲が止まらない: both
+        else:
+            out[-1] = medication  # 薬のせいか手が震える: the medicine's
+    return out
 
 
 def _lexicon_cues(
@@ -237,6 +299,8 @@ def _judge(
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
     count, negation_end = rules.negation_scope(flags, last)
+    if count % 2 == 1 and rules.is_obligation(tokens, flags, negation_end, grammar.config):
+        count += 1  # 飲まないといけない: an obligation affirms the act
     negated = count % 2 == 1
     present = negated if entry.ability else not negated
     if negated and rules.is_exclusive(tokens, last, negation_end):
@@ -245,7 +309,7 @@ def _judge(
         return None
     config = grammar.config
     span = rules.span(flags, first, last)
-    resolved = rules.is_resolved(tokens, flags, span, config) or rules.is_agreed(
+    resolved = rules.is_resolved(tokens, flags, span, config, entry.category) or rules.is_agreed(
         flags, span, entry.category, config
     )
     hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(

@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 _SENTENCE_END = re.compile(r"[。!?.]+")
+_KATAKANA_WORD = re.compile("[ァ-ヶー]{2,}")
 #: Longest piece of text given to the tagger at once; longer notes are cut at sentence ends.
 _MAX_PIECE = 2048
 
@@ -221,7 +222,11 @@ class SignScorer:
         self.tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
         self.unanswered = unanswered if unanswered is not None else UnansweredDetector.default()
         self.composer = composer if composer is not None else Composer.default()
-        self._katakana = KatakanaReader(self.tokenizer)
+        # Medicine names the tagger splits (リー + マス) stay in katakana.
+        names = ("".join(seq) for seq in self.grammar.config.side_effect.medicines)
+        self._katakana = KatakanaReader(
+            self.tokenizer, keep=[n for n in names if _KATAKANA_WORD.fullmatch(n)]
+        )
         # Per-token memos, looked up with C-level map() for every note.
         self._starts_of = self.lexicon.starts_of.__getitem__
         self._composed_bits = self.composer.token_bits

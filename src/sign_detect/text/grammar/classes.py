@@ -57,6 +57,10 @@ WORKER_KIN = 1 << 37  # 息子 / 夫 …: the family member a family's question 
 WORK_WORD = 1 << 38  # 会社 / 出勤 / 上司 …: the sentence places its subject at work
 
 
+#: Last kana of a verb's plain form: the conjunctive が follows only that (行くが, not 飲み忘れが).
+_U_ROW = frozenset("うくすつぬふむゆるぐずづぶぷ")
+
+
 def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
     """First words of sequences, to skip most positions without a full compare."""
     return frozenset(seq[0] for seq in seqs if seq)
@@ -73,7 +77,14 @@ class TokenClasses:
 
     def flags(self, tokens: Sequence[Token]) -> list[int]:
         """The class bits of each token."""
-        return list(map(self.cache.__getitem__, tokens))
+        flags = list(map(self.cache.__getitem__, tokens))
+        for k in range(1, len(tokens)):
+            if flags[k] & CLAUSE_PARTICLE and tokens[k].surface == "が":
+                before = tokens[k - 1]
+                if before.pos1 == "動詞" and before.surface[-1:] not in _U_ROW:
+                    # 飲み忘れが多かった: が after a verb's stem marks a noun, it joins no clause
+                    flags[k] &= ~CLAUSE_PARTICLE
+        return flags
 
     def is_negation(self, token: Token) -> bool:
         negation = self.config.negation

@@ -19,10 +19,12 @@ __all__ = [
     "Hypothetical",
     "Intensifier",
     "Negation",
+    "Obligation",
     "Others",
     "Resolved",
     "Scope",
     "Seq",
+    "SideEffect",
     "Strength",
     "Wish",
 ]
@@ -105,6 +107,8 @@ class Resolved(_Section):
     past_ctypes: Words
     present_markers: Words
     recovery_after: Sequences
+    lasting: Words = frozenset()
+    recent: Words = frozenset()
 
 
 class Others(_Section):
@@ -143,6 +147,28 @@ class Agreed(_Section):
     consult: Words = frozenset()
 
 
+class Obligation(_Section):
+    """A negation that makes an obligation (飲まないといけない, 通院しなきゃ): it affirms."""
+
+    links: Words = frozenset()
+    heads: Words = frozenset()
+    surfaces: Words = frozenset()
+    leave: Words = frozenset()
+
+
+class SideEffect(_Section):
+    """A symptom put down to the medicine (薬のせいか手が震える) is a sign of medication."""
+
+    causes: Sequences = ()
+    own_causes: Sequences = ()
+    categories: Words = frozenset()
+    medicines: Sequences = ()
+    medicine_endings: tuple[str, ...] = ()
+    keep: Words = frozenset()
+    also: Words = frozenset()
+    symptoms: Words = frozenset()
+
+
 class Strength(_Section):
     """Multipliers of an entry's weight."""
 
@@ -163,4 +189,6 @@ class GrammarConfig(_Section):
     general: General = General()
     wish: Wish = Wish()
     agreed: Agreed = Agreed()
+    obligation: Obligation = Obligation()
+    side_effect: SideEffect = SideEffect()
     strength: Strength

@@ -68,12 +68,15 @@ __all__ = [
     "is_exclusive",
     "is_general",
     "is_hypothetical",
+    "is_medicine",
+    "is_obligation",
     "is_reported",
     "is_resolved",
     "is_wish",
     "modifiers",
     "negation_scope",
     "other_subject",
+    "side_effect_sentences",
     "span",
 ]
 
@@ -83,6 +86,9 @@ WINDOW = 12
 PARALLEL_REACH = 8
 #: Words between a cue and the person it describes (頭痛持ちの人, 眠れないという人).
 _BEFORE_PERSON = frozenset({"持ち", "言う", "云う"})
+#: Quoting particles: a person after them reports the cue (…と母から聞いた), unless
+#: という follows (眠れないという人: a trait).
+_QUOTE = frozenset({"と", "って"})
 #: Words before 者 that may name the graduate (利用者, 当事者, 本人).
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
@@ -245,15 +251,84 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         elif not bits & PASSABLE or is_clause_break(flags, k):
             break
         listing = listing or bool(bits & LIST_MARKER)
-        if bits & PARALLEL_MARKER:
-            parallel = PARALLEL_REACH
+        if bits & PARALLEL_MARKER and not flags[k - 1] & TE:
+            parallel = PARALLEL_REACH  # not the concessive ても (頓服を飲んでも効かない)
     return count, end
 
 
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
     """True when the negation after a cue is the exclusive しか…ない (only), which
     affirms the cue (ダメな気しかしない) or says how little (一口しか食べられない)."""
-    return any(tokens[k].lemma == "しか" for k in range(last + 1, negation))
+    return any(tokens[k].lemma == "しか" for k in range(last, negation))
+
+
+def is_obligation(
+    tokens: Sequence[Token], flags: Sequence[int], negation: int, config: GrammarConfig
+) -> bool:
+    """True when the negation at ``negation`` makes an obligation, which affirms the act
+    (飲まないといけない, 飲まなければならない, 通院しないとだめ, 飲まなきゃ, 飲まないと。),
+    or gives leave (食べなくても大丈夫): either way nothing is denied of the graduate."""
+    rule = config.obligation
+    if tokens[negation].surface in rule.surfaces:
+        return True
+    k = negation + 1
+    if k >= len(tokens) or tokens[k].surface not in rule.links:
+        return False
+    if k + 1 >= len(tokens) or flags[k + 1] & SENTENCE_END:
+        return tokens[k].surface == "と"  # 薬飲まないと。
+    if tokens[k].surface == "ちゃ" and (
+        tokens[k + 1].pos1 in ("助詞", "補助記号") or flags[k + 1] & SENTENCE_END
+    ):
+        return True  # 飲まなくちゃね
+    head = tokens[k + 1]
+    if tokens[k].surface == "て" and head.lemma == "も" and k + 2 < len(tokens):
+        leave = tokens[k + 2]  # 食べなくても大丈夫: leave, not a report
+        return leave.lemma in rule.leave or leave.surface in rule.leave
+    return head.lemma in rule.heads or head.surface in rule.heads
+
+
+def is_medicine(tokens: Sequence[Token], k: int, config: GrammarConfig) -> bool:
+    """True when a word of a medicine starts at ``k`` (薬, 眠剤, 抗うつ薬, a brand name the
+    tagger may split: リー + マス); see ``[side_effect]``."""
+    rule = config.side_effect
+    token = tokens[k]
+    if token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings):
+        return True
+    return any(_matches_at(tokens, k, seq) for seq in rule.medicines)
+
+
+def side_effect_sentences(
+    tokens: Sequence[Token], flags: Sequence[int], config: GrammarConfig
+) -> list[tuple[int, int]]:
+    """``(start, end)`` (inclusive) of the sentences that put a symptom down to the medicine:
+    a medicine word, then a cause (薬のせいか, 薬を変えてから, 薬を飲むと), or 副作用."""
+    rule = config.side_effect
+    causes = [(cause, False) for cause in rule.causes] + [(c, True) for c in rule.own_causes]
+    firsts = {cause[0] for cause, _ in causes if cause}
+    if not any(t.lemma in firsts or t.surface in firsts for t in tokens):
+        return []
+    found: list[tuple[int, int]] = []
+    start, previous, medicine, caused, named = 0, -1, -1, False, False
+    for m in range(len(tokens)):
+        if not caused:
+            if medicine < 0 and is_medicine(tokens, m, config):
+                medicine = m
+            for cause, own in causes:
+                if _matches_at(tokens, m, cause):
+                    named = own  # 副作用 needs no medicine before it
+                    caused = named or 0 <= medicine < m
+                    if caused:
+                        break
+        if flags[m] & SENTENCE_END or m == len(tokens) - 1:
+            if caused:
+                if named and previous >= 0 and any(
+                    t.lemma == "か" or t.surface in ("?", "？") for t in tokens[start : m + 1]
+                ):
+                    found.append((previous, start - 1))  # 手が震えます。副作用でしょうか。
+                found.append((start, m))
+            previous = start
+            start, medicine, caused, named = m + 1, -1, False, False
+    return found
 
 
 # -- hedges and intensifiers -----------------------------------------------------------------
@@ -355,7 +430,9 @@ def is_general(
     lo, hi = cue.sentence_start, min(cue.sentence_end + 1, len(flags))
     sentence = _sentence_bits(flags, cue)
     if sentence & GENERAL_MARK and any(
-        flags[k] & GENERAL_MARK and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "か")
+        flags[k] & GENERAL_MARK
+        and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "か")
+        and not _reported_action(tokens, flags, cue, k)
         for k in range(lo, hi)
     ):
         return True  # 病院に行くべきか迷っている asks; 休むべきだ advises
@@ -377,6 +454,18 @@ def is_general(
     return topic or bool(sentence & PERMISSION)
 
 
+def _reported_action(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, k: int
+) -> bool:
+    """True when the marker at ``k`` is a verb in the past in a later clause: what staff
+    did about the sign (耳鳴りの訴えがあり、受診を勧めた), not advice in general."""
+    return (
+        k >= cue.clause_end
+        and tokens[k].pos1 == "動詞"
+        and _any(flags, k + 1, min(len(flags), k + 3), PAST_TENSE)
+    )
+
+
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
     """True when the cue modifies a person noun (頭痛持ちの人は, 眠れない人が多い):
     somebody's trait, not the graduate's state."""
@@ -384,6 +473,10 @@ def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
         bits = flags[k]
         if bits & PERSON or (bits & PERSON_HEAD and tokens[k].pos1 == "名詞"):
             return True
+        if tokens[k].lemma in _QUOTE and not (
+            k + 1 < len(tokens) and tokens[k + 1].lemma in _BEFORE_PERSON
+        ):
+            return False  # 食事量が減っていると母から聞いた: the person reports it
         passed = bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or tokens[k].lemma in _BEFORE_PERSON
         if not passed:
             return False
@@ -457,7 +550,12 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
 
 # -- a past that is over ---------------------------------------------------------------------
 def _past_marker_before(
-    tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int, config: GrammarConfig
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    lo: int,
+    hi: int,
+    config: GrammarConfig,
+    lasting: bool = False,
 ) -> bool:
     """A past marker in ``lo..hi`` not followed by より, から, で … (以前より compares), or a
     recent time followed by まで (先週まで: over since)."""
@@ -465,6 +563,8 @@ def _past_marker_before(
         return False
     for k in range(lo, hi):
         after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
+        if lasting and tokens[k].lemma in config.resolved.recent:
+            continue  # 先月の通院を飛ばした: a lapse of treatment lasts
         if flags[k] & PAST_MARKER and after not in config.resolved.not_past_after:
             if k > 0 and (tokens[k - 1].pos1 in _NOT_BEFORE_PAST or tokens[k - 1].lemma == "時"):
                 continue  # 寝る前の薬, 五時前に: before an event, not the past
@@ -481,7 +581,11 @@ def _contrast_follows(tokens: Sequence[Token], flags: Sequence[int], end: int) -
 
 
 def is_resolved(
-    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    cue: CueSpan,
+    config: GrammarConfig,
+    category: str = "",
 ) -> bool:
     """True when the cue describes a past that is over.
 
@@ -489,13 +593,15 @@ def is_resolved(
     a past tense in its clause; not a comparison: 以前より痩せた is current);
     眠れなかったけど今は眠れている (past tense, then a present marker in a later clause);
     頭痛は治まった (recovery after the cue, not negated: 治らない is no recovery).
+    For a lasting category a recent past marker alone is no end (先月の通院を飛ばした).
     """
     first, last = cue.first, cue.last
     lo, hi = cue.sentence_start, cue.sentence_end
     end = chained_clause_end(flags, cue.clause_end, hi)
     reach = min(hi, end + WINDOW)
+    lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
-        _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config)
+        _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
         or _any(flags, end, reach, PRESENT_MARKER)
         or _contrast_follows(tokens, flags, hi)
     ):

@@ -72,6 +72,7 @@ __all__ = [
     "modifiers",
     "negation_scope",
     "other_subject",
+    "rhetorical_negations",
     "span",
 ]
 
@@ -85,6 +86,9 @@ _BEFORE_PERSON = frozenset({"持ち", "言う", "云う"})
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
+#: A negation after じゃ / では asking, not denying (…んじゃないか, …のではないでしょうか).
+_ASKING_NEGATION = frozenset({"無い", "ない"})
+_ASKING_END = frozenset({"か", "かな", "かしら", "です", "でしょう"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
 
@@ -246,6 +250,21 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         if bits & PARALLEL_MARKER:
             parallel = PARALLEL_REACH
     return count, end
+
+
+def rhetorical_negations(tokens: Sequence[Token], last: int, negation: int) -> int:
+    """How many negations after a cue (up to ``negation``) only ask (…んじゃないか,
+    …のではないか): 向いてないんじゃないかと思う says the cue, it does not deny it."""
+    count = 0
+    for k in range(last + 2, min(negation, len(tokens) - 2) + 1):
+        before, after = tokens[k - 1], tokens[k + 1]
+        if (
+            tokens[k].lemma in _ASKING_NEGATION
+            and (before.lemma == "だ" or (before.lemma == "は" and tokens[k - 2].lemma == "だ"))
+            and after.lemma in _ASKING_END
+        ):
+            count += 1
+    return count
 
 
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:

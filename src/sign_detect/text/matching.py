@@ -21,6 +21,7 @@ from .composition import (
     Composer,
     category_bit,
     governed_target,
+    prefers,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
@@ -149,7 +150,9 @@ def find_cues(
         soft = {c.first: c for c in cues if _is_soft(c)}
         for pair in composer.pairs(tokens, composed_bits, breaks, used - soft.keys()):
             if pair.evaluation in soft:
-                if pair.entry.category not in _OVERRIDING:
+                if pair.entry.category not in _OVERRIDING and not prefers(
+                    composed_bits[pair.evaluation], pair.entry.category
+                ):
                     continue  # a lone feeling, or 体がだるい: the lexicon cue stands
                 cues.remove(soft.pop(pair.evaluation))
             cue = _judge(

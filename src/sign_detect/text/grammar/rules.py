@@ -81,7 +81,7 @@ WINDOW = 12
 #: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
 PARALLEL_REACH = 8
 #: Words between a cue and the person it describes (頭痛持ちの人, 眠れないという人).
-_BEFORE_PERSON = frozenset({"持ち", "言う", "云う"})
+_BEFORE_PERSON = frozenset({"持ち", "言う", "云う", "思う", "感じる", "感ずる", "考える", "悩む"})
 #: Words before 者 that may name the graduate (利用者, 当事者, 本人).
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".

@@ -211,7 +211,7 @@ def _judge(
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
     count, negation_end = rules.negation_scope(flags, last)
-    if count > 1:  # 向いてないんじゃないか: the second negation asks
+    if count:  # 向いてないんじゃないか asks, 眠れないかもしれない hedges: no denial
         count -= rules.rhetorical_negations(tokens, last, negation_end)
     negated = count % 2 == 1
     present = negated if entry.ability else not negated

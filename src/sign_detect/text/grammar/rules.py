@@ -88,7 +88,9 @@ _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: A negation after じゃ / では asking, not denying (…んじゃないか, …のではないでしょうか).
 _ASKING_NEGATION = frozenset({"無い", "ない"})
-_ASKING_END = frozenset({"か", "かな", "かしら", "です", "でしょう"})
+_ASKING_END = frozenset({"か", "かな", "かしら"})
+#: The negations of かもしれない / かもしれん / かもしれません (a hedge, not a denial).
+_HEDGING_NEGATION = frozenset({"ず", "ぬ", "ん"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
 
@@ -253,18 +255,32 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
 
 
 def rhetorical_negations(tokens: Sequence[Token], last: int, negation: int) -> int:
-    """How many negations after a cue (up to ``negation``) only ask (…んじゃないか,
-    …のではないか): 向いてないんじゃないかと思う says the cue, it does not deny it."""
+    """How many negations after a cue (up to ``negation``) only ask or hedge
+    (…んじゃないか, …のではないか, …かもしれない): 向いてないんじゃないかと思う and
+    眠れないかもしれない say the cue, they do not deny it."""
     count = 0
-    for k in range(last + 2, min(negation, len(tokens) - 2) + 1):
-        before, after = tokens[k - 1], tokens[k + 1]
-        if (
+    for k in range(last + 2, min(negation, len(tokens) - 1) + 1):
+        before = tokens[k - 1]
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if tokens[k].lemma in _ASKING_NEGATION | _HEDGING_NEGATION and (
+            before.lemma == "知れる"  # かもしれない / かもしれん
+            and tokens[k - 2].lemma == "も"
+        ):
+            count += 1
+        elif (
             tokens[k].lemma in _ASKING_NEGATION
-            and (before.lemma == "だ" or (before.lemma == "は" and tokens[k - 2].lemma == "だ"))
-            and after.lemma in _ASKING_END
+            and (before.surface == "じゃ" or (before.surface == "は" and tokens[k - 2].surface == "で"))
+            and _asks(tokens, k + 1)
         ):
             count += 1
     return count
+
+
+def _asks(tokens: Sequence[Token], k: int) -> bool:
+    """True when a question particle follows at ``k`` (か), or after です / でしょう."""
+    if k < len(tokens) and tokens[k].lemma == "です":
+        k += 1
+    return k < len(tokens) and tokens[k].lemma in _ASKING_END
 
 
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:

@@ -261,18 +261,20 @@ def rhetorical_negations(tokens: Sequence[Token], last: int, negation: int) -> i
     count = 0
     for k in range(last + 2, min(negation, len(tokens) - 1) + 1):
         before = tokens[k - 1]
-        after = tokens[k + 1] if k + 1 < len(tokens) else None
-        if tokens[k].lemma in _ASKING_NEGATION | _HEDGING_NEGATION and (
-            before.lemma == "知れる"  # かもしれない / かもしれん
+        hedges = (
+            tokens[k].lemma in _ASKING_NEGATION | _HEDGING_NEGATION
+            and before.lemma == "知れる"  # かもしれない / かもしれん
             and tokens[k - 2].lemma == "も"
-        ):
-            count += 1
-        elif (
+        )
+        asks = (
             tokens[k].lemma in _ASKING_NEGATION
-            and (before.surface == "じゃ" or (before.surface == "は" and tokens[k - 2].surface == "で"))
+            and (
+                before.surface == "じゃ"
+                or (before.surface == "は" and tokens[k - 2].surface == "で")
+            )
             and _asks(tokens, k + 1)
-        ):
-            count += 1
+        )
+        count += hedges or asks
     return count
 
 

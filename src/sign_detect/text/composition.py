@@ -379,7 +379,7 @@ class Composer:
                 if reluctance is not None:
                     found.append(reluctance)
                     continue
-            if not b & evaluation_bits:
+            if not b & evaluation_bits or _not_evaluating(tokens, e):
                 continue
             composed = self._pair(tokens, bits, breaks, used, e)
             if composed is not None:
@@ -587,6 +587,21 @@ def _predicate_end(tokens: Sequence[Token], k: int) -> int:
     ):
         k += 1
     return k
+
+
+#: Adverbs of time made from adjectives: 早く片付いた says when, it judges no target.
+_TIME_ADVERBS = frozenset({"早く", "速く", "はやく", "遅く", "おそく"})
+#: Verbs that after て / で are auxiliaries: 思っていない is no 居る (being at the workplace).
+_TE_AUXILIARIES = frozenset({"居る", "いる"})
+
+
+def _not_evaluating(tokens: Sequence[Token], e: int) -> bool:
+    """True for a word that cannot evaluate here: an adjective used as an adverb of time
+    before a verb (仕事が早く終わった) or the auxiliary いる of …ている."""
+    token = tokens[e]
+    if token.surface in _TIME_ADVERBS:
+        return e + 1 < len(tokens) and tokens[e + 1].pos1 == "動詞"
+    return token.lemma in _TE_AUXILIARIES and e > 0 and tokens[e - 1].lemma in ("て", "で")
 
 
 def _compared_subject(

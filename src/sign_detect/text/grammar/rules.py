@@ -261,10 +261,11 @@ def rhetorical_negations(tokens: Sequence[Token], last: int, negation: int) -> i
     count = 0
     for k in range(last + 2, min(negation, len(tokens) - 1) + 1):
         before = tokens[k - 1]
+        j = k - 2 if before.lemma == "ます" and k >= 3 else k - 1  # かもしれません
         hedges = (
             tokens[k].lemma in _ASKING_NEGATION | _HEDGING_NEGATION
-            and before.lemma == "知れる"  # かもしれない / かもしれん
-            and tokens[k - 2].lemma == "も"
+            and tokens[j].lemma == "知れる"  # かもしれない / かもしれん
+            and tokens[j - 1].lemma == "も"
         )
         asks = (
             tokens[k].lemma in _ASKING_NEGATION

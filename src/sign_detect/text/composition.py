@@ -596,11 +596,14 @@ _TE_AUXILIARIES = frozenset({"居る", "いる"})
 
 
 def _not_evaluating(tokens: Sequence[Token], e: int) -> bool:
-    """True for a word that cannot evaluate here: an adjective used as an adverb of time
-    before a verb (仕事が早く終わった) or the auxiliary いる of …ている."""
+    """True for a word that cannot evaluate here: an adjective used as an adverb before a
+    verb (仕事が早く終わった, 仕事を無理に続ける) or the auxiliary いる of …ている."""
     token = tokens[e]
     if token.surface in _TIME_ADVERBS:
         return e + 1 < len(tokens) and tokens[e + 1].pos1 == "動詞"
+    if token.lemma == "無理" and e + 2 < len(tokens) and tokens[e + 1].surface == "に":
+        after = tokens[e + 2]  # 無理に続ける: "by force"; 無理になる stays a judgement
+        return after.pos1 == "動詞" and after.lemma not in ("成る", "為る")
     return token.lemma in _TE_AUXILIARIES and e > 0 and tokens[e - 1].lemma in ("て", "で")
 
 

@@ -39,6 +39,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     # supervisor: a good manner negated
     ("新しい班長があまり優しくない", {"supervisor"}),
     ("係長の説明が丁寧じゃない", {"supervisor"}),
+    ("優しくない先輩に当たった", {"coworkers"}),
+    # joy and interest negated are low mood, whatever they are about
+    ("最近は作業が全然面白くない", {"mood"}),
+    ("ケアレスミスがなかなか減らない", {"workload"}),
 ]
 
 HEALTHY: list[str] = [
@@ -68,6 +72,9 @@ HEALTHY: list[str] = [
     "疲れはそんなにないです",
     "眠れないわけじゃないです",
     "今日は家を出る前に薬を飲んだ",
+    "今の作業はけっこう面白い",
+    "ミスがだいぶ減ってきた",
+    "休日は仕事のことを忘れてのんびりした",
 ]
 
 

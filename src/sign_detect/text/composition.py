@@ -400,6 +400,10 @@ class Composer:
             if t in used or not _evaluates_as_noun(tokens, t, e):
                 return None
             t = _possessor(tokens, bits, t)
+            if bits[e] & _MOOD_PREFERRED:  # 仕事が面白くない: a joyless job is low mood
+                entry = self._evaluates(bits[e], "mood", tokens, t, e)
+                if entry is not None:
+                    return Composed(entry, t, e)
             for category in _preferred(_categories(bits[t]), bits[e]):
                 entry = self._evaluates(bits[e], category, tokens, t, e)
                 if entry is not None:
@@ -626,6 +630,10 @@ def _compared_subject(
         if bits[k] & TARGET_MASK and k not in used and tokens[k + 1].lemma in ("が", "は", "も"):
             return k
     return -1
+
+
+#: An evaluation that prefers mood does so whatever its target (仕事が楽しくない).
+_MOOD_PREFERRED = 1 << (PREFER_SHIFT + CATEGORIES.index("mood"))
 
 
 def _preferred(categories: Iterable[str], evaluation: int) -> list[str]:

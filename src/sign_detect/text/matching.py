@@ -210,7 +210,10 @@ def _judge(
     composed_bits: Sequence[int] | None = None,
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
-    count, negation_end = rules.negation_scope(flags, last)
+    if 0 <= evaluation < target:  # 優しくない上司: the negation stands before the target
+        count, negation_end = rules.negation_scope(flags, evaluation)
+    else:
+        count, negation_end = rules.negation_scope(flags, last)
     if count:  # 向いてないんじゃないか asks, 眠れないかもしれない hedges: no denial
         count -= rules.rhetorical_negations(tokens, last, negation_end)
     negated = count % 2 == 1

@@ -456,7 +456,20 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
             person = _person_before(tokens, flags, k)
             if person >= 0:
                 return person
-    return -1
+    return _unmarked_person(tokens, flags, cue)
+
+
+def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
+    """A person right before the cue with its particle dropped, past adverbs only, in a
+    sentence that reports what was seen (隣の人めっちゃ忙しそう), or -1."""
+    if not is_reported(flags, cue):
+        return -1
+    k = cue.first
+    while k - 1 > cue.sentence_start and tokens[k - 1].pos1 == "副詞":
+        k -= 1
+    if k == cue.first or k <= cue.sentence_start:
+        return -1  # no adverb between: パートさん is the cue's own target
+    return _person_before(tokens, flags, k)
 
 
 def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:

@@ -332,7 +332,7 @@ def is_hypothetical(
 ) -> bool:
     """True when the cue's clause is conditional (…たら / …なら / …ば: advice) or its
     sentence is a polite question (疲れはありますか?: the staff asking)."""
-    if cue.clause & CONDITIONAL:
+    if cue.clause & CONDITIONAL or _before_it(tokens, cue.last):
         return True
     end = cue.clause_end  # the conditional ば is the clause break itself
     if end < len(flags) and flags[end] & CONDITIONAL:
@@ -353,6 +353,20 @@ def is_hypothetical(
     return asked >= 0 and not any(
         is_clause_break(flags, k) or tokens[k].lemma in _QUOTATIVE
         for k in range(cue.last + 1, asked)
+    )
+
+
+def _before_it(tokens: Sequence[Token], last: int) -> bool:
+    """True when the cue names what has not happened yet: …前に / …前は / …前の
+    (辞める前に確認したい, 退職前の準備)."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].lemma == "為る":
+        k += 1  # 退職する前に
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lemma == "前"
+        and tokens[k].pos1 == "名詞"
+        and tokens[k + 1].lemma in ("に", "は", "の", "まで")
     )
 
 

@@ -474,15 +474,17 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
 
 
 def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
-    """A person right before the cue with its particle dropped, past adverbs only, in a
-    sentence that reports what was seen (隣の人めっちゃ忙しそう), or -1."""
+    """A person right before a predicate cue with its particle dropped (past adverbs), in a
+    sentence that reports what was seen (隣の人めっちゃ忙しそう, みんな忙しそう), or -1."""
     if not is_reported(flags, cue):
         return -1
     k = cue.first
     while k - 1 > cue.sentence_start and tokens[k - 1].pos1 == "副詞":
         k -= 1
-    if k == cue.first or k <= cue.sentence_start:
-        return -1  # no adverb between: パートさん is the cue's own target
+    if k <= cue.sentence_start or (
+        k == cue.first and tokens[k].pos1 not in ("形容詞", "動詞", "形状詞")
+    ):
+        return -1  # パートさん: the person is the cue's own target, not its subject
     return _person_before(tokens, flags, k)
 
 

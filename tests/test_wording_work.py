@@ -28,6 +28,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("明日の仕事が憂うつ", {"quit_intent"}),
     ("駅のホームで足が止まってしまう", {"quit_intent"}),
     ("退職代行のサイトを眺めている", {"quit_intent"}),
+    ("来月の復職がちょっと怖い", {"quit_intent"}),
+    ("毎日通所するのがしんどくなってきた", {"quit_intent"}),
+    ("このまま働き続けられるか心配です", {"quit_intent"}),
     # workload
     ("検品が全然追いつかない", {"workload"}),
     ("ラインのスピードについていけない", {"workload"}),

@@ -52,6 +52,7 @@ __all__ = [
     "category_bit",
     "governed_target",
     "person_before",
+    "prefers",
 ]
 
 _MAX_CACHED_TOKENS = 50_000
@@ -87,6 +88,7 @@ BEHIND = 1 << 63  # 陰 (で): talk behind the graduate's back with a verb of ta
 _PEOPLE_BITS = (
     BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER | APPROACH_PERSON | BEHIND
 )
+PREFER_SHIFT = 64  # bits 64..73: an evaluation that picks this category of a target of several
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -122,6 +124,13 @@ COMPOSING_MASK = (
     | APPROACH_PERSON
     | BEHIND
 )
+
+
+def prefers(bits: int, category: str) -> bool:
+    """True when an evaluation's bits prefer ``category`` (仕事が憂鬱: quit_intent)."""
+    return category in _CATEGORY_BIT and bool(
+        bits & (1 << (PREFER_SHIFT + CATEGORIES.index(category)))
+    )
 
 
 def category_bit(category: str) -> int:
@@ -233,7 +242,7 @@ class Composer:
         pending: list[tuple[str, int]] = []
         self._fill_pending(pending, data)
         words = _Words()
-        people: dict[Seq, int] = {}  # a sequence of the people lists keeps their bits
+        firsts: dict[Seq, str] = {}
         for (item, bits), seq in zip(
             pending, self._read_many([item for item, _ in pending]), strict=True
         ):
@@ -244,15 +253,38 @@ class Composer:
                 words.single[item] = words.single.get(item, 0) | bits
             elif seq:
                 words.sequences.append((seq, bits))
-                people[seq] = people.get(seq, 0) | (bits & _PEOPLE_BITS)
                 words.single[seq[0]] = words.single.get(seq[0], 0) | SEQUENCE_START
-        # (a sequence matches once: 係長 is a target of supervisor and a boss)
-        words.sequences[:] = [(seq, b | people[seq]) for seq, b in words.sequences]
+                firsts.setdefault(seq, item)
+        # One entry per sequence, with the bits of every list it is in (ついていく is an
+        # ability of coworkers and of the work, and names the work alone); a resource's
+        # emotion comes only from the first list (気になる evaluates, it is no mood alone).
+        merged: dict[Seq, int] = {}
+        for seq, seq_bits in words.sequences:
+            if seq in merged:
+                seq_bits &= ~(NEGATIVE | MOOD_WORD)
+            merged[seq] = merged.get(seq, 0) | seq_bits
+        words.sequences[:] = merged.items()
         # Longest sequences first, so 職場の人 wins over 職場.
         words.sequences.sort(key=lambda s: -len(s[0]))
+        surfaces = self._first_surfaces(firsts)
         for seq, seq_bits in words.sequences:
             words.by_first.setdefault(seq[0], []).append((seq, seq_bits))
+            surface = surfaces.get(seq, seq[0])
+            if surface != seq[0]:
+                # ついていけない after に is read つく, not 付く: the written first word
+                # finds the sequence too.
+                words.by_first.setdefault(surface, []).append((seq, seq_bits))
+                words.single[surface] = words.single.get(surface, 0) | SEQUENCE_START
         return words
+
+    def _first_surfaces(self, firsts: Mapping[Seq, str]) -> dict[Seq, str]:
+        """The first written word of each multi-word item (つい of ついていく)."""
+        out: dict[Seq, str] = {}
+        for seq, item in firsts.items():
+            tokens = [t for t in self._tokenizer.tokenize(item) if t.surface.strip()]
+            if tokens:
+                out[seq] = tokens[0].surface
+        return out
 
     def _fill_pending(self, words: list[tuple[str, int]], data: Mapping[str, Any]) -> None:
         targets = data.get("targets", {})
@@ -278,6 +310,9 @@ class Composer:
         self._add(words, sorted(mood), MOOD_WORD)
 
         self._add(words, only.get("mood", []), MOOD_WORD)  # a mood word needs no target
+        prefer = evaluations.get("prefer", {})
+        for i, category in enumerate(CATEGORIES):
+            self._add(words, prefer.get(category, []), 1 << (PREFER_SHIFT + i))
         abilities = data.get("abilities", {})
         self._add(words, abilities.get("all", []), ALL_ABILITY)
         alone = abilities.get("alone", {})
@@ -399,7 +434,7 @@ class Composer:
                     found.append(person)
                     used.update(range(e, _predicate_end(tokens, person.evaluation) + 1))
                     continue
-            if not b & evaluation_bits or _auxiliary(tokens, e):
+            if not b & evaluation_bits or _not_evaluating(tokens, e):
                 continue
             composed = self._pair(tokens, bits, breaks, used, e)
             if composed is not None:
@@ -427,16 +462,34 @@ class Composer:
             ):
                 return None  # 上司に分からないところを聞く: the target does not govern it
             t = _possessor(tokens, bits, t)
-            for category in _categories(bits[t]):
+            if bits[e] & _MOOD_PREFERRED:  # 仕事が面白くない: a joyless job is low mood
+                entry = self._evaluates(bits[e], "mood", tokens, t, e)
+                if entry is not None:
+                    return Composed(entry, t, e)
+            for category in _preferred(_categories(bits[t]), bits[e]):
                 entry = self._evaluates(bits[e], category, tokens, t, e)
                 if entry is not None:
                     return Composed(entry, t, e)
+            subject = _compared_subject(tokens, bits, breaks, used, t, e)
+            if subject >= 0:  # 作業のスピードが周りに追いつかない: the pace, not 周り
+                return self._pair_with(tokens, bits, subject, e)
             return None  # the nearest target decides
+        if bits[e] & _range_bits(ALONE_SHIFT) and _has_other_argument(tokens, bits, e):
+            return None  # メモが追いつかない, 電車に間に合わない: about something else
         for i, category in enumerate(CATEGORIES):
             if bits[e] & (1 << (ALONE_SHIFT + i)):
                 return Composed(self.entry(category, True, f"alone:{tokens[e].lemma}"), -1, e)
         if bits[e] & MOOD_WORD:
             return Composed(self.entry("mood", False, f"emotion:{tokens[e].lemma}"), -1, e)
+        return None
+
+    def _pair_with(
+        self, tokens: Sequence[Token], bits: Sequence[int], t: int, e: int
+    ) -> Composed | None:
+        for category in _preferred(_categories(bits[t]), bits[e]):
+            entry = self._evaluates(bits[e], category, tokens, t, e)
+            if entry is not None:
+                return Composed(entry, t, e)
         return None
 
     def _evaluates(
@@ -613,9 +666,13 @@ def _targets(
     for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
         if breaks[k]:
             break
+        if _is_person_suffixed(tokens, bits, k):
+            continue  # 担当さんに言いづらい: 担当さん is a person, not the assignment
         if bits[k] & TARGET_MASK or _coworker_head(bits, k):
             yield k
             return
+        if _relative_person(tokens, bits, k):
+            return  # 作業している方が風邪で: the person's, not the work's
     if tokens[e].pos1 == "名詞":
         return  # 棚卸しの担当: a noun before a target does not evaluate it
     for k in range(e + 1, min(len(bits), e + 1 + MAX_MODIFIED_DISTANCE)):
@@ -774,9 +831,32 @@ def _agent(tokens: Sequence[Token], bits: Sequence[int], breaks: Sequence[bool],
     return -1
 
 
-def _auxiliary(tokens: Sequence[Token], e: int) -> bool:
-    """True for a verb that is an auxiliary after て (話せていない: いる is no staying)."""
-    return e > 0 and tokens[e].lemma in _TE_AUXILIARIES and tokens[e - 1].lemma in ("て", "で")
+#: Suffixes that make a noun a person (担当さん, 担当者).
+_PERSON_SUFFIXES = frozenset({"さん", "様", "者", "ちゃん", "君"})
+_SUBJECT_PARTICLES = frozenset({"が", "は", "も"})
+
+
+def _is_person_suffixed(tokens: Sequence[Token], bits: Sequence[int], k: int) -> bool:
+    """True for a target of the work read as a person by its suffix (担当さん)."""
+    return (
+        bool(bits[k] & TARGET_MASK)
+        and not bits[k] & _PERSON_CATEGORIES
+        and k + 1 < len(tokens)
+        and tokens[k + 1].pos1 == "接尾辞"
+        and tokens[k + 1].lemma in _PERSON_SUFFIXES
+    )
+
+
+def _relative_person(tokens: Sequence[Token], bits: Sequence[int], k: int) -> bool:
+    """True for 人 / 方 after a verb and before が / は: a person described by a clause
+    (一緒に作業している方が), who is the subject of what follows."""
+    return (
+        bool(bits[k] & HEAD)
+        and tokens[k].pos1 == "名詞"
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].pos1 in ("動詞", "助動詞")
+        and tokens[k + 1].lemma in _SUBJECT_PARTICLES
+    )
 
 
 def _coworker_head(bits: Sequence[int], k: int) -> bool:
@@ -801,6 +881,7 @@ def _possessor(tokens: Sequence[Token], bits: Sequence[int], t: int) -> int:
         t >= 2
         and tokens[t - 1].lemma == "の"
         and bits[t - 2] & _PERSON_CATEGORIES
+        and bits[t] & _PERSON_CATEGORIES  # 周りのスピード stays the work's pace
         and set(_categories(bits[t - 2])).isdisjoint(_categories(bits[t]))
     ):
         return t - 2
@@ -830,6 +911,75 @@ def _predicate_end(tokens: Sequence[Token], k: int) -> int:
     ):
         k += 1
     return k
+
+
+#: Adverbs of time made from adjectives: 早く片付いた says when, it judges no target.
+_TIME_ADVERBS = frozenset({"早く", "速く", "はやく", "遅く", "おそく"})
+#: Verbs that after て / で are auxiliaries: 思っていない is no 居る (being at the workplace).
+
+
+def _not_evaluating(tokens: Sequence[Token], e: int) -> bool:
+    """True for a word that cannot evaluate here: an adjective used as an adverb before a
+    verb (仕事が早く終わった, 仕事を無理に続ける) or the auxiliary いる of …ている."""
+    token = tokens[e]
+    if token.surface in _TIME_ADVERBS:
+        return e + 1 < len(tokens) and tokens[e + 1].pos1 == "動詞"
+    if token.lemma == "無理" and e + 2 < len(tokens) and tokens[e + 1].surface == "に":
+        after = tokens[e + 2]  # 無理に続ける: "by force"; 無理になる stays a judgement
+        return after.pos1 == "動詞" and after.lemma not in ("成る", "為る")
+    return token.lemma in _TE_AUXILIARIES and e > 0 and tokens[e - 1].lemma in ("て", "で")
+
+
+def _compared_subject(
+    tokens: Sequence[Token],
+    bits: Sequence[int],
+    breaks: Sequence[bool],
+    used: set[int],
+    t: int,
+    e: int,
+) -> int:
+    """For an ability that names the work alone (追いつく, ついていく) whose nearest target
+    is marked by に and does not take it (周りに追いつけない), an earlier target in the clause
+    marked by が / は / の (作業のスピードが), or -1."""
+    if not bits[e] & _range_bits(ALONE_SHIFT) or t + 1 >= e or tokens[t + 1].lemma != "に":
+        return -1
+    for k in range(t - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
+        if breaks[k]:
+            return -1
+        if bits[k] & TARGET_MASK and k not in used and tokens[k + 1].lemma in ("が", "は", "も"):
+            return k
+    return -1
+
+
+#: An evaluation that prefers mood does so whatever its target (仕事が楽しくない).
+_MOOD_PREFERRED = 1 << (PREFER_SHIFT + CATEGORIES.index("mood"))
+
+
+def _preferred(categories: Iterable[str], evaluation: int) -> list[str]:
+    """The target's categories, those the evaluation prefers first (仕事が憂鬱: going to
+    work, not the amount of it)."""
+    found = list(categories)
+    if len(found) > 1 and evaluation >> PREFER_SHIFT:
+        found.sort(key=lambda c: not evaluation & (1 << (PREFER_SHIFT + CATEGORIES.index(c))))
+    return found
+
+
+#: Particles that mark the argument of a predicate (メモが / 電車に / 自分について).
+_ARGUMENT_PARTICLES = frozenset({"が", "に", "は", "も", "を"})
+
+
+def _has_other_argument(tokens: Sequence[Token], bits: Sequence[int], e: int) -> bool:
+    """True when a noun that is no target stands as the argument of the ability at ``e``
+    (メモが追いつかない, 自分についていけない): the ability is about that, not the work."""
+    k = e - 1
+    if k >= 1 and tokens[k].lemma == "て" and tokens[k - 1].lemma in ("付く", "つく", "着く"):
+        k -= 2  # 自分について + いけない: ついていく is marked on its last word
+    while k >= 0 and tokens[k].pos1 == "副詞":
+        k -= 1  # 電車にギリギリ間に合わない
+    if k < 1 or tokens[k].lemma not in _ARGUMENT_PARTICLES:
+        return False
+    noun = tokens[k - 1]
+    return noun.pos1 in ("名詞", "代名詞") and not bits[k - 1] & TARGET_MASK
 
 
 def _categories(bits: int) -> Iterator[str]:

@@ -25,6 +25,7 @@ from .composition import (
     category_bit,
     governed_target,
     person_before,
+    prefers,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
@@ -153,7 +154,9 @@ def find_cues(
         soft = {c.first: c for c in cues if _is_soft(c)}
         for pair in composer.pairs(tokens, composed_bits, breaks, used - soft.keys()):
             if pair.evaluation in soft:
-                if pair.entry.category not in _OVERRIDING:
+                if pair.entry.category not in _OVERRIDING and not prefers(
+                    composed_bits[pair.evaluation], pair.entry.category
+                ):
                     continue  # a lone feeling, or 体がだるい: the lexicon cue stands
                 cues.remove(soft.pop(pair.evaluation))
             cue = _judge(
@@ -298,7 +301,12 @@ def _judge(
     composed_bits: Sequence[int] | None = None,
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
-    count, negation_end = rules.negation_scope(flags, last)
+    if 0 <= evaluation < target:  # 優しくない上司: the negation stands before the target
+        count, negation_end = rules.negation_scope(flags, evaluation)
+    else:
+        count, negation_end = rules.negation_scope(flags, last)
+    if count:  # 向いてないんじゃないか asks, 眠れないかもしれない hedges: no denial
+        count -= rules.rhetorical_negations(tokens, last, negation_end)
     if count % 2 == 1 and rules.is_obligation(tokens, flags, negation_end, grammar.config):
         count += 1  # 飲まないといけない: an obligation affirms the act
     negated = count % 2 == 1

@@ -76,6 +76,7 @@ __all__ = [
     "modifiers",
     "negation_scope",
     "other_subject",
+    "rhetorical_negations",
     "side_effect_sentences",
     "span",
 ]
@@ -85,7 +86,7 @@ WINDOW = 12
 #: How many tokens a parallel も carries negation over (胃が痛むことも + ない).
 PARALLEL_REACH = 8
 #: Words between a cue and the person it describes (頭痛持ちの人, 眠れないという人).
-_BEFORE_PERSON = frozenset({"持ち", "言う", "云う"})
+_BEFORE_PERSON = frozenset({"持ち", "言う", "云う", "思う", "感じる", "感ずる", "考える", "悩む"})
 #: Quoting particles: a person after them reports the cue (…と母から聞いた), unless
 #: という follows (眠れないという人: a trait).
 _QUOTE = frozenset({"と", "って"})
@@ -93,6 +94,11 @@ _QUOTE = frozenset({"と", "って"})
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
+#: A negation after じゃ / では asking, not denying (…んじゃないか, …のではないでしょうか).
+_ASKING_NEGATION = frozenset({"無い", "ない"})
+_ASKING_END = frozenset({"か", "かな", "かしら"})
+#: The negations of かもしれない / かもしれん / かもしれません (a hedge, not a denial).
+_HEDGING_NEGATION = frozenset({"ず", "ぬ", "ん"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
 
@@ -256,6 +262,38 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
     return count, end
 
 
+def rhetorical_negations(tokens: Sequence[Token], last: int, negation: int) -> int:
+    """How many negations after a cue (up to ``negation``) only ask or hedge
+    (…んじゃないか, …のではないか, …かもしれない): 向いてないんじゃないかと思う and
+    眠れないかもしれない say the cue, they do not deny it."""
+    count = 0
+    for k in range(last + 2, min(negation, len(tokens) - 1) + 1):
+        before = tokens[k - 1]
+        j = k - 2 if before.lemma == "ます" and k >= 3 else k - 1  # かもしれません
+        hedges = (
+            tokens[k].lemma in _ASKING_NEGATION | _HEDGING_NEGATION
+            and tokens[j].lemma == "知れる"  # かもしれない / かもしれん
+            and tokens[j - 1].lemma == "も"
+        )
+        asks = (
+            tokens[k].lemma in _ASKING_NEGATION
+            and (
+                before.surface == "じゃ"
+                or (before.surface == "は" and tokens[k - 2].surface == "で")
+            )
+            and _asks(tokens, k + 1)
+        )
+        count += hedges or asks
+    return count
+
+
+def _asks(tokens: Sequence[Token], k: int) -> bool:
+    """True when a question particle follows at ``k`` (か), or after です / でしょう."""
+    if k < len(tokens) and tokens[k].lemma == "です":
+        k += 1
+    return k < len(tokens) and tokens[k].lemma in _ASKING_END
+
+
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
     """True when the negation after a cue is the exclusive しか…ない (only), which
     affirms the cue (ダメな気しかしない) or says how little (一口しか食べられない)."""
@@ -371,7 +409,7 @@ def is_hypothetical(
 ) -> bool:
     """True when the cue's clause is conditional (…たら / …なら / …ば: advice) or its
     sentence is a polite question (疲れはありますか?: the staff asking)."""
-    if cue.clause & CONDITIONAL:
+    if cue.clause & CONDITIONAL or _before_it(tokens, cue.last):
         return True
     end = cue.clause_end  # the conditional ば is the clause break itself
     if end < len(flags) and flags[end] & CONDITIONAL:
@@ -392,6 +430,20 @@ def is_hypothetical(
     return asked >= 0 and not any(
         is_clause_break(flags, k) or tokens[k].lemma in _QUOTATIVE
         for k in range(cue.last + 1, asked)
+    )
+
+
+def _before_it(tokens: Sequence[Token], last: int) -> bool:
+    """True when the cue names what has not happened yet: …前に / …前は / …前の
+    (辞める前に確認したい, 退職前の準備)."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].lemma == "為る":
+        k += 1  # 退職する前に
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lemma == "前"
+        and tokens[k].pos1 == "名詞"
+        and tokens[k + 1].lemma in ("に", "は", "の", "まで")
     )
 
 
@@ -526,7 +578,22 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
             person = _person_before(tokens, flags, k)
             if person >= 0:
                 return person
-    return -1
+    return _unmarked_person(tokens, flags, cue)
+
+
+def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
+    """A person right before a predicate cue with its particle dropped (past adverbs), in a
+    sentence that reports what was seen (隣の人めっちゃ忙しそう, みんな忙しそう), or -1."""
+    if not is_reported(flags, cue):
+        return -1
+    k = cue.first
+    while k - 1 > cue.sentence_start and tokens[k - 1].pos1 == "副詞":
+        k -= 1
+    if k <= cue.sentence_start or (
+        k == cue.first and tokens[k].pos1 not in ("形容詞", "動詞", "形状詞")
+    ):
+        return -1  # パートさん: the person is the cue's own target, not its subject
+    return _person_before(tokens, flags, k)
 
 
 def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:

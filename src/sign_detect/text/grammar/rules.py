@@ -9,7 +9,7 @@ sentence and clause lie, computed once for all the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 from typing import NamedTuple
 
@@ -332,7 +332,27 @@ def is_medicine(tokens: Sequence[Token], k: int, config: GrammarConfig) -> bool:
     token = tokens[k]
     if token.pos1 == "名詞" and token.surface.endswith(rule.medicine_endings):
         return True
-    return any(_matches_at(tokens, k, seq) for seq in rule.medicines)
+    return any(_matches_at(tokens, k, seq) for seq in _starting(rule.medicines, token))
+
+
+@cache
+def _by_first_word(seqs: tuple[Seq, ...]) -> dict[str, tuple[Seq, ...]]:
+    """Sequences by their first word, so a position is tried only against those it can
+    start (a medicine or cause list is tried at every token of a sentence)."""
+    index: dict[str, list[Seq]] = {}
+    for seq in seqs:
+        if seq:
+            index.setdefault(seq[0], []).append(seq)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _starting(seqs: tuple[Seq, ...], token: Token) -> tuple[Seq, ...]:
+    """The sequences of ``seqs`` whose first word is the token's lemma or surface."""
+    index = _by_first_word(seqs)
+    by_lemma = index.get(token.lemma, ())
+    if token.surface == token.lemma:
+        return by_lemma
+    return by_lemma + index.get(token.surface, ())
 
 
 def side_effect_sentences(
@@ -341,8 +361,9 @@ def side_effect_sentences(
     """``(start, end)`` (inclusive) of the sentences that put a symptom down to the medicine:
     a medicine word, then a cause (薬のせいか, 薬を変えてから, 薬を飲むと), or 副作用."""
     rule = config.side_effect
-    causes = [(cause, False) for cause in rule.causes] + [(c, True) for c in rule.own_causes]
-    firsts = {cause[0] for cause, _ in causes if cause}
+    own_causes = frozenset(rule.own_causes)
+    all_causes = rule.causes + rule.own_causes
+    firsts = _by_first_word(all_causes)
     if not any(t.lemma in firsts or t.surface in firsts for t in tokens):
         return []
     found: list[tuple[int, int]] = []
@@ -351,9 +372,9 @@ def side_effect_sentences(
         if not caused:
             if medicine < 0 and is_medicine(tokens, m, config):
                 medicine = m
-            for cause, own in causes:
+            for cause in _starting(all_causes, tokens[m]):
                 if _matches_at(tokens, m, cause):
-                    named = own  # 副作用 needs no medicine before it
+                    named = cause in own_causes  # 副作用 needs no medicine before it
                     caused = named or 0 <= medicine < m
                     if caused:
                         break

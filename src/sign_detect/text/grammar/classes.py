@@ -53,6 +53,13 @@ GENERAL_PHRASE_START = 1 << 33  # 言う (…と言われている)
 TOPIC = 1 << 34  # は / も: a topic, which a comma does not cut from its predicate
 BENEFACTIVE = 1 << 35  # 呉れる: done to the graduate (口をきいてくれない)
 EVIDENTIAL = 1 << 36  # らしい / そう / みたい: what was seen or heard of somebody
+GENERIC_COND = 1 << 37  # conjunctive と (…すると): a general condition in explanations
+SELF = 1 << 38  # 私 / 最近 / 毎日: the writer's own present, which a general frame does not take
+FRAME_START = 1 << 39  # first word of a general frame (…のサインです, …ケースがあります)
+HOWTO = 1 << 40  # 対処 / 過ごす (…ときの対処法, 眠れない夜の過ごし方): a heading of advice
+AFTER_CUE = 1 << 41  # 必要 right after a cue (落ち込む必要はない)
+QUANTIFIER = 1 << 42  # 多く / 大半 after の (働く人の多くが): a group as the subject
+MANY = 1 << 43  # 多い / 少ない / 珍しい after a person (悩む方も多い): a general statement
 
 
 def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
@@ -123,6 +130,8 @@ class TokenClasses:
             bits |= NOUN
         if pos1 == "接尾辞":
             bits |= SUFFIX
+        if pos2 == "接続助詞" and token.lemma in c.general.conditionals:
+            bits |= GENERIC_COND  # …すると (not the quotative と of 辞めたいと思う)
         if token.lemma == "たい" and pos1 == "助動詞":
             bits |= WISH
         if pos1 != "名詞":
@@ -160,6 +169,15 @@ class TokenClasses:
             (_first_words(c.general.phrases), GENERAL_PHRASE_START),
             (frozenset({"呉れる", "くれる"}), BENEFACTIVE),
             (c.others.evidentials, EVIDENTIAL),
+            (c.general.self_markers, SELF),
+            (
+                _first_words(c.general.frames + c.general.conditional_frames + c.general.endings),
+                FRAME_START,
+            ),
+            (c.general.howto, HOWTO),
+            (c.general.after_cue, AFTER_CUE),
+            (c.general.quantifiers, QUANTIFIER),
+            (c.general.many, MANY),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

@@ -124,6 +124,16 @@ class General(_Section):
     phrases: Sequences = ()
     case_nouns: Words = frozenset()
     permission: Words = frozenset()
+    frames: Sequences = ()
+    conditional_frames: Sequences = ()
+    conditionals: Words = frozenset()
+    self_markers: Words = frozenset()
+    endings: Sequences = ()
+    howto: Words = frozenset()
+    after_cue: Words = frozenset()
+    generic_heads: Words = frozenset()
+    quantifiers: Words = frozenset()
+    many: Words = frozenset()
 
 
 class Wish(_Section):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..tokenizer import Token
 from .classes import (
+    AFTER_CUE,
     AUXILIARY_LIKE,
     BENEFACTIVE,
     CASE_NOUN,
@@ -24,15 +25,19 @@ from .classes import (
     CONDITIONAL,
     CONSULT,
     EVIDENTIAL,
+    FRAME_START,
     GENERAL_MARK,
     GENERAL_PHRASE_START,
+    GENERIC_COND,
     HEDGE_AFTER_START,
     HEDGE_BEFORE,
     HEDGE_PHRASE_START,
+    HOWTO,
     INTENSIFIER_AFTER_START,
     INTENSIFIER_BEFORE,
     LEISURE,
     LIST_MARKER,
+    MANY,
     NEGATION,
     NOUN,
     PARALLEL_MARKER,
@@ -43,8 +48,10 @@ from .classes import (
     PERSON,
     PERSON_HEAD,
     PRESENT_MARKER,
+    QUANTIFIER,
     QUESTION_END,
     RECOVERY_START,
+    SELF,
     SENTENCE_END,
     SUBJECT,
     SUFFIX,
@@ -61,6 +68,7 @@ __all__ = [
     "clause_end",
     "describes_person",
     "done_to_graduate",
+    "generic_people",
     "is_agreed",
     "is_clause_break",
     "is_exclusive",
@@ -361,6 +369,8 @@ def is_general(
         tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases
     ):
         return True
+    if _explains(tokens, flags, cue, config, sentence):
+        return True
     case = next(
         (
             k
@@ -372,20 +382,126 @@ def is_general(
     if case < 0:
         return False
     topic = case + 1 < len(tokens) and tokens[case + 1].lemma == "は"
-    return topic or bool(sentence & PERMISSION)
+    return topic or bool(sentence & PERMISSION) or _is_heading(tokens, flags, cue)
+
+
+# -- explanations, headings and how-to (area: healthy look-alikes) ----------------------------
+def _content_end(flags: Sequence[int], cue: CueSpan) -> int:
+    """One past the last word of the cue's sentence (its end mark excluded)."""
+    return min(cue.sentence_end, len(flags))
+
+
+def _is_question(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the sentence ends as a question (…でしょうか? / …サインかな)."""
+    lo, end = cue.sentence_start, _content_end(flags, cue)
+    if end < len(tokens) and tokens[end].surface in ("?", "？"):
+        return True
+    return any(
+        tokens[k].lemma in ("か", "かな", "かしら") and tokens[k].pos2 == "終助詞"
+        for k in range(max(lo, end - 3), end)
+    )
+
+
+def _is_heading(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the sentence is a heading: it ends in a noun, not a predicate
+    (食欲がないときに試したいこと)."""
+    end = _content_end(flags, cue)
+    if end - 1 <= cue.last or end - 1 >= len(tokens):
+        return False
+    last = tokens[end - 1]
+    return last.pos1 == "名詞" and last.lemma in ("事", "こと", "物", "もの")
+
+
+def _explains(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    cue: CueSpan,
+    config: GrammarConfig,
+    sentence: int,
+) -> bool:
+    """True when the cue's sentence explains or gives a heading rather than reports:
+
+    - a frame after the cue: …のサインの一つです, …原因になります, …ケースがあります,
+      …おそれがあります (not with the writer's own 私 / 最近, not as a question:
+      最近だるいのはうつのサインでしょうか? is the writer's sign);
+    - …ことがあります after a general condition (無理をすると、…悪化することがあります);
+    - a heading of advice: 眠れない夜の過ごし方, 辞めたいときの対処法, …お悩みの方へ;
+    - a cue right before 必要 (落ち込む必要はない).
+    """
+    g = config.general
+    lo, end = cue.sentence_start, _content_end(flags, cue)
+    k = cue.last + 1
+    passed = NEGATION | AUXILIARY_LIKE
+    while k < min(end, cue.last + 3) and flags[k] & passed and not flags[k] & AFTER_CUE:
+        k += 1
+    if k < len(flags) and flags[k] & AFTER_CUE:
+        return True  # 落ち込む必要はありません
+    for k in range(cue.last + 1, min(end, cue.last + 6)):
+        if flags[k] & HOWTO and tokens[k - 1].lemma == "の":
+            return True  # 眠れないときの対処法, 行きたくない朝の過ごし方
+        if not flags[k] & (NEGATION | AUXILIARY_LIKE | NOUN | SUFFIX):
+            break
+    if not sentence & FRAME_START:
+        return False
+    if any(_matches_at(tokens, end - len(seq), seq) for seq in g.endings if end - len(seq) > lo):
+        return True  # …といったお悩みをお持ちの方へ
+    if sentence & SELF or _is_question(tokens, flags, cue):
+        return False
+    if _any_seq(tokens, flags, cue.first + 1, end, FRAME_START, g.frames):
+        return True
+    return bool(sentence & (CONDITIONAL | GENERIC_COND)) and _any_seq(
+        tokens, flags, cue.last + 1, end, FRAME_START, g.conditional_frames
+    )
 
 
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
     """True when the cue modifies a person noun (頭痛持ちの人は, 眠れない人が多い):
     somebody's trait, not the graduate's state."""
-    for k in range(cue.last + 1, min(cue.clause_end + 1, cue.last + 5, len(flags))):
+    return _described_person(tokens, flags, cue) >= 0
+
+
+def _described_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
+    """Index of the person noun the cue's clause modifies, or -1: 頭痛持ちの人,
+    辞めたいと感じる人 (a verb of thinking), 不安が強い人 (one predicate after が)."""
+    predicate = False
+    for k in range(cue.last + 1, min(cue.clause_end + 1, cue.last + 7, len(flags))):
         bits = flags[k]
-        if bits & PERSON or (bits & PERSON_HEAD and tokens[k].pos1 == "名詞"):
-            return True
-        passed = bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or tokens[k].lemma in _BEFORE_PERSON
-        if not passed:
-            return False
-    return False
+        token = tokens[k]
+        if bits & PERSON or (bits & PERSON_HEAD and token.pos1 == "名詞"):
+            if token.lemma == "方" and _comparative(tokens, k):
+                return -1  # 休んだ方がいい
+            return k
+        if bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or token.lemma in _BEFORE_PERSON:
+            continue
+        if token.lemma in _QUOTATIVE and tokens[k - 1].lemma == "と":
+            continue  # 辞めたいと感じる人
+        after_subject = tokens[k - 1].lemma in ("が", "の")
+        if not predicate and after_subject and token.pos1 in ("形容詞", "動詞"):
+            predicate = True  # 不安が強い人
+            continue
+        return -1
+    return -1
+
+
+def _comparative(tokens: Sequence[Token], k: int) -> bool:
+    """True for 方 as "rather" (休んだ方がいい), not a person."""
+    nxt = tokens[k + 1].lemma if k + 1 < len(tokens) else ""
+    after = tokens[k + 2].lemma if k + 2 < len(tokens) else ""
+    return nxt in ("が", "は", "も") and after in ("良い", "いい", "増し", "まし", "楽", "良かった")
+
+
+def generic_people(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue tells what people in general feel: its clause modifies 方 (悩む方も
+    多い, 相談しにくいと感じる方) or a person said to be many (…人は少なくない). A complaint
+    about particular people (挨拶を返さない人がいる) is no generic statement."""
+    k = _described_person(tokens, flags, cue)
+    if k < 0:
+        return False
+    if tokens[k].lemma == "方":
+        return True
+    after = reduce(or_, flags[k + 1 : min(k + 4, cue.sentence_end + 1, len(flags))], 0)
+    topic = k + 1 < len(tokens) and tokens[k + 1].lemma in ("は", "も")
+    return bool(topic and after & MANY) or (k + 1 < len(flags) and bool(flags[k + 1] & QUANTIFIER))
 
 
 def done_to_graduate(flags: Sequence[int], cue: CueSpan) -> bool:
@@ -424,6 +540,11 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
 def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:
     """The person word just before token ``k`` (past たち / さん), or -1."""
     j = k - 1
+    group = j > 1 and bool(flags[j] & QUANTIFIER) and tokens[j - 1].lemma == "の"
+    if group:
+        j -= 2  # 働く人の多くが: the group is the subject
+    if group and j > 0 and flags[j] & SUFFIX and flags[j] & PERSON:
+        return j  # 障害者の多くが: people in general, not the graduate
     if j > 0 and flags[j] & SUFFIX and flags[j] & PERSON:
         # 担当者, 作業者: a person (not 利用者 / 当事者, who may be the graduate)
         return -1 if tokens[j - 1].lemma in _SELF_BEFORE_SHA else j
@@ -436,7 +557,8 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
     if flags[j] & PERSON_HEAD and j > 0 and (
         tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞")
     ):
-        return j  # 同期の子, 同じ時期に入った人
+        # 同期の子, 同じ時期に入った人 (not 休んだ方がいい: rather)
+        return -1 if tokens[j].lemma == "方" and _comparative(tokens, j) else j
     return -1
 
 

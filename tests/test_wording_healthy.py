@@ -1,0 +1,63 @@
+"""Healthy look-alikes from explanations, headings and advice, and the first-person signs
+worded the same way that must still count (area: healthy sentences).
+
+Our own sentences, in the shapes office blogs and Q&A answers use: general explanations
+(…のサインの一つです, …ケースがあります, …方も多いです), headings (…ときの対処法),
+reader-addressing questions (…で悩んでいませんか?), and advice (…する必要はありません).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sign_detect import SignScorer
+
+HEALTHY: list[str] = [
+    # frames of explanation after the cue
+    "朝起きられなくなるのは、うつのサインの一つです。",
+    "職場でのいじめは、早期離職の要因です。",
+    "睡眠不足が続くと、集中力が落ちる原因になります。",
+    "疲れを我慢して働き続けてしまうケースがあります。",
+    "服薬を急にやめると、症状がぶり返すおそれがあります。",
+    "発達障害のある人は、感覚過敏で疲れやすい傾向があります。",
+    # …ことがあります after a general condition
+    "ストレスが続くと、食欲が落ちることがあります。",
+    # people in general
+    "上司への報告が苦手な方も多いです。",
+    "仕事を辞めたいと考える人は少なくありません。",
+    "人間関係に悩む方は、まず支援員に話してみてください。",
+    "働く障害者の多くが、将来に不安を抱えています。",
+    # headings and readers addressed
+    "眠れない夜の過ごし方",
+    "会社に行きたくない朝の対処法",
+    "食欲がないときに試したいこと",
+    "疲れが抜けない、眠りが浅いといったお悩みをお持ちの方へ",
+    "職場の人間関係で悩んでいませんか?",
+    "仕事を辞めたいと思ったことはありませんか?",
+    # advice
+    "ミスをしても落ち込む必要はありません。",
+    "薬の副作用でふらつくこともあるので注意が必要です。",
+]
+
+SIGNS: list[tuple[str, set[str]]] = [
+    # the same shapes told of the writer's own present stay signs
+    ("最近、夜中に目が覚めることがあります。", {"sleep"}),
+    ("私は疲れやすい傾向があって、最近は特にひどいです。", {"fatigue"}),
+    ("最近だるいのは、うつのサインでしょうか?", {"fatigue", "mood"}),
+    ("仕事中に頭がズキズキすることがあります。", {"physical"}),
+    ("休んだ方がいいのか迷うほど疲れています。", {"fatigue"}),
+    ("朝の挨拶を返してくれない人がいる", {"coworkers"}),
+    ("休職の手続きについて教えてください。", {"quit_intent"}),
+]
+
+
+@pytest.mark.parametrize("text", HEALTHY)
+def test_explanation_is_no_sign(scorer: SignScorer, text: str) -> None:
+    result = scorer.score(text)
+    assert result.detected == []
+    assert not any(hit.is_sign for hit in result.hits)
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS)
+def test_own_present_stays_a_sign(scorer: SignScorer, text: str, expected: set[str]) -> None:
+    assert set(scorer.score(text).detected) == expected

@@ -60,6 +60,7 @@ HOWTO = 1 << 40  # 対処 / 過ごす (…ときの対処法, 眠れない夜の
 AFTER_CUE = 1 << 41  # 必要 right after a cue (落ち込む必要はない)
 QUANTIFIER = 1 << 42  # 多く / 大半 after の (働く人の多くが): a group as the subject
 MANY = 1 << 43  # 多い / 少ない / 珍しい after a person (悩む方も多い): a general statement
+ROUTINE = 1 << 44  # 出勤 / 帰宅 / 朝: the writer's own day (出勤前になると…ことがある)
 
 
 def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
@@ -117,6 +118,9 @@ class TokenClasses:
             bits |= PASSABLE
         if token.surface == "・" and "・" in scope.list_markers:
             bits |= LIST_MARKER  # めまい・ふらつきはない
+        listing_iu = "といった" in scope.list_markers
+        if listing_iu and token.lemma == "言う" and token.surface in ("いっ", "言っ"):
+            bits |= LIST_MARKER  # めまいといった不調はない (と + いっ + た)
         if pos1 == "助詞":
             if token.lemma in scope.list_markers:
                 bits |= LIST_MARKER
@@ -178,6 +182,7 @@ class TokenClasses:
             (c.general.after_cue, AFTER_CUE),
             (c.general.quantifiers, QUANTIFIER),
             (c.general.many, MANY),
+            (c.general.routine, ROUTINE),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

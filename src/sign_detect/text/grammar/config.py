@@ -127,6 +127,7 @@ class General(_Section):
     frames: Sequences = ()
     conditional_frames: Sequences = ()
     conditionals: Words = frozenset()
+    routine: Words = frozenset()
     self_markers: Words = frozenset()
     endings: Sequences = ()
     howto: Words = frozenset()

@@ -51,6 +51,7 @@ from .classes import (
     QUANTIFIER,
     QUESTION_END,
     RECOVERY_START,
+    ROUTINE,
     SELF,
     SENTENCE_END,
     SUBJECT,
@@ -95,6 +96,11 @@ _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
+#: Words of prevention after …を (飲み忘れを防ぐには): advice, not a sign.
+_PREVENT = frozenset({"防ぐ", "予防"})
+#: Case particles after which one predicate may stand in a clause that describes a person
+#: (不安が強い人, ストレスを感じやすい方).
+_CASE_BEFORE_PREDICATE = frozenset({"が", "の", "を", "に"})
 
 
 class CueSpan(NamedTuple):
@@ -436,10 +442,13 @@ def _explains(
         k += 1
     if k < len(flags) and flags[k] & AFTER_CUE:
         return True  # 落ち込む必要はありません
-    for k in range(cue.last + 1, min(end, cue.last + 6)):
-        if flags[k] & HOWTO and tokens[k - 1].lemma == "の":
-            return True  # 眠れないときの対処法, 行きたくない朝の過ごし方
-        if not flags[k] & (NEGATION | AUXILIARY_LIKE | NOUN | SUFFIX):
+    for k in range(cue.last + 1, min(end, cue.last + 8)):
+        before = tokens[k - 1].lemma
+        prevent = before == "を" and tokens[k].lemma in _PREVENT
+        if flags[k] & HOWTO and (before == "の" or prevent):
+            return True  # 眠れないときの対処法, 行きたくない朝の過ごし方, 飲み忘れを防ぐ
+        quoted = tokens[k].lemma in _QUOTATIVE and before == "と"  # 辞めたいと感じたときの
+        if not (quoted or flags[k] & (NEGATION | AUXILIARY_LIKE | NOUN | SUFFIX)):
             break
     if not sentence & FRAME_START:
         return False
@@ -449,9 +458,10 @@ def _explains(
         return False
     if _any_seq(tokens, flags, cue.first + 1, end, FRAME_START, g.frames):
         return True
-    return bool(sentence & (CONDITIONAL | GENERIC_COND)) and _any_seq(
-        tokens, flags, cue.last + 1, end, FRAME_START, g.conditional_frames
-    )
+    condition = next((k for k in range(lo, end) if flags[k] & (CONDITIONAL | GENERIC_COND)), -1)
+    if condition < 0 or _any(flags, lo, condition, ROUTINE):
+        return False  # 出勤前になると…ことがあります: a habit of the writer's day
+    return _any_seq(tokens, flags, cue.last + 1, end, FRAME_START, g.conditional_frames)
 
 
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
@@ -475,7 +485,7 @@ def _described_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpa
             continue
         if token.lemma in _QUOTATIVE and tokens[k - 1].lemma == "と":
             continue  # 辞めたいと感じる人
-        after_subject = tokens[k - 1].lemma in ("が", "の")
+        after_subject = tokens[k - 1].lemma in _CASE_BEFORE_PREDICATE
         if not predicate and after_subject and token.pos1 in ("形容詞", "動詞"):
             predicate = True  # 不安が強い人
             continue
@@ -500,7 +510,10 @@ def generic_people(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
     if tokens[k].lemma == "方":
         return True
     after = reduce(or_, flags[k + 1 : min(k + 4, cue.sentence_end + 1, len(flags))], 0)
-    topic = k + 1 < len(tokens) and tokens[k + 1].lemma in ("は", "も")
+    nxt = [t.lemma for t in tokens[k + 1 : k + 3]]
+    if nxt == ["に", "は"]:
+        return True  # 孤立しがちな人には声かけを: people advice is given for
+    topic = bool(nxt) and nxt[0] in ("は", "も")
     return bool(topic and after & MANY) or (k + 1 < len(flags) and bool(flags[k + 1] & QUANTIFIER))
 
 

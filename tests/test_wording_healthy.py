@@ -64,6 +64,13 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("出勤前になると吐き気がすることがよくあります。", {"physical"}),
     ("朝になると会社に行きたくないと思うことがあります。", {"quit_intent"}),
     ("上司に話しかけようとすると、手が震えることがあります。", {"physical"}),
+    # frames told as the writer's own past or thought stay signs
+    ("寝つけないのは仕事の不安が原因だと主治医に言われました。", {"sleep", "workload"}),
+    ("吐き気を我慢して出勤するのは当然だと思っていました。", {"physical", "mood"}),
+    ("眠れなくて、薬を変えてもらう必要があるか迷っています。", {"sleep"}),
+    # 方 as "rather" is nobody else
+    ("休職した方がいいのか迷うくらい、毎朝しんどいです。", {"fatigue", "quit_intent"}),
+    ("残業が多い部署は避けたほうが良いでしょう。", set()),
 ]
 
 

@@ -418,6 +418,25 @@ def _is_heading(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> 
     return last.pos1 == "名詞" and last.lemma in ("事", "こと", "物", "もの")
 
 
+#: Particles after a past tense that end its clause (…と言われたけど / …思ったので).
+_AFTER_FINITE = frozenset({"と", "けど", "けれど", "が", "ので", "のに", "し", "から", "よ", "ね"})
+
+
+def _told(tokens: Sequence[Token], flags: Sequence[int], last: int, end: int) -> bool:
+    """True when a clause after the cue ends in the past tense (…が原因だと言われました):
+    events told, not an explanation. A past before a noun (避けたほうが良い, 感じたことは)
+    is no telling."""
+    for k in range(last + 1, end):
+        if not flags[k] & PAST_TENSE:
+            continue
+        nxt = k + 1
+        if nxt >= end or flags[nxt] & (CLAUSE_MARK | SENTENCE_END):
+            return True
+        if tokens[nxt].pos1 == "助詞" and tokens[nxt].lemma in _AFTER_FINITE:
+            return True
+    return False
+
+
 def _explains(
     tokens: Sequence[Token],
     flags: Sequence[int],
@@ -440,8 +459,8 @@ def _explains(
     passed = NEGATION | AUXILIARY_LIKE
     while k < min(end, cue.last + 3) and flags[k] & passed and not flags[k] & AFTER_CUE:
         k += 1
-    if k < len(flags) and flags[k] & AFTER_CUE:
-        return True  # 落ち込む必要はありません
+    if k < len(flags) and flags[k] & AFTER_CUE and _any(flags, k + 1, min(end, k + 5), NEGATION):
+        return True  # 落ち込む必要はありません (not 薬を増やす必要があるか悩む)
     for k in range(cue.last + 1, min(end, cue.last + 8)):
         before = tokens[k - 1].lemma
         prevent = before == "を" and tokens[k].lemma in _PREVENT
@@ -454,8 +473,8 @@ def _explains(
         return False
     if any(_matches_at(tokens, end - len(seq), seq) for seq in g.endings if end - len(seq) > lo):
         return True  # …といったお悩みをお持ちの方へ
-    if sentence & SELF or _is_question(tokens, flags, cue):
-        return False
+    if sentence & SELF or _is_question(tokens, flags, cue) or _told(tokens, flags, cue.last, end):
+        return False  # …当然だと思って我慢してきた / …が原因だと言われた: told of the writer
     if _any_seq(tokens, flags, cue.first + 1, end, FRAME_START, g.frames):
         return True
     condition = next((k for k in range(lo, end) if flags[k] & (CONDITIONAL | GENERIC_COND)), -1)

@@ -96,6 +96,8 @@ _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
+#: Suffixes of a name (同僚のCさん).
+_HONORIFICS = frozenset({"さん", "君", "くん", "ちゃん", "氏", "様", "さま"})
 #: Words of prevention after …を (飲み忘れを防ぐには): advice, not a sign.
 _PREVENT = frozenset({"防ぐ", "予防"})
 #: Case particles after which one predicate may stand in a clause that describes a person
@@ -380,7 +382,7 @@ def is_general(
     case = next(
         (
             k
-            for k in range(cue.last + 1, min(cue.clause_end, cue.last + 4) + 1)
+            for k in range(cue.last + 1, min(cue.clause_end, cue.last + 5) + 1)
             if k < len(flags) and flags[k] & CASE_NOUN
         ),
         -1,
@@ -459,7 +461,7 @@ def _explains(
     passed = NEGATION | AUXILIARY_LIKE
     while k < min(end, cue.last + 3) and flags[k] & passed and not flags[k] & AFTER_CUE:
         k += 1
-    if k < len(flags) and flags[k] & AFTER_CUE and _any(flags, k + 1, min(end, k + 5), NEGATION):
+    if k < len(flags) and flags[k] & AFTER_CUE and _any(flags, k + 1, min(end, k + 6), NEGATION):
         return True  # 落ち込む必要はありません (not 薬を増やす必要があるか悩む)
     for k in range(cue.last + 1, min(end, cue.last + 8)):
         before = tokens[k - 1].lemma
@@ -586,6 +588,9 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
         return -1
     if flags[j] & PERSON:
         return j
+    named = j + 1 < k and tokens[j + 1].lemma in _HONORIFICS
+    if named and j > 1 and tokens[j - 1].lemma == "の" and flags[j - 2] & PERSON:
+        return j - 2  # 同僚のCさん: a named colleague (Cさん alone may be the graduate)
     if flags[j] & PERSON_HEAD and j > 0 and (
         tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞")
     ):

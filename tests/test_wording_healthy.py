@@ -58,6 +58,10 @@ HEALTHY: list[str] = [
     "頓服の使い方を主治医に確認しておくと安心です。",
     "頭痛が続く場合は、別の病気の可能性もあります。",
     "同期のDさんが最近元気がなくて心配です。",
+    # recovery and plans
+    "一時は食が細くなったけど、体重はもう元に戻った。",
+    "あの頃の憂うつが嘘みたいに、毎日楽しく働けている。",
+    "夏休みになったら一日中ごろごろ寝るんだ",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [
@@ -80,6 +84,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     # 方 as "rather" is nobody else
     ("休職した方がいいのか迷うくらい、毎朝しんどいです。", {"fatigue", "quit_intent"}),
     ("残業が多い部署は避けたほうが良いでしょう。", set()),
+    # a return into a bad state, or again, is no recovery
+    ("また夜中に何度も目が覚める生活に戻ってしまった。", {"sleep"}),
+    ("休みの日になると昼過ぎまで寝てしまう。", {"sleep"}),
 ]
 
 

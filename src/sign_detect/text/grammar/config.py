@@ -142,6 +142,7 @@ class Wish(_Section):
 
     rest_categories: Words = frozenset()
     leisure: Words = frozenset()
+    plans: bool = False
 
 
 class Agreed(_Section):

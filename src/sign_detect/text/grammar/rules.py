@@ -337,12 +337,23 @@ def is_hypothetical(
 def is_wish(flags: Sequence[int], cue: CueSpan, category: str, config: GrammarConfig) -> bool:
     """True for a wish for rest (寝だめしたい, 週末はゆっくり休みたい): a たい not negated in
     the cue's clause, for a category of rest or with a word of leisure in the sentence."""
+    rest = category in config.wish.rest_categories
+    if rest and config.wish.plans and _leisure_condition(flags, cue):
+        return True  # 連休になったら昼まで寝坊するんだ: a plan for the holiday
     wish = next((k for k in range(cue.first, cue.clause_end) if flags[k] & WISH), -1)
     if wish < 0 or negation_scope(flags, wish)[0] % 2:
         return False  # 行きたくない is no wish for rest
     if category in config.wish.rest_categories:
         return True
     return bool(_sentence_bits(flags, cue) & LEISURE)
+
+
+def _leisure_condition(flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when a conditional clause before the cue names a time of leisure (連休になったら)."""
+    condition = next(
+        (k for k in range(cue.first - 1, cue.sentence_start - 1, -1) if flags[k] & CONDITIONAL), -1
+    )
+    return condition >= 0 and _any(flags, cue.sentence_start, condition, LEISURE)
 
 
 def is_agreed(flags: Sequence[int], cue: CueSpan, category: str, config: GrammarConfig) -> bool:
@@ -648,4 +659,22 @@ def is_resolved(
         return False
     # 治まった is a recovery; 治らない / 回復しない are not.
     ends = _seq_ends(tokens, flags, last + 1, reach, RECOVERY_START, config.resolved.recovery_after)
-    return any(negation_scope(flags, k)[0] % 2 == 0 for k in ends)
+    return any(
+        negation_scope(flags, k)[0] % 2 == 0 and not _back_into(tokens, k) for k in ends
+    )
+
+
+#: Words before に that make 戻る a return to health (元に戻った), not into a state.
+_HEALTHY_STATE = frozenset({"元", "元通り", "普段", "通常", "いつも", "平常"})
+
+
+def _back_into(tokens: Sequence[Token], k: int) -> bool:
+    """True for 戻る into a state (眠れない日々に戻った) or again (また戻ってきた), not back
+    to health (体重が戻った, 元に戻った)."""
+    if tokens[k].lemma != "戻る":
+        return False
+    if any(t.lemma in ("又", "また", "再び") for t in tokens[max(0, k - 3) : k]):
+        return True  # …癖が、また戻ってきた: a relapse
+    if k < 2 or tokens[k - 1].lemma not in ("に", "へ"):
+        return False
+    return tokens[k - 2].lemma not in _HEALTHY_STATE

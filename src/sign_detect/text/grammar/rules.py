@@ -440,8 +440,8 @@ def _told(tokens: Sequence[Token], flags: Sequence[int], last: int, end: int) ->
     events told, not an explanation. A past before a noun (避けたほうが良い, 感じたことは)
     is no telling."""
     for k in range(last + 1, end):
-        if not flags[k] & PAST_TENSE:
-            continue
+        if not flags[k] & PAST_TENSE or flags[k] & CONDITIONAL:
+            continue  # …続いたら is a condition, not a telling
         nxt = k + 1
         if nxt >= end or flags[nxt] & (CLAUSE_MARK | SENTENCE_END):
             return True

@@ -100,6 +100,7 @@ class Resolved(_Section):
     """Markers of a past that is over, and words of recovery."""
 
     past_markers: Words
+    era_nouns: Words = frozenset()
     until_markers: Words = frozenset()
     not_past_after: Words = frozenset()
     past_ctypes: Words

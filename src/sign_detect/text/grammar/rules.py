@@ -96,6 +96,9 @@ _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
+#: Words before an era noun (頃, 時期) that make it a past that is over: あの頃, 一時期,
+#: 転職したばかりの頃 (after a past tense too).
+_ERA_BEFORE = frozenset({"彼の", "其の", "あの", "その", "一", "の"})
 #: Suffixes of a name (同僚のCさん).
 _HONORIFICS = frozenset({"さん", "君", "くん", "ちゃん", "氏", "様", "さま"})
 #: Words of prevention after …を (飲み忘れを防ぐには): advice, not a sign.
@@ -246,8 +249,8 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         if bits & NEGATION:
             count += 1
             end = k
-        elif listing and bits & NOUN:
-            continue
+        elif listing and (bits & NOUN or (k + 1 < len(flags) and flags[k + 1] & SUFFIX)):
+            continue  # 眠気やだるさ(だる + さ)を感じることもない
         elif bits & LIST_MARKER and not bits & PASSABLE:
             listing = True  # めまい・ふらつきはない: a list mark that is no particle
             continue
@@ -621,11 +624,32 @@ def _past_marker_before(
     for k in range(lo, hi):
         after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
         if flags[k] & PAST_MARKER and after not in config.resolved.not_past_after:
+            if tokens[k].lemma in config.resolved.era_nouns:
+                if k > 0 and (flags[k - 1] & PAST_TENSE or tokens[k - 1].lemma in _ERA_BEFORE):
+                    return True  # あの頃は, 入社した頃は, 一時期は
+                continue  # 昼頃, この時期は: no past
             if k > 0 and (tokens[k - 1].pos1 in _NOT_BEFORE_PAST or tokens[k - 1].lemma == "時"):
                 continue  # 寝る前の薬, 五時前に: before an event, not the past
             return True
         if flags[k] & UNTIL_MARKER and after == "まで":
             return True
+    return False
+
+
+def _in_era_clause(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue's clause, in the past tense, names an era (転職したばかりの頃,
+    休職していた時期)."""
+    seen_past = False
+    for k in range(cue.last + 1, min(cue.last + 7, cue.sentence_end, len(tokens))):
+        if flags[k] & PAST_TENSE:
+            seen_past = True
+        elif seen_past and tokens[k].lemma in config.resolved.era_nouns:
+            after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
+            return after not in config.resolved.not_past_after  # 休職した頃から: since
+        elif is_clause_break(flags, k) or not flags[k] & (AUXILIARY_LIKE | PASSABLE):
+            return False
     return False
 
 
@@ -647,6 +671,8 @@ def is_resolved(
     """
     first, last = cue.first, cue.last
     lo, hi = cue.sentence_start, cue.sentence_end
+    if _in_era_clause(tokens, flags, cue, config):
+        return True  # 転職したばかりの頃は: the cue names the past era itself
     end = chained_clause_end(flags, cue.clause_end, hi)
     reach = min(hi, end + WINDOW)
     if _any(flags, last + 1, end, PAST_TENSE) and (

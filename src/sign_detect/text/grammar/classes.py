@@ -175,7 +175,12 @@ class TokenClasses:
             (c.others.evidentials, EVIDENTIAL),
             (c.general.self_markers, SELF),
             (
-                _first_words(c.general.frames + c.general.conditional_frames + c.general.endings),
+                _first_words(
+                    c.general.frames
+                    + c.general.conditional_frames
+                    + c.general.endings
+                    + c.general.preludes
+                ),
                 FRAME_START,
             ),
             (c.general.howto, HOWTO),

@@ -126,6 +126,7 @@ class General(_Section):
     case_nouns: Words = frozenset()
     permission: Words = frozenset()
     frames: Sequences = ()
+    preludes: Sequences = ()
     conditional_frames: Sequences = ()
     conditionals: Words = frozenset()
     routine: Words = frozenset()

@@ -493,6 +493,8 @@ def _explains(
         return False  # …当然だと思って我慢してきた / …が原因だと言われた: told of the writer
     if _any_seq(tokens, flags, cue.first + 1, end, FRAME_START, g.frames):
         return True
+    if _any_seq(tokens, flags, lo, end, FRAME_START, g.preludes):
+        return True  # 双極性障害では…, 人によっては…, 誰しも…
     condition = next((k for k in range(lo, end) if flags[k] & (CONDITIONAL | GENERIC_COND)), -1)
     if condition < 0 or _any(flags, lo, condition, ROUTINE):
         return False  # 出勤前になると…ことがあります: a habit of the writer's day

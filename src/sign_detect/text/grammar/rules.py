@@ -9,7 +9,7 @@ sentence and clause lie, computed once for all the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 from typing import NamedTuple
 
@@ -208,11 +208,27 @@ def _seq_ends(
     seqs: tuple[Seq, ...],
 ) -> Iterator[int]:
     """Index of the last word of each of ``seqs`` found in ``lo..hi``."""
+    by_first = _by_first_word(seqs)
     for k in range(lo, hi):
         if flags[k] & start_bit:
-            for seq in seqs:
+            token = tokens[k]
+            bucket = by_first.get(token.lemma, ())
+            if token.surface != token.lemma:
+                bucket += by_first.get(token.surface, ())
+            for seq in bucket:
                 if k + len(seq) <= hi and _matches_at(tokens, k, seq):
                     yield k + len(seq) - 1
+
+
+@lru_cache(maxsize=64)
+def _by_first_word(seqs: tuple[Seq, ...]) -> dict[str, tuple[Seq, ...]]:
+    """``seqs`` grouped by their first word, so a position is compared only with the
+    sequences that may start there (computed once per list of sequences)."""
+    index: dict[str, tuple[Seq, ...]] = {}
+    for seq in seqs:
+        if seq:
+            index[seq[0]] = (*index.get(seq[0], ()), seq)
+    return index
 
 
 def _any_seq(

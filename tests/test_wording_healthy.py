@@ -82,6 +82,10 @@ HEALTHY: list[str] = [
     "責任感の強い人ほど、仕事を抱え込んでしまいがちです。",
     "うつの特徴として、朝に気分が重いことが挙げられます。",
     "睡眠を削らないことが何より重要です。",
+    # successes told with lessening and return
+    "不安になることが前より少なくなりました。",
+    "めまいの回数がずいぶん減りました。",
+    "休職から復帰して一年、順調に働けています。",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [
@@ -110,6 +114,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     # 頃 / 時期 that are no past
     ("昼頃になると決まって頭が重くなる。", {"physical"}),
     ("異動した頃から、朝起きるのがつらい。", {"sleep"}),
+    # lessening in another clause, or denied, is no recovery
+    ("上司との関係に悩んでいて、食べる量も減っている。", {"supervisor", "appetite"}),
+    ("頭痛がなかなか減らない。", {"physical"}),
 ]
 
 

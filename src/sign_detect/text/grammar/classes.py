@@ -158,7 +158,10 @@ class TokenClasses:
             (c.intensifier.before, INTENSIFIER_BEFORE),
             (_first_words(c.hedge.after), HEDGE_AFTER_START),
             (_first_words(c.intensifier.after), INTENSIFIER_AFTER_START),
-            (_first_words(c.resolved.recovery_after), RECOVERY_START),
+            (
+                _first_words(c.resolved.recovery_after + c.resolved.recovery_in_clause),
+                RECOVERY_START,
+            ),
             (c.resolved.past_markers, PAST_MARKER),
             (c.resolved.until_markers, UNTIL_MARKER),
             (c.resolved.present_markers, PRESENT_MARKER),

@@ -106,6 +106,7 @@ class Resolved(_Section):
     past_ctypes: Words
     present_markers: Words
     recovery_after: Sequences
+    recovery_in_clause: Sequences = ()
 
 
 class Others(_Section):

@@ -699,6 +699,11 @@ def is_resolved(
         or _contrast_follows(tokens, flags, hi)
     ):
         return True
+    lessened = _seq_ends(
+        tokens, flags, last + 1, cue.clause_end, RECOVERY_START, config.resolved.recovery_in_clause
+    )
+    if any(negation_scope(flags, k)[0] % 2 == 0 for k in lessened):
+        return True  # 不安が減ってきた, イライラすることが少なくなった
     if not _any(flags, last + 1, reach, RECOVERY_START):
         return False
     # 治まった is a recovery; 治らない / 回復しない are not.

@@ -86,6 +86,13 @@ HEALTHY: list[str] = [
     "不安になることが前より少なくなりました。",
     "めまいの回数がずいぶん減りました。",
     "休職から復帰して一年、順調に働けています。",
+    # people heard often, days as cases of advice, headings
+    "「夜中に目が覚める」という人もいます。",
+    "職場に行くのがつらいという相談をよく受けます。",
+    "イライラした日は、ゆっくりお風呂に入るのもいいですね。",
+    "寝つけない夜に試してほしい呼吸法",
+    "上司に叱られた日の気持ちの切り替え方",
+    "緊張が強いときに使えるリラックス法があります。",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [
@@ -117,6 +124,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     # lessening in another clause, or denied, is no recovery
     ("上司との関係に悩んでいて、食べる量も減っている。", {"supervisor", "appetite"}),
     ("頭痛がなかなか減らない。", {"physical"}),
+    # a day told as a habit, and a staff record ending in …とのこと
+    ("眠れない日はついお酒を飲んでしまう。", {"sleep"}),
+    ("朝食をとれない日が続いているとのこと。", {"appetite"}),
 ]
 
 

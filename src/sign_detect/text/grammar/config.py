@@ -125,6 +125,7 @@ class General(_Section):
     surfaces: Words = frozenset()
     phrases: Sequences = ()
     case_nouns: Words = frozenset()
+    day_nouns: Words = frozenset()
     permission: Words = frozenset()
     frames: Sequences = ()
     preludes: Sequences = ()

@@ -127,6 +127,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     # a day told as a habit, and a staff record ending in …とのこと
     ("眠れない日はついお酒を飲んでしまう。", {"sleep"}),
     ("朝食をとれない日が続いているとのこと。", {"appetite"}),
+    # the first person's casual …んですよね / …のは当然だよね stay signs
+    ("上司がほんと怖いんですよね", {"supervisor"}),
+    ("眠れなくて、朝がつらいんですよね", {"sleep", "mood"}),
+    ("仕事行きたくないですよね、月曜って", {"quit_intent"}),
 ]
 
 

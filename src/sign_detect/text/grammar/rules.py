@@ -519,7 +519,7 @@ def _explains(
         return True  # …といったお悩みをお持ちの方へ
     if sentence & SELF or _is_question(tokens, flags, cue) or _told(tokens, flags, cue.last, end):
         return False  # …当然だと思って我慢してきた / …が原因だと言われた: told of the writer
-    if _any_seq(tokens, flags, cue.first + 1, end, FRAME_START, g.frames):
+    if _any_seq(tokens, flags, max(lo, cue.first - 1), end, FRAME_START, g.frames):
         return True
     if _any_seq(tokens, flags, lo, end, FRAME_START, g.preludes):
         return True  # 双極性障害では…, 人によっては…, 誰しも…

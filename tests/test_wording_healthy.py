@@ -131,6 +131,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("上司がほんと怖いんですよね", {"supervisor"}),
     ("眠れなくて、朝がつらいんですよね", {"sleep", "mood"}),
     ("仕事行きたくないですよね、月曜って", {"quit_intent"}),
+    # …の方が多い compares, it names no people
+    ("最近は眠れない日の方が多いです。", {"sleep"}),
 ]
 
 

@@ -133,6 +133,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("仕事行きたくないですよね、月曜って", {"quit_intent"}),
     # …の方が多い compares, it names no people
     ("最近は眠れない日の方が多いです。", {"sleep"}),
+    # people doing something to the graduate are a complaint, however many
+    ("職場には挨拶を返してくれない人も多い。", {"coworkers"}),
 ]
 
 

@@ -572,8 +572,8 @@ def generic_people(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
     多い, 相談しにくいと感じる方) or a person said to be many (…人は少なくない). A complaint
     about particular people (挨拶を返さない人がいる) is no generic statement."""
     k = _described_person(tokens, flags, cue)
-    if k < 0:
-        return False
+    if k < 0 or _any(flags, cue.first, k, BENEFACTIVE):
+        return False  # 挨拶を返してくれない人も多い: done to the graduate, a complaint
     if tokens[k].lemma == "方":
         return True
     after = reduce(or_, flags[k + 1 : min(k + 4, cue.sentence_end + 1, len(flags))], 0)

@@ -93,6 +93,8 @@ HEALTHY: list[str] = [
     "寝つけない夜に試してほしい呼吸法",
     "上司に叱られた日の気持ちの切り替え方",
     "緊張が強いときに使えるリラックス法があります。",
+    # a list joined by commas, closed by など, under one negation
+    "腹痛、下痢、めまいなどの症状は見られない。",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [
@@ -135,6 +137,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("最近は眠れない日の方が多いです。", {"sleep"}),
     # people doing something to the graduate are a complaint, however many
     ("職場には挨拶を返してくれない人も多い。", {"coworkers"}),
+    # a comma with no list marker is no list
+    ("頭痛、吐き気がひどい。", {"physical"}),
 ]
 
 

@@ -277,12 +277,28 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
             continue
         elif bits & CLAUSE_MARK and flags[k - 1] & TOPIC:
             continue  # 辞めたいと思ったことは、一度もない: a comma after a topic
+        elif bits & CLAUSE_MARK and _comma_list(flags, k):
+            listing = True  # 頭痛、吐き気、めまいなどの症状はない
+            continue
         elif not bits & PASSABLE or is_clause_break(flags, k):
             break
         listing = listing or bool(bits & LIST_MARKER)
         if bits & PARALLEL_MARKER:
             parallel = PARALLEL_REACH
     return count, end
+
+
+def _comma_list(flags: Sequence[int], k: int) -> bool:
+    """True when the comma at ``k`` joins nouns of a list closed by a list marker
+    (頭痛、吐き気、めまいなど): 頭痛、仕事にならない is no list."""
+    if not (flags[k - 1] & NOUN and k + 1 < len(flags) and flags[k + 1] & NOUN):
+        return False
+    for j in range(k + 1, min(len(flags), k + PARALLEL_REACH)):
+        if flags[j] & LIST_MARKER:
+            return True
+        if not flags[j] & (NOUN | CLAUSE_MARK):
+            return False
+    return False
 
 
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:

@@ -95,6 +95,9 @@ HEALTHY: list[str] = [
     "緊張が強いときに使えるリラックス法があります。",
     # a list joined by commas, closed by など, under one negation
     "腹痛、下痢、めまいなどの症状は見られない。",
+    # a past, then the present as a topic
+    "夜はなかなか寝つけなかったです。でも今は布団に入るとすぐ眠れます。",
+    "食欲が落ちていたけど、最近は三食しっかり食べている。",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [
@@ -139,6 +142,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("職場には挨拶を返してくれない人も多い。", {"coworkers"}),
     # a comma with no list marker is no list
     ("頭痛、吐き気がひどい。", {"physical"}),
+    # …最近はもっとひどい carries the past on
+    ("だるさはあったけど、最近はもっとひどくなった。", {"fatigue"}),
 ]
 
 

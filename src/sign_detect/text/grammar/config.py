@@ -105,6 +105,9 @@ class Resolved(_Section):
     not_past_after: Words = frozenset()
     past_ctypes: Words
     present_markers: Words
+    present_topics: Words = frozenset()
+    contrast_openers: Words = frozenset()
+    continuation: Words = frozenset()
     recovery_after: Sequences
     recovery_in_clause: Sequences = ()
 

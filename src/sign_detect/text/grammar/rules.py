@@ -701,10 +701,40 @@ def _in_era_clause(
     return False
 
 
-def _contrast_follows(tokens: Sequence[Token], flags: Sequence[int], end: int) -> bool:
-    """True when the next sentence opens with a present time as its topic (…。今は…)."""
+def _contrast_follows(
+    tokens: Sequence[Token], flags: Sequence[int], end: int, config: GrammarConfig
+) -> bool:
+    """True when the next sentence opens with a present time as its topic (…。今は…,
+    …。でも今は…)."""
     k = end + 1
-    return k + 1 < len(tokens) and bool(flags[k] & PRESENT_MARKER) and tokens[k + 1].lemma == "は"
+    openers = config.resolved.contrast_openers
+    if k + 1 < len(tokens) and tokens[k].surface + tokens[k + 1].surface in openers:
+        k += 2  # でも (read as で + も)
+    elif k < len(tokens) and tokens[k].surface in openers:
+        k += 1  # けど / しかし
+    return k + 1 < len(tokens) and _present_topic(tokens, flags, k, config)
+
+
+def _present_topic(
+    tokens: Sequence[Token], flags: Sequence[int], k: int, config: GrammarConfig
+) -> bool:
+    """True when token ``k`` is a present time taken as a topic (今は, 最近は)."""
+    if k + 1 >= len(tokens) or tokens[k + 1].lemma != "は":
+        return False
+    if not (flags[k] & PRESENT_MARKER or tokens[k].lemma in config.resolved.present_topics):
+        return False
+    # 最近はもっとひどい / 今もまだ眠れない: the past goes on, no contrast
+    return not any(
+        t.lemma in config.resolved.continuation or t.surface in config.resolved.continuation
+        for t in tokens[k + 2 : k + 5]
+    )
+
+
+def _present_topic_in(
+    tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int, config: GrammarConfig
+) -> bool:
+    """True when a present time taken as a topic stands in ``lo..hi`` (…けど、最近は…)."""
+    return any(_present_topic(tokens, flags, k, config) for k in range(lo, hi))
 
 
 def is_resolved(
@@ -726,7 +756,8 @@ def is_resolved(
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config)
         or _any(flags, end, reach, PRESENT_MARKER)
-        or _contrast_follows(tokens, flags, hi)
+        or _present_topic_in(tokens, flags, end, reach, config)
+        or _contrast_follows(tokens, flags, hi, config)
     ):
         return True
     lessened = _seq_ends(

@@ -98,6 +98,9 @@ HEALTHY: list[str] = [
     # a past, then the present as a topic
     "夜はなかなか寝つけなかったです。でも今は布団に入るとすぐ眠れます。",
     "食欲が落ちていたけど、最近は三食しっかり食べている。",
+    # what may happen
+    "上司に叱られただけで出勤できなくなることも起こり得ます。",
+    "服薬を中断してしまう場合も少なくありません。",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [

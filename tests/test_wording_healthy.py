@@ -101,6 +101,8 @@ HEALTHY: list[str] = [
     # what may happen
     "上司に叱られただけで出勤できなくなることも起こり得ます。",
     "服薬を中断してしまう場合も少なくありません。",
+    # a …ながら clause takes the tense of the clause it joins
+    "あの頃は毎朝泣きながら出勤していました。",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [
@@ -147,6 +149,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("頭痛、吐き気がひどい。", {"physical"}),
     # …最近はもっとひどい carries the past on
     ("だるさはあったけど、最近はもっとひどくなった。", {"fatigue"}),
+    ("毎朝泣きながら出勤している。", {"mood"}),
 ]
 
 

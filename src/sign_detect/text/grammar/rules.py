@@ -752,6 +752,8 @@ def is_resolved(
     if _in_era_clause(tokens, flags, cue, config):
         return True  # 転職したばかりの頃は: the cue names the past era itself
     end = chained_clause_end(flags, cue.clause_end, hi)
+    if end < hi and tokens[end].lemma == "ながら":
+        end = chained_clause_end(flags, clause_end(flags, end), hi)  # 泣きながら通勤していた
     reach = min(hi, end + WINDOW)
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config)

@@ -400,6 +400,8 @@ def _someone_else(
         and rules.describes_person(tokens, flags, span)
     ):
         return True  # 頭痛持ちの人は: a trait of people (挨拶を返してくれない人: a complaint)
+    if rules.generic_people(tokens, flags, span):
+        return True  # 職場の人間関係に悩む方も多い: people in general
     person = rules.other_subject(tokens, flags, span)
     if person < 0 or person == target or rules.done_to_graduate(flags, span):
         return False  # 隣の人が口をきいてくれない is done to the graduate

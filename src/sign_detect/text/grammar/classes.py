@@ -53,8 +53,16 @@ GENERAL_PHRASE_START = 1 << 33  # 言う (…と言われている)
 TOPIC = 1 << 34  # は / も: a topic, which a comma does not cut from its predicate
 BENEFACTIVE = 1 << 35  # 呉れる: done to the graduate (口をきいてくれない)
 EVIDENTIAL = 1 << 36  # らしい / そう / みたい: what was seen or heard of somebody
-WORKER_KIN = 1 << 37  # 息子 / 夫 …: the family member a family's question is about
-WORK_WORD = 1 << 38  # 会社 / 出勤 / 上司 …: the sentence places its subject at work
+GENERIC_COND = 1 << 37  # conjunctive と (…すると): a general condition in explanations
+SELF = 1 << 38  # 私 / 最近 / 毎日: the writer's own present, which a general frame does not take
+FRAME_START = 1 << 39  # first word of a general frame (…のサインです, …ケースがあります)
+HOWTO = 1 << 40  # 対処 / 過ごす (…ときの対処法, 眠れない夜の過ごし方): a heading of advice
+AFTER_CUE = 1 << 41  # 必要 right after a cue (落ち込む必要はない)
+QUANTIFIER = 1 << 42  # 多く / 大半 after の (働く人の多くが): a group as the subject
+MANY = 1 << 43  # 多い / 少ない / 珍しい after a person (悩む方も多い): a general statement
+ROUTINE = 1 << 44  # 出勤 / 帰宅 / 朝: the writer's own day (出勤前になると…ことがある)
+WORKER_KIN = 1 << 45  # 息子 / 夫 …: the family member a family's question is about
+WORK_WORD = 1 << 46  # 会社 / 出勤 / 上司 …: the sentence places its subject at work
 
 
 #: Last kana of a verb's plain form: the conjunctive が follows only that (行くが, not 飲み忘れが).
@@ -123,6 +131,9 @@ class TokenClasses:
             bits |= PASSABLE
         if token.surface == "・" and "・" in scope.list_markers:
             bits |= LIST_MARKER  # めまい・ふらつきはない
+        listing_iu = "といった" in scope.list_markers
+        if listing_iu and token.lemma == "言う" and token.surface in ("いっ", "言っ"):
+            bits |= LIST_MARKER  # めまいといった不調はない (と + いっ + た)
         if pos1 == "助詞":
             if token.lemma in scope.list_markers:
                 bits |= LIST_MARKER
@@ -136,6 +147,8 @@ class TokenClasses:
             bits |= NOUN
         if pos1 == "接尾辞":
             bits |= SUFFIX
+        if pos2 == "接続助詞" and token.lemma in c.general.conditionals:
+            bits |= GENERIC_COND  # …すると (not the quotative と of 辞めたいと思う)
         if token.lemma == "たい" and pos1 == "助動詞":
             bits |= WISH
         if pos1 != "名詞":
@@ -158,7 +171,10 @@ class TokenClasses:
             (c.intensifier.before, INTENSIFIER_BEFORE),
             (_first_words(c.hedge.after), HEDGE_AFTER_START),
             (_first_words(c.intensifier.after), INTENSIFIER_AFTER_START),
-            (_first_words(c.resolved.recovery_after), RECOVERY_START),
+            (
+                _first_words(c.resolved.recovery_after + c.resolved.recovery_in_clause),
+                RECOVERY_START,
+            ),
             (c.resolved.past_markers, PAST_MARKER),
             (c.resolved.until_markers, UNTIL_MARKER),
             (c.resolved.present_markers, PRESENT_MARKER),
@@ -175,6 +191,21 @@ class TokenClasses:
             (c.others.evidentials, EVIDENTIAL),
             (c.others.workers, WORKER_KIN),
             (c.others.work_words, WORK_WORD),
+            (c.general.self_markers, SELF),
+            (
+                _first_words(
+                    c.general.frames
+                    + c.general.conditional_frames
+                    + c.general.endings
+                    + c.general.preludes
+                ),
+                FRAME_START,
+            ),
+            (c.general.howto, HOWTO),
+            (c.general.after_cue, AFTER_CUE),
+            (c.general.quantifiers, QUANTIFIER),
+            (c.general.many, MANY),
+            (c.general.routine, ROUTINE),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

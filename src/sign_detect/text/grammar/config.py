@@ -102,13 +102,18 @@ class Resolved(_Section):
     """Markers of a past that is over, and words of recovery."""
 
     past_markers: Words
+    era_nouns: Words = frozenset()
     until_markers: Words = frozenset()
     not_past_after: Words = frozenset()
     past_ctypes: Words
     present_markers: Words
+    present_topics: Words = frozenset()
+    contrast_openers: Words = frozenset()
+    continuation: Words = frozenset()
     recovery_after: Sequences
     lasting: Words = frozenset()
     recent: Words = frozenset()
+    recovery_in_clause: Sequences = ()
 
 
 class Others(_Section):
@@ -129,7 +134,20 @@ class General(_Section):
     surfaces: Words = frozenset()
     phrases: Sequences = ()
     case_nouns: Words = frozenset()
+    day_nouns: Words = frozenset()
     permission: Words = frozenset()
+    frames: Sequences = ()
+    preludes: Sequences = ()
+    conditional_frames: Sequences = ()
+    conditionals: Words = frozenset()
+    routine: Words = frozenset()
+    self_markers: Words = frozenset()
+    endings: Sequences = ()
+    howto: Words = frozenset()
+    after_cue: Words = frozenset()
+    generic_heads: Words = frozenset()
+    quantifiers: Words = frozenset()
+    many: Words = frozenset()
 
 
 class Wish(_Section):
@@ -137,6 +155,7 @@ class Wish(_Section):
 
     rest_categories: Words = frozenset()
     leisure: Words = frozenset()
+    plans: bool = False
 
 
 class Agreed(_Section):

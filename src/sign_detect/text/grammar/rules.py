@@ -9,12 +9,13 @@ sentence and clause lie, computed once for all the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cache, reduce
+from functools import cache, lru_cache, reduce
 from operator import or_
 from typing import NamedTuple
 
 from ..tokenizer import Token
 from .classes import (
+    AFTER_CUE,
     AUXILIARY_LIKE,
     BENEFACTIVE,
     CASE_NOUN,
@@ -24,15 +25,19 @@ from .classes import (
     CONDITIONAL,
     CONSULT,
     EVIDENTIAL,
+    FRAME_START,
     GENERAL_MARK,
     GENERAL_PHRASE_START,
+    GENERIC_COND,
     HEDGE_AFTER_START,
     HEDGE_BEFORE,
     HEDGE_PHRASE_START,
+    HOWTO,
     INTENSIFIER_AFTER_START,
     INTENSIFIER_BEFORE,
     LEISURE,
     LIST_MARKER,
+    MANY,
     NEGATION,
     NOUN,
     PARALLEL_MARKER,
@@ -43,8 +48,11 @@ from .classes import (
     PERSON,
     PERSON_HEAD,
     PRESENT_MARKER,
+    QUANTIFIER,
     QUESTION_END,
     RECOVERY_START,
+    ROUTINE,
+    SELF,
     SENTENCE_END,
     SUBJECT,
     SUFFIX,
@@ -63,6 +71,7 @@ __all__ = [
     "clause_end",
     "describes_person",
     "done_to_graduate",
+    "generic_people",
     "is_agreed",
     "is_clause_break",
     "is_exclusive",
@@ -101,6 +110,18 @@ _ASKING_END = frozenset({"か", "かな", "かしら"})
 _HEDGING_NEGATION = frozenset({"ず", "ぬ", "ん"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
 _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
+#: Words before an era noun (頃, 時期) that make it a past that is over: あの頃, 一時期,
+#: 転職したばかりの頃 (after a past tense too).
+_ERA_BEFORE = frozenset({"彼の", "其の", "あの", "その", "一", "の"})
+#: Closing quotes between a quoted cue and the person it describes.
+_CLOSING_QUOTES = frozenset({"」", "』", "\"", "”"})
+#: Suffixes of a name (同僚のCさん).
+_HONORIFICS = frozenset({"さん", "君", "くん", "ちゃん", "氏", "様", "さま"})
+#: Words of prevention after …を (飲み忘れを防ぐには): advice, not a sign.
+_PREVENT = frozenset({"防ぐ", "予防"})
+#: Case particles after which one predicate may stand in a clause that describes a person
+#: (不安が強い人, ストレスを感じやすい方).
+_CASE_BEFORE_PREDICATE = frozenset({"が", "の", "を", "に"})
 
 
 class CueSpan(NamedTuple):
@@ -203,11 +224,27 @@ def _seq_ends(
     seqs: tuple[Seq, ...],
 ) -> Iterator[int]:
     """Index of the last word of each of ``seqs`` found in ``lo..hi``."""
+    by_first = _by_first_word(seqs)
     for k in range(lo, hi):
         if flags[k] & start_bit:
-            for seq in seqs:
+            token = tokens[k]
+            bucket = by_first.get(token.lemma, ())
+            if token.surface != token.lemma:
+                bucket += by_first.get(token.surface, ())
+            for seq in bucket:
                 if k + len(seq) <= hi and _matches_at(tokens, k, seq):
                     yield k + len(seq) - 1
+
+
+@lru_cache(maxsize=64)
+def _by_first_word(seqs: tuple[Seq, ...]) -> dict[str, tuple[Seq, ...]]:
+    """``seqs`` grouped by their first word, so a position is compared only with the
+    sequences that may start there (computed once per list of sequences)."""
+    index: dict[str, tuple[Seq, ...]] = {}
+    for seq in seqs:
+        if seq:
+            index[seq[0]] = (*index.get(seq[0], ()), seq)
+    return index
 
 
 def _any_seq(
@@ -244,8 +281,8 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         if bits & NEGATION:
             count += 1
             end = k
-        elif listing and bits & NOUN:
-            continue
+        elif listing and (bits & NOUN or (k + 1 < len(flags) and flags[k + 1] & SUFFIX)):
+            continue  # 眠気やだるさ(だる + さ)を感じることもない
         elif bits & LIST_MARKER and not bits & PASSABLE:
             listing = True  # めまい・ふらつきはない: a list mark that is no particle
             continue
@@ -254,6 +291,9 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
             continue
         elif bits & CLAUSE_MARK and flags[k - 1] & TOPIC:
             continue  # 辞めたいと思ったことは、一度もない: a comma after a topic
+        elif bits & CLAUSE_MARK and _comma_list(flags, k):
+            listing = True  # 頭痛、吐き気、めまいなどの症状はない
+            continue
         elif not bits & PASSABLE or is_clause_break(flags, k):
             break
         listing = listing or bool(bits & LIST_MARKER)
@@ -292,6 +332,19 @@ def _asks(tokens: Sequence[Token], k: int) -> bool:
     if k < len(tokens) and tokens[k].lemma == "です":
         k += 1
     return k < len(tokens) and tokens[k].lemma in _ASKING_END
+
+
+def _comma_list(flags: Sequence[int], k: int) -> bool:
+    """True when the comma at ``k`` joins nouns of a list closed by a list marker
+    (頭痛、吐き気、めまいなど): 頭痛、仕事にならない is no list."""
+    if not (flags[k - 1] & NOUN and k + 1 < len(flags) and flags[k + 1] & NOUN):
+        return False
+    for j in range(k + 1, min(len(flags), k + PARALLEL_REACH)):
+        if flags[j] & LIST_MARKER:
+            return True
+        if not flags[j] & (NOUN | CLAUSE_MARK):
+            return False
+    return False
 
 
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
@@ -471,12 +524,23 @@ def _before_it(tokens: Sequence[Token], last: int) -> bool:
 def is_wish(flags: Sequence[int], cue: CueSpan, category: str, config: GrammarConfig) -> bool:
     """True for a wish for rest (寝だめしたい, 週末はゆっくり休みたい): a たい not negated in
     the cue's clause, for a category of rest or with a word of leisure in the sentence."""
+    rest = category in config.wish.rest_categories
+    if rest and config.wish.plans and _leisure_condition(flags, cue):
+        return True  # 連休になったら昼まで寝坊するんだ: a plan for the holiday
     wish = next((k for k in range(cue.first, cue.clause_end) if flags[k] & WISH), -1)
     if wish < 0 or negation_scope(flags, wish)[0] % 2:
         return False  # 行きたくない is no wish for rest
     if category in config.wish.rest_categories:
         return True
     return bool(_sentence_bits(flags, cue) & LEISURE)
+
+
+def _leisure_condition(flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when a conditional clause before the cue names a time of leisure (連休になったら)."""
+    condition = next(
+        (k for k in range(cue.first - 1, cue.sentence_start - 1, -1) if flags[k] & CONDITIONAL), -1
+    )
+    return condition >= 0 and _any(flags, cue.sentence_start, condition, LEISURE)
 
 
 def is_agreed(flags: Sequence[int], cue: CueSpan, category: str, config: GrammarConfig) -> bool:
@@ -513,18 +577,149 @@ def is_general(
         tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases
     ):
         return True
+    if _explains(tokens, flags, cue, config, sentence):
+        return True
+    if _conceded_in_advice(tokens, flags, cue):
+        return True
     case = next(
         (
             k
-            for k in range(cue.last + 1, min(cue.clause_end, cue.last + 4) + 1)
+            for k in range(cue.last + 1, min(cue.clause_end, cue.last + 5) + 1)
             if k < len(flags) and flags[k] & CASE_NOUN
         ),
         -1,
     )
     if case < 0:
         return False
-    topic = case + 1 < len(tokens) and tokens[case + 1].lemma == "は"
-    return topic or bool(sentence & PERMISSION)
+    # 眠れない日はお酒を飲んでしまう is a habit told: a day noun with は is no rule alone.
+    weak = tokens[case].lemma in config.general.day_nouns
+    topic = not weak and case + 1 < len(tokens) and tokens[case + 1].lemma == "は"
+    return topic or bool(sentence & PERMISSION) or _is_heading(tokens, flags, cue, case)
+
+
+def _conceded_in_advice(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue is conceded (…ても) in a sentence that then gives leave or says there
+    is no need (ミスをしても落ち込む必要はありません, 眠れなくても横になるだけでいい)."""
+    hi = min(cue.sentence_end, len(tokens) - 1)
+    conceded = next(
+        (
+            k
+            for k in range(cue.last + 1, min(cue.clause_end + 2, hi))
+            if tokens[k].lemma in ("て", "で")
+            and tokens[k + 1].lemma == "も"
+            and tokens[k + 1].pos1 == "助詞"
+        ),
+        -1,
+    )
+    if conceded < 0:
+        return False
+    rest = range(conceded + 2, hi + 1)
+    no_need = any(
+        flags[k] & AFTER_CUE and _any(flags, k + 1, min(hi + 1, k + 6), NEGATION) for k in rest
+    )
+    return no_need or any(flags[k] & PERMISSION for k in rest)
+
+
+# -- explanations, headings and how-to (area: healthy look-alikes) ----------------------------
+def _content_end(flags: Sequence[int], cue: CueSpan) -> int:
+    """One past the last word of the cue's sentence (its end mark excluded)."""
+    return min(cue.sentence_end, len(flags))
+
+
+def _is_question(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the sentence ends as a question (…でしょうか? / …サインかな)."""
+    lo, end = cue.sentence_start, _content_end(flags, cue)
+    if end < len(tokens) and tokens[end].surface in ("?", "？"):
+        return True
+    return any(
+        tokens[k].lemma in ("か", "かな", "かしら") and tokens[k].pos2 == "終助詞"
+        for k in range(max(lo, end - 3), end)
+    )
+
+
+def _is_heading(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, case: int) -> bool:
+    """True when the sentence is a heading: after the time or case it ends in a noun that a
+    clause modifies, not in a predicate (食欲がないときに試したいこと, 眠れない夜に試して
+    ほしいストレッチ; not 疲れた時に頭痛)."""
+    end = _content_end(flags, cue)
+    if end - 1 <= case or end - 1 >= len(tokens):
+        return False
+    last = tokens[end - 1]
+    if last.pos1 != "名詞" or tokens[end - 2].lemma in ("の", "と"):
+        return False  # …とのこと ends a staff record, not a heading
+    between = range(case + 1, end - 1)
+    if any(tokens[j].lemma in ("は", "が", "も") and tokens[j].pos1 == "助詞" for j in between):
+        return False  # 寝不足の日は確認漏れが増える様子: a sentence with a subject
+    return last.lemma in ("事", "こと", "物", "もの") or any(
+        tokens[j].pos1 in ("動詞", "形容詞") for j in between
+    )
+
+
+#: Particles after a past tense that end its clause (…と言われたけど / …思ったので).
+_AFTER_FINITE = frozenset({"と", "けど", "けれど", "が", "ので", "のに", "し", "から", "よ", "ね"})
+
+
+def _told(tokens: Sequence[Token], flags: Sequence[int], last: int, end: int) -> bool:
+    """True when a clause after the cue ends in the past tense (…が原因だと言われました):
+    events told, not an explanation. A past before a noun (避けたほうが良い, 感じたことは)
+    is no telling."""
+    for k in range(last + 1, end):
+        if not flags[k] & PAST_TENSE or flags[k] & CONDITIONAL:
+            continue  # …続いたら is a condition, not a telling
+        nxt = k + 1
+        if nxt >= end or flags[nxt] & (CLAUSE_MARK | SENTENCE_END):
+            return True
+        if tokens[nxt].pos1 == "助詞" and tokens[nxt].lemma in _AFTER_FINITE:
+            return True
+    return False
+
+
+def _explains(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    cue: CueSpan,
+    config: GrammarConfig,
+    sentence: int,
+) -> bool:
+    """True when the cue's sentence explains or gives a heading rather than reports:
+
+    - a frame after the cue: …のサインの一つです, …原因になります, …ケースがあります,
+      …おそれがあります (not with the writer's own 私 / 最近, not as a question:
+      最近だるいのはうつのサインでしょうか? is the writer's sign);
+    - …ことがあります after a general condition (無理をすると、…悪化することがあります);
+    - a heading of advice: 眠れない夜の過ごし方, 辞めたいときの対処法, …お悩みの方へ;
+    - a cue right before 必要 (落ち込む必要はない).
+    """
+    g = config.general
+    lo, end = cue.sentence_start, _content_end(flags, cue)
+    k = cue.last + 1
+    passed = NEGATION | AUXILIARY_LIKE
+    while k < min(end, cue.last + 3) and flags[k] & passed and not flags[k] & AFTER_CUE:
+        k += 1
+    if k < len(flags) and flags[k] & AFTER_CUE and _any(flags, k + 1, min(end, k + 6), NEGATION):
+        return True  # 落ち込む必要はありません (not 薬を増やす必要があるか悩む)
+    for k in range(cue.last + 1, min(end, cue.last + 8)):
+        before = tokens[k - 1].lemma
+        prevent = before == "を" and tokens[k].lemma in _PREVENT
+        if flags[k] & HOWTO and (before == "の" or prevent):
+            return True  # 眠れないときの対処法, 行きたくない朝の過ごし方, 飲み忘れを防ぐ
+        quoted = tokens[k].lemma in _QUOTATIVE and before == "と"  # 辞めたいと感じたときの
+        if not (quoted or flags[k] & (NEGATION | AUXILIARY_LIKE | NOUN | SUFFIX)):
+            break
+    if not sentence & FRAME_START:
+        return False
+    if any(_matches_at(tokens, end - len(seq), seq) for seq in g.endings if end - len(seq) > lo):
+        return True  # …といったお悩みをお持ちの方へ
+    if sentence & SELF or _is_question(tokens, flags, cue) or _told(tokens, flags, cue.last, end):
+        return False  # …当然だと思って我慢してきた / …が原因だと言われた: told of the writer
+    if _any_seq(tokens, flags, max(lo, cue.first - 1), end, FRAME_START, g.frames):
+        return True
+    if _any_seq(tokens, flags, lo, end, FRAME_START, g.preludes):
+        return True  # 双極性障害では…, 人によっては…, 誰しも…
+    condition = next((k for k in range(lo, end) if flags[k] & (CONDITIONAL | GENERIC_COND)), -1)
+    if condition < 0 or _any(flags, lo, condition, ROUTINE):
+        return False  # 出勤前になると…ことがあります: a habit of the writer's day
+    return _any_seq(tokens, flags, cue.last + 1, end, FRAME_START, g.conditional_frames)
 
 
 def _reported_action(
@@ -542,18 +737,60 @@ def _reported_action(
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
     """True when the cue modifies a person noun (頭痛持ちの人は, 眠れない人が多い):
     somebody's trait, not the graduate's state."""
-    for k in range(cue.last + 1, min(cue.clause_end + 1, cue.last + 5, len(flags))):
+    return _described_person(tokens, flags, cue) >= 0
+
+
+def _described_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
+    """Index of the person noun the cue's clause modifies, or -1: 頭痛持ちの人,
+    辞めたいと感じる人 (a verb of thinking), 不安が強い人 (one predicate after が)."""
+    predicate = False
+    for k in range(cue.last + 1, min(cue.clause_end + 1, cue.last + 7, len(flags))):
         bits = flags[k]
-        if bits & PERSON or (bits & PERSON_HEAD and tokens[k].pos1 == "名詞"):
-            return True
-        if tokens[k].lemma in _QUOTE and not (
+        token = tokens[k]
+        if bits & PERSON or (bits & PERSON_HEAD and token.pos1 == "名詞"):
+            if token.lemma == "方" and _comparative(tokens, k):
+                return -1  # 休んだ方がいい
+            return k
+        if token.lemma in _QUOTE and not (
             k + 1 < len(tokens) and tokens[k + 1].lemma in _BEFORE_PERSON
         ):
-            return False  # 食事量が減っていると母から聞いた: the person reports it
-        passed = bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or tokens[k].lemma in _BEFORE_PERSON
-        if not passed:
-            return False
-    return False
+            return -1  # 食事量が減っていると母から聞いた: the person reports it
+        if bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or token.lemma in _BEFORE_PERSON:
+            continue
+        if token.surface in _CLOSING_QUOTES:
+            continue  # 「朝起きられない」という人
+        if token.lemma in _QUOTATIVE and tokens[k - 1].lemma == "と":
+            continue  # 辞めたいと感じる人
+        after_subject = tokens[k - 1].lemma in _CASE_BEFORE_PREDICATE
+        if not predicate and after_subject and token.pos1 in ("形容詞", "動詞"):
+            predicate = True  # 不安が強い人
+            continue
+        return -1
+    return -1
+
+
+def _comparative(tokens: Sequence[Token], k: int) -> bool:
+    """True for 方 as "rather" (休んだ方がいい), not a person."""
+    nxt = tokens[k + 1].lemma if k + 1 < len(tokens) else ""
+    after = tokens[k + 2].lemma if k + 2 < len(tokens) else ""
+    return nxt in ("が", "は", "も") and after in ("良い", "いい", "増し", "まし", "楽", "良かった")
+
+
+def generic_people(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue tells what people in general feel: its clause modifies 方 (悩む方も
+    多い, 相談しにくいと感じる方) or a person said to be many (…人は少なくない). A complaint
+    about particular people (挨拶を返さない人がいる) is no generic statement."""
+    k = _described_person(tokens, flags, cue)
+    if k < 0 or _any(flags, cue.first, k, BENEFACTIVE):
+        return False  # 挨拶を返してくれない人も多い: done to the graduate, a complaint
+    if tokens[k].lemma == "方":
+        return True
+    after = reduce(or_, flags[k + 1 : min(k + 4, cue.sentence_end + 1, len(flags))], 0)
+    nxt = [t.lemma for t in tokens[k + 1 : k + 3]]
+    if nxt == ["に", "は"]:
+        return True  # 孤立しがちな人には声かけを: people advice is given for
+    topic = bool(nxt) and nxt[0] in ("は", "も")
+    return bool(topic and after & MANY) or (k + 1 < len(flags) and bool(flags[k + 1] & QUANTIFIER))
 
 
 def done_to_graduate(flags: Sequence[int], cue: CueSpan) -> bool:
@@ -620,6 +857,11 @@ def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
 def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:
     """The person word just before token ``k`` (past たち / さん), or -1."""
     j = k - 1
+    group = j > 1 and bool(flags[j] & QUANTIFIER) and tokens[j - 1].lemma == "の"
+    if group:
+        j -= 2  # 働く人の多くが: the group is the subject
+    if group and j > 0 and flags[j] & SUFFIX and flags[j] & PERSON:
+        return j  # 障害者の多くが: people in general, not the graduate
     if j > 0 and flags[j] & SUFFIX and flags[j] & PERSON:
         # 担当者, 作業者: a person (not 利用者 / 当事者, who may be the graduate)
         return -1 if tokens[j - 1].lemma in _SELF_BEFORE_SHA else j
@@ -629,10 +871,14 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
         return -1
     if flags[j] & PERSON:
         return j
+    named = j + 1 < k and tokens[j + 1].lemma in _HONORIFICS
+    if named and j > 1 and tokens[j - 1].lemma == "の" and flags[j - 2] & PERSON:
+        return j - 2  # 同僚のCさん: a named colleague (Cさん alone may be the graduate)
     if flags[j] & PERSON_HEAD and j > 0 and (
         tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞")
     ):
-        return j  # 同期の子, 同じ時期に入った人
+        # 同期の子, 同じ時期に入った人 (not 休んだ方がいい: rather)
+        return -1 if tokens[j].lemma == "方" and _comparative(tokens, j) else j
     return -1
 
 
@@ -654,6 +900,10 @@ def _past_marker_before(
         if lasting and tokens[k].lemma in config.resolved.recent:
             continue  # 先月の通院を飛ばした: a lapse of treatment lasts
         if flags[k] & PAST_MARKER and after not in config.resolved.not_past_after:
+            if tokens[k].lemma in config.resolved.era_nouns:
+                if k > 0 and (flags[k - 1] & PAST_TENSE or tokens[k - 1].lemma in _ERA_BEFORE):
+                    return True  # あの頃は, 入社した頃は, 一時期は
+                continue  # 昼頃, この時期は: no past
             if k > 0 and (tokens[k - 1].pos1 in _NOT_BEFORE_PAST or tokens[k - 1].lemma == "時"):
                 continue  # 寝る前の薬, 五時前に: before an event, not the past
             return True
@@ -662,10 +912,57 @@ def _past_marker_before(
     return False
 
 
-def _contrast_follows(tokens: Sequence[Token], flags: Sequence[int], end: int) -> bool:
-    """True when the next sentence opens with a present time as its topic (…。今は…)."""
+def _in_era_clause(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue's clause, in the past tense, names an era (転職したばかりの頃,
+    休職していた時期)."""
+    seen_past = False
+    for k in range(cue.last + 1, min(cue.last + 7, cue.sentence_end, len(tokens))):
+        if flags[k] & PAST_TENSE:
+            seen_past = True
+        elif seen_past and tokens[k].lemma in config.resolved.era_nouns:
+            after = tokens[k + 1].surface if k + 1 < len(tokens) else ""
+            return after not in config.resolved.not_past_after  # 休職した頃から: since
+        elif is_clause_break(flags, k) or not flags[k] & (AUXILIARY_LIKE | PASSABLE):
+            return False
+    return False
+
+
+def _contrast_follows(
+    tokens: Sequence[Token], flags: Sequence[int], end: int, config: GrammarConfig
+) -> bool:
+    """True when the next sentence opens with a present time as its topic (…。今は…,
+    …。でも今は…)."""
     k = end + 1
-    return k + 1 < len(tokens) and bool(flags[k] & PRESENT_MARKER) and tokens[k + 1].lemma == "は"
+    openers = config.resolved.contrast_openers
+    if k + 1 < len(tokens) and tokens[k].surface + tokens[k + 1].surface in openers:
+        k += 2  # でも (read as で + も)
+    elif k < len(tokens) and tokens[k].surface in openers:
+        k += 1  # けど / しかし
+    return k + 1 < len(tokens) and _present_topic(tokens, flags, k, config)
+
+
+def _present_topic(
+    tokens: Sequence[Token], flags: Sequence[int], k: int, config: GrammarConfig
+) -> bool:
+    """True when token ``k`` is a present time taken as a topic (今は, 最近は)."""
+    if k + 1 >= len(tokens) or tokens[k + 1].lemma != "は":
+        return False
+    if not (flags[k] & PRESENT_MARKER or tokens[k].lemma in config.resolved.present_topics):
+        return False
+    # 最近はもっとひどい / 今もまだ眠れない: the past goes on, no contrast
+    return not any(
+        t.lemma in config.resolved.continuation or t.surface in config.resolved.continuation
+        for t in tokens[k + 2 : k + 5]
+    )
+
+
+def _present_topic_in(
+    tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int, config: GrammarConfig
+) -> bool:
+    """True when a present time taken as a topic stands in ``lo..hi`` (…けど、最近は…)."""
+    return any(_present_topic(tokens, flags, k, config) for k in range(lo, hi))
 
 
 def is_resolved(
@@ -685,17 +982,45 @@ def is_resolved(
     """
     first, last = cue.first, cue.last
     lo, hi = cue.sentence_start, cue.sentence_end
+    if _in_era_clause(tokens, flags, cue, config):
+        return True  # 転職したばかりの頃は: the cue names the past era itself
     end = chained_clause_end(flags, cue.clause_end, hi)
+    if end < hi and tokens[end].lemma == "ながら":
+        end = chained_clause_end(flags, clause_end(flags, end), hi)  # 泣きながら通勤していた
     reach = min(hi, end + WINDOW)
     lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
         or _any(flags, end, reach, PRESENT_MARKER)
-        or _contrast_follows(tokens, flags, hi)
+        or _present_topic_in(tokens, flags, end, reach, config)
+        or _contrast_follows(tokens, flags, hi, config)
     ):
         return True
+    lessened = _seq_ends(
+        tokens, flags, last + 1, cue.clause_end, RECOVERY_START, config.resolved.recovery_in_clause
+    )
+    if any(negation_scope(flags, k)[0] % 2 == 0 for k in lessened):
+        return True  # 不安が減ってきた, イライラすることが少なくなった
     if not _any(flags, last + 1, reach, RECOVERY_START):
         return False
     # 治まった is a recovery; 治らない / 回復しない are not.
     ends = _seq_ends(tokens, flags, last + 1, reach, RECOVERY_START, config.resolved.recovery_after)
-    return any(negation_scope(flags, k)[0] % 2 == 0 for k in ends)
+    return any(
+        negation_scope(flags, k)[0] % 2 == 0 and not _back_into(tokens, k) for k in ends
+    )
+
+
+#: Words before に that make 戻る a return to health (元に戻った), not into a state.
+_HEALTHY_STATE = frozenset({"元", "元通り", "普段", "通常", "いつも", "平常"})
+
+
+def _back_into(tokens: Sequence[Token], k: int) -> bool:
+    """True for 戻る into a state (眠れない日々に戻った) or again (また戻ってきた), not back
+    to health (体重が戻った, 元に戻った)."""
+    if tokens[k].lemma != "戻る":
+        return False
+    if any(t.lemma in ("又", "また", "再び") for t in tokens[max(0, k - 3) : k]):
+        return True  # …癖が、また戻ってきた: a relapse
+    if k < 2 or tokens[k - 1].lemma not in ("に", "へ"):
+        return False
+    return tokens[k - 2].lemma not in _HEALTHY_STATE

@@ -216,8 +216,10 @@ def _judge(
         return None
     config = grammar.config
     span = rules.span(flags, first, last)
-    resolved = rules.is_resolved(tokens, flags, span, config) or rules.is_agreed(
-        flags, span, entry.category, config
+    resolved = (
+        rules.is_resolved(tokens, flags, span, config)
+        or rules.is_agreed(flags, span, entry.category, config)
+        or rules.is_overcome(tokens, flags, span, entry.category, config)
     )
     hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(
         flags, span, entry.category, config

@@ -20,6 +20,7 @@ __all__ = [
     "Intensifier",
     "Negation",
     "Others",
+    "Overcome",
     "Resolved",
     "Scope",
     "Seq",
@@ -107,6 +108,15 @@ class Resolved(_Section):
     recovery_after: Sequences
 
 
+class Overcome(_Section):
+    """A feeling conceded and then overcome in the same sentence (緊張したけど上手くいった):
+    the categories it applies to, the concessive particles, and the outcome words."""
+
+    categories: Words = frozenset()
+    concessive: Words = frozenset()
+    outcomes: Words = frozenset()
+
+
 class Others(_Section):
     """Words of other people, and the particles that make them a subject."""
 
@@ -161,4 +171,5 @@ class GrammarConfig(_Section):
     general: General = General()
     wish: Wish = Wish()
     agreed: Agreed = Agreed()
+    overcome: Overcome = Overcome()
     strength: Strength

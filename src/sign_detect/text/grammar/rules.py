@@ -66,6 +66,7 @@ __all__ = [
     "is_exclusive",
     "is_general",
     "is_hypothetical",
+    "is_overcome",
     "is_reported",
     "is_resolved",
     "is_wish",
@@ -438,6 +439,30 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
     ):
         return j  # 同期の子, 同じ時期に入った人
     return -1
+
+
+def is_overcome(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    cue: CueSpan,
+    category: str,
+    config: GrammarConfig,
+) -> bool:
+    """True when a feeling is conceded and overcome later in its sentence
+    (不安もあったけど楽しかった, 緊張したけど上手くいった): a concessive particle ends the
+    cue's clause and an outcome word, not negated, follows it in the sentence."""
+    overcome = config.overcome
+    if category not in overcome.categories:
+        return False
+    end = cue.clause_end
+    hi = min(cue.sentence_end, len(tokens))
+    if end >= hi or tokens[end].lemma not in overcome.concessive or not flags[end] & CLAUSE_PARTICLE:
+        return False
+    return any(
+        (tokens[k].lemma in overcome.outcomes or tokens[k].surface in overcome.outcomes)
+        and negation_scope(flags, k)[0] % 2 == 0
+        for k in range(end + 1, hi)
+    )
 
 
 # -- a past that is over ---------------------------------------------------------------------

@@ -514,4 +514,16 @@ def is_resolved(
         return False
     # 治まった is a recovery; 治らない / 回復しない are not.
     ends = _seq_ends(tokens, flags, last + 1, reach, RECOVERY_START, config.resolved.recovery_after)
-    return any(negation_scope(flags, k)[0] % 2 == 0 for k in ends)
+    return any(
+        negation_scope(flags, k)[0] % 2 == 0 and not _sought(tokens, k) for k in ends
+    )
+
+
+#: After a word of recovery: made to happen (落ち着かせた) or waited for (落ち着くのを待った),
+#: an effort to get over the sign, which was there.
+_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで"})
+
+
+def _sought(tokens: Sequence[Token], k: int) -> bool:
+    """True when the recovery ending at ``k`` is sought, not reached (落ち着かせた)."""
+    return k + 1 < len(tokens) and tokens[k + 1].lemma in _SOUGHT_AFTER

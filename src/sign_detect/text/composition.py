@@ -381,8 +381,9 @@ class Composer:
         pattern = f"{tokens[t].lemma}+{word}"
         if b & (1 << (ABILITY_SHIFT + i)) or b & ALL_ABILITY:
             return self.entry(category, True, pattern)
-        if category == "physical" and b & MOOD_WORD and not b & NEGATIVE:
-            return self.entry("mood", False, pattern)  # 胸がざわざわする is anxiety
+        if category == "physical" and b & MOOD_WORD and not b & (NEGATIVE | 1 << (ONLY_SHIFT + i)):
+            # 胸がざわざわする is anxiety; 目の前がぐるぐる回る (a word of both) is dizziness
+            return self.entry("mood", False, pattern)
         if b & (NEGATIVE | MOOD_WORD) or b & (1 << (ONLY_SHIFT + i)):
             return self.entry(category, False, pattern)
         if b & (1 << (ALONE_SHIFT + i)):

@@ -159,6 +159,8 @@ def find_cues(
             if cue is not None:
                 cues.append(cue)
     cues.sort(key=lambda c: (c.first, c.last))
+    if len(cues) > 1:
+        cues = _absorb_reactions(cues, tokens, flags)
     return cues
 
 
@@ -272,6 +274,56 @@ def _is_soft(cue: Cue) -> bool:
         and cue.entry.category in _SOFT
         and not cue.entry.crisis
     )
+
+
+#: Categories of a one-word feeling that is a reaction to a cause named beside it.
+_REACTIONS = frozenset({"mood"})
+#: Heavier feelings are signs of their own even beside a cause (落ち込む, 涙).
+MAX_REACTION_WEIGHT = 0.6
+
+
+#: After …て, a feeling that fills the speaker (怖くて仕方ない, 不安でたまらない).
+_EMPHATIC = frozenset({"仕方無い", "しょうがない", "仕様が無い", "堪る", "たまる"})
+
+
+def _sentence(flags: Sequence[int], first: int, last: int) -> tuple[int, int]:
+    """The whole sentence around a cue (the rules' window stops 12 tokens back)."""
+    lo, hi = first, last
+    while lo > 0 and not flags[lo - 1] & SENTENCE_END:
+        lo -= 1
+    while hi + 1 < len(flags) and not flags[hi] & SENTENCE_END:
+        hi += 1
+    return lo, hi
+
+
+def _absorb_reactions(
+    cues: list[Cue], tokens: Sequence[Token], flags: Sequence[int]
+) -> list[Cue]:
+    """Drop a one-word feeling beside a sign of another category in its sentence: the
+    feeling is the reaction and the cause carries the sign (上司が厳しく萎縮している,
+    陰口が聞こえてつらい, ストレスで過食気味, 疲れがとれなくてつらい)."""
+    causes = [c for c in cues if c.strength > 0 and c.entry.category not in _REACTIONS]
+    if not causes:
+        return cues
+    kept = []
+    for cue in cues:
+        if (
+            cue.strength > 0
+            and cue.entry.category in _REACTIONS
+            and not cue.entry.crisis
+            and cue.entry.weight <= MAX_REACTION_WEIGHT
+            and cue.last - cue.first <= 1  # one word, or two (もう無理)
+        ):
+            lo, hi = _sentence(flags, cue.first, cue.last)
+            end = rules.clause_end(flags, cue.last)
+            listed = end < len(tokens) and (
+                tokens[end].lemma == "し"  # つらいし行きたくない: a list, not a reaction
+                or (end + 1 < len(tokens) and tokens[end + 1].lemma in _EMPHATIC)
+            )
+            if not listed and any(c.last >= lo and c.first <= hi for c in causes):
+                continue
+        kept.append(cue)
+    return kept
 
 
 #: Categories whose signs are about other people: a cue that describes a person

@@ -456,7 +456,9 @@ def is_overcome(
         return False
     end = cue.clause_end
     hi = min(cue.sentence_end, len(tokens))
-    if end >= hi or tokens[end].lemma not in overcome.concessive or not flags[end] & CLAUSE_PARTICLE:
+    if end >= hi or not flags[end] & CLAUSE_PARTICLE:
+        return False
+    if tokens[end].lemma not in overcome.concessive:
         return False
     return any(
         (tokens[k].lemma in overcome.outcomes or tokens[k].surface in overcome.outcomes)

@@ -276,12 +276,10 @@ def _is_soft(cue: Cue) -> bool:
     )
 
 
-#: Categories of a one-word feeling that is a reaction to a cause named beside it.
-_REACTIONS = frozenset({"mood"})
-#: Heavier feelings are signs of their own even beside a cause (落ち込む, 涙).
-MAX_REACTION_WEIGHT = 0.6
-
-
+#: One-word feelings that are a reaction to a cause named beside them in their sentence,
+#: and the heaviest weight a reaction has (heavier ones, 落ち込む or 涙, are signs of their
+#: own). Fatigue is no reaction: 寝不足でだるい is a sign of both.
+_REACTIONS = {"mood": 0.6}
 #: After …て, a feeling that fills the speaker (怖くて仕方ない, 不安でたまらない).
 _EMPHATIC = frozenset({"仕方無い", "しょうがない", "仕様が無い", "堪る", "たまる"})
 
@@ -302,17 +300,18 @@ def _absorb_reactions(
     """Drop a one-word feeling beside a sign of another category in its sentence: the
     feeling is the reaction and the cause carries the sign (上司が厳しく萎縮している,
     陰口が聞こえてつらい, ストレスで過食気味, 疲れがとれなくてつらい)."""
-    causes = [c for c in cues if c.strength > 0 and c.entry.category not in _REACTIONS]
-    if not causes:
+    signs = [c for c in cues if c.strength > 0]
+    if len({c.entry.category for c in signs}) < 2:
         return cues
     kept = []
     for cue in cues:
+        category = cue.entry.category
         if (
             cue.strength > 0
-            and cue.entry.category in _REACTIONS
-            and not cue.entry.crisis
-            and cue.entry.weight <= MAX_REACTION_WEIGHT
+            and category in _REACTIONS
             and cue.last - cue.first <= 1  # one word, or two (もう無理)
+            and not cue.entry.crisis
+            and cue.entry.weight <= _REACTIONS[category]
         ):
             lo, hi = _sentence(flags, cue.first, cue.last)
             end = rules.clause_end(flags, cue.last)
@@ -320,7 +319,12 @@ def _absorb_reactions(
                 tokens[end].lemma == "し"  # つらいし行きたくない: a list, not a reaction
                 or (end + 1 < len(tokens) and tokens[end + 1].lemma in _EMPHATIC)
             )
-            if not listed and any(c.last >= lo and c.first <= hi for c in causes):
+            if not listed and any(
+                c.entry.category != category
+                and c.last >= lo
+                and c.first <= hi
+                for c in signs
+            ):
                 continue
         kept.append(cue)
     return kept

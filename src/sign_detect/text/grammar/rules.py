@@ -521,9 +521,9 @@ def is_resolved(
     )
 
 
-#: After a word of recovery: made to happen (落ち着かせた) or waited for (落ち着くのを待った),
-#: an effort to get over the sign, which was there.
-_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで"})
+#: After a word of recovery: made to happen (落ち着かせた), waited for (落ち着くのを待った)
+#: or wished (消えたい, 治りたい): sought, not reached; the sign was there.
+_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで", "たい"})
 
 
 def _sought(tokens: Sequence[Token], k: int) -> bool:

@@ -1,0 +1,109 @@
+"""Low mood and fatigue worded as people really write them, and healthy look-alikes.
+
+Low mood is often told as worth, rumination, emptiness and self-blame rather than as an
+emotion word; fatigue as an idiom (電池切れ, 充電が追いつかない). A feeling conceded and then
+overcome (緊張したけど上手くいった) is no sign, and a one-word feeling beside a sign of
+another category is the reaction to that cause (上司が厳しく萎縮している: supervisor).
+The sentences are our own; each is scored with the real tokenizer and the shipped data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sign_detect import SignScorer
+
+
+
+
+# (text, the categories it must show, no more and no fewer)
+SIGNS: list[tuple[str, set[str]]] = [
+    # self-worth and self-blame
+    ("また職場に迷惑ばかりかけてる気がする", {"mood"}),
+    ("どうせ自分には無理なんだと思ってしまう", {"mood"}),
+    ("僕なんかいない方がチームは回るのかも", {"mood"}),
+    ("最近、自分が嫌になることが多い", {"mood"}),
+    ("自分は何の役にも立っていないと話される", {"mood"}),
+    ("役に立っていない自分がつらい", {"mood"}),
+    ("自分には価値がないように思えてくる", {"mood"}),
+    # emptiness
+    ("何のために通っているのか分からなくなる", {"mood"}),
+    ("好きな音楽を聴いても何も感じない", {"mood"}),
+    ("週の終わりには心がすり減っている", {"mood"}),
+    ("帰り道にふと虚しくなる", {"mood"}),
+    # rumination
+    ("寝る前に失敗したことばかり思い出す", {"mood"}),
+    ("言われた一言が頭から離れない", {"mood"}),
+    ("終わったことをずっと考えてしまう", {"mood"}),
+    # irritability
+    ("帰宅してから家族に当たってしまうとのこと", {"mood"}),
+    # fatigue idioms
+    ("土日だけじゃ充電が追いつかない", {"fatigue"}),
+    ("水曜にはもうHPが残ってない", {"fatigue"}),
+    ("家に着いたところで力尽きた", {"fatigue"}),
+    ("人混みの通勤だけで消耗してしまう", {"fatigue"}),
+    ("帰ってからは動けなくてソファで過ごす", {"fatigue"}),
+    ("夕飯を作る元気も残っていない", {"fatigue"}),
+    ("夕方には気力が尽きている", {"fatigue"}),
+    ("両腕が鉛みたいに重い", {"fatigue"}),
+    # a strong feeling beside a cause stays a sign of its own
+    ("上司に注意されて落ち込んでいる", {"supervisor", "mood"}),
+    ("動悸がして、怖くて仕方ない", {"physical", "mood"}),
+]
+
+HEALTHY: list[str] = [
+    # a feeling conceded and overcome in the same sentence
+    "緊張したけど、発表はうまくいった",
+    "不安もあったけど、研修は楽しかった",
+    "心配していた面談が無事に終わってほっとした",
+    "最初は不安だったが、先輩がフォローしてくれた",
+    "考えてしまうこともあるけど、うまく切り替えられている",
+    # a past that is over
+    "先月の落ち込みが嘘みたいに、今週は元気に過ごせた",
+    # not a sign at all
+    "お客様に迷惑をかけないよう早めに連絡した",
+    "役に立つマニュアルを作れた",
+    "映画を観て泣いた、いい話だった",
+    "消耗品の補充を任された",
+    "スマホの充電はもういらないと言われた",
+    "感情のコントロールについて研修で学んだ",
+    "キーボードが古くて打ちづらい",
+    "ため息をつかれることもなくなった",
+    # somebody else's state, general statements
+    "同僚が落ち込んでいたので話を聞いた",
+    "落ち込むことは誰にでもあると言われている",
+]
+
+# A one-word feeling beside a sign of another category is the reaction to it.
+REACTIONS: list[tuple[str, set[str]]] = [
+    ("上司の口調がきつく、萎縮しているとのこと", {"supervisor"}),
+    ("ストレスでお菓子ばかり食べてしまう", {"appetite"}),
+    ("疲れがとれなくてつらい", {"fatigue"}),
+    ("目の前がぐるぐる回る", {"physical"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS + REACTIONS)
+def test_mood_and_fatigue_wording_is_detected(
+    scorer: SignScorer, text: str, expected: set[str]
+) -> None:
+    assert set(scorer.score(text).detected) == expected
+
+
+@pytest.mark.parametrize("text", HEALTHY)
+def test_healthy_look_alike_is_no_sign(scorer: SignScorer, text: str) -> None:
+    result = scorer.score(text)
+    assert result.detected == []
+    assert not any(hit.is_sign for hit in result.hits)
+
+
+def test_reaction_rule_keeps_crisis_words(scorer: SignScorer) -> None:
+    result = scorer.score("上司に毎日怒鳴られて、もう消えたい")
+    assert {"supervisor", "mood"} <= set(result.detected)
+    assert result.crisis
+
+
+def test_fast_path_agrees(scorer: SignScorer) -> None:
+    texts = [t for t, _ in SIGNS + REACTIONS] + HEALTHY
+    for text, vector in zip(texts, scorer.vectors(texts), strict=True):
+        assert {h.category for h in vector.hits} == set(scorer.score(text).detected)

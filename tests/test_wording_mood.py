@@ -13,9 +13,6 @@ import pytest
 
 from sign_detect import SignScorer
 
-
-
-
 # (text, the categories it must show, no more and no fewer)
 SIGNS: list[tuple[str, set[str]]] = [
     # self-worth and self-blame

@@ -43,7 +43,12 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("夕飯を作る元気も残っていない", {"fatigue"}),
     ("夕方には気力が尽きている", {"fatigue"}),
     ("両腕が鉛みたいに重い", {"fatigue"}),
+    ("何をしても楽しめない", {"mood"}),
+    ("何もかも面倒になってきた", {"mood"}),
+    ("自分だけ取り残されている気がする", {"mood"}),
+    ("仕事のあとは電源が切れたみたいになる", {"fatigue"}),
     # a strong feeling beside a cause stays a sign of its own
+    ("休憩時間にトイレで泣いてしまった", {"mood"}),
     ("上司に注意されて落ち込んでいる", {"supervisor", "mood"}),
     ("動悸がして、怖くて仕方ない", {"physical", "mood"}),
 ]
@@ -66,6 +71,8 @@ HEALTHY: list[str] = [
     "感情のコントロールについて研修で学んだ",
     "キーボードが古くて打ちづらい",
     "ため息をつかれることもなくなった",
+    "パソコンの電源が切れた",
+    "旅行を思いきり楽しめた",
     # somebody else's state, general statements
     "同僚が落ち込んでいたので話を聞いた",
     "落ち込むことは誰にでもあると言われている",

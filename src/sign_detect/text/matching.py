@@ -159,6 +159,8 @@ def find_cues(
             if cue is not None:
                 cues.append(cue)
     cues.sort(key=lambda c: (c.first, c.last))
+    if any(c.entry.category in _REACTIONS for c in cues):
+        cues = [c for c in cues if not _names_a_thing(c, tokens, flags, grammar)]
     if len(cues) > 1:
         cues = _absorb_reactions(cues, tokens, flags)
     return cues
@@ -221,7 +223,7 @@ def _judge(
     resolved = (
         rules.is_resolved(tokens, flags, span, config)
         or rules.is_agreed(flags, span, entry.category, config)
-        or rules.is_overcome(tokens, flags, span, entry.category, config)
+        or rules.is_overcome(tokens, flags, span, entry.category, config, grammar.outcomes)
     )
     hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(
         flags, span, entry.category, config
@@ -282,6 +284,27 @@ def _is_soft(cue: Cue) -> bool:
 #: and the heaviest weight a reaction has (heavier ones, 落ち込む or 涙, are signs of their
 #: own). Fatigue is no reaction: 寝不足でだるい is a sign of both.
 _REACTIONS = {"mood": 0.6}
+
+
+def _names_a_thing(
+    cue: Cue, tokens: Sequence[Token], flags: Sequence[int], grammar: Grammar
+) -> bool:
+    """True for a one-word feeling that names a thing, not the graduate's state:
+    不安障害 / ストレス発散 (a compound), 悲しい映画 (a work), 緊張しやすい性格 (a trait)."""
+    if cue.entry.category not in _REACTIONS or cue.first != cue.last or cue.entry.crisis:
+        return False
+    things = grammar.config.things
+    k = cue.last
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is not None and after.pos1 == "名詞":
+        if tokens[k].pos1 == "名詞" and after.lemma not in things.state_heads:
+            return True  # 不安障害, ストレス発散 (not 不安感)
+        if after.lemma in things.works:
+            return True  # 悲しい映画, 怖い話
+    end = min(rules.clause_end(flags, k) + 1, k + 6, len(tokens))
+    return any(tokens[j].lemma in things.traits for j in range(k + 1, end))
+
+
 #: After …て, a feeling that fills the speaker (怖くて仕方ない, 不安でたまらない).
 _EMPHATIC = frozenset({"仕方無い", "しょうがない", "仕様が無い", "堪る", "たまる"})
 

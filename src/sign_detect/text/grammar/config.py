@@ -25,6 +25,7 @@ __all__ = [
     "Scope",
     "Seq",
     "Strength",
+    "Things",
     "Wish",
 ]
 
@@ -115,6 +116,20 @@ class Overcome(_Section):
     categories: Words = frozenset()
     concessive: Words = frozenset()
     outcomes: Words = frozenset()
+    #: Positive predicates of the sentiment polarity dictionary are outcomes too.
+    polarity_dictionary: bool = False
+    #: Positive words of the dictionary that are no outcome (頑張る is an effort).
+    not_outcomes: Words = frozenset()
+
+
+class Things(_Section):
+    """Feeling words that name a thing, not the speaker's state: a compound noun
+    (不安障害, ストレス発散) unless its head is a state (不安感, ストレス状態), and a feeling
+    that describes a work (悲しい映画, 怖い話); and words of a trait (緊張しやすい性格)."""
+
+    state_heads: Words = frozenset()
+    works: Words = frozenset()
+    traits: Words = frozenset()
 
 
 class Others(_Section):
@@ -172,4 +187,5 @@ class GrammarConfig(_Section):
     wish: Wish = Wish()
     agreed: Agreed = Agreed()
     overcome: Overcome = Overcome()
+    things: Things = Things()
     strength: Strength

@@ -447,6 +447,7 @@ def is_overcome(
     cue: CueSpan,
     category: str,
     config: GrammarConfig,
+    outcomes: frozenset[str] | None = None,
 ) -> bool:
     """True when a feeling is conceded and overcome later in its sentence
     (不安もあったけど楽しかった, 緊張したけど上手くいった): a concessive particle ends the
@@ -454,6 +455,8 @@ def is_overcome(
     overcome = config.overcome
     if category not in overcome.categories:
         return False
+    if outcomes is None:
+        outcomes = overcome.outcomes
     end = cue.clause_end
     hi = min(cue.sentence_end, len(tokens))
     if end >= hi or not flags[end] & CLAUSE_PARTICLE:
@@ -461,10 +464,16 @@ def is_overcome(
     if tokens[end].lemma not in overcome.concessive:
         return False
     return any(
-        (tokens[k].lemma in overcome.outcomes or tokens[k].surface in overcome.outcomes)
+        (tokens[k].lemma in outcomes or tokens[k].surface in outcomes)
         and negation_scope(flags, k)[0] % 2 == 0
+        and not _asked(tokens, k, hi)
         for k in range(end + 1, hi)
     )
+
+
+def _asked(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    """True when the word at ``k`` is asked about (どうしたら良いか), not reached."""
+    return any(tokens[j].lemma == "か" for j in range(k + 1, min(k + 4, hi)))
 
 
 # -- a past that is over ---------------------------------------------------------------------

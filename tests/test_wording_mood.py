@@ -19,6 +19,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("また職場に迷惑ばかりかけてる気がする", {"mood"}),
     ("どうせ自分には無理なんだと思ってしまう", {"mood"}),
     ("僕なんかいない方がチームは回るのかも", {"mood"}),
+    ("自分なんていない方がみんな楽だと思う", {"mood"}),
     ("最近、自分が嫌になることが多い", {"mood"}),
     ("自分は何の役にも立っていないと話される", {"mood"}),
     ("役に立っていない自分がつらい", {"mood"}),
@@ -116,6 +117,13 @@ def test_reaction_rule_keeps_crisis_words(scorer: SignScorer) -> None:
     result = scorer.score("上司に毎日怒鳴られて、もう消えたい")
     assert {"supervisor", "mood"} <= set(result.detected)
     assert result.crisis
+
+
+@pytest.mark.parametrize(
+    "text", ["私なんか消えた方がいい", "自分なんていない方がいい", "もう消えたい"]
+)
+def test_wishes_to_vanish_stay_crisis(scorer: SignScorer, text: str) -> None:
+    assert scorer.score(text).crisis
 
 
 def test_fast_path_agrees(scorer: SignScorer) -> None:

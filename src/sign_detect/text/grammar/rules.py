@@ -84,6 +84,8 @@ PARALLEL_REACH = 8
 _BEFORE_PERSON = frozenset({"持ち", "言う", "云う"})
 #: Words before 者 that may name the graduate (利用者, 当事者, 本人).
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
+#: Case particles: a person after one is no noun the cue modifies (…方がみんな楽).
+_CASE_PARTICLES = frozenset({"が", "を", "は", "に", "で"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: Verbs of thinking: a sign put as a thought in a question is the asker's own.
@@ -383,6 +385,8 @@ def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
         bits = flags[k]
         if bits & PERSON or (bits & PERSON_HEAD and tokens[k].pos1 == "名詞"):
             return True
+        if tokens[k].lemma in _CASE_PARTICLES and tokens[k].pos1 == "助詞":
+            return False  # いない方がみんな楽: a case particle ends the phrase
         passed = bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or tokens[k].lemma in _BEFORE_PERSON
         if not passed:
             return False

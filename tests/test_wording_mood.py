@@ -51,6 +51,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     # a strong feeling beside a cause stays a sign of its own
     ("休憩時間にトイレで泣いてしまった", {"mood"}),
     ("不安感が強くて落ち着かない", {"mood"}),
+    ("疲れたときに休憩をもらえなかった", {"fatigue"}),
     ("面談で涙ぐむ場面があった", {"mood"}),
     ("上司に注意されて落ち込んでいる", {"supervisor", "mood"}),
     ("動悸がして、怖くて仕方ない", {"physical", "mood"}),
@@ -85,6 +86,9 @@ HEALTHY: list[str] = [
     "怖い話が好き",
     "緊張しやすい性格なので前の日に練習した",
     "怒りとの付き合い方を研修で学んだ",
+    # a coping success: a sign in a clause about a time, then the coping done
+    "だるいと感じた時点で休憩を申し出られた",
+    "不安になったときに支援員さんに相談できた",
     # somebody else's state, general statements
     "同僚が落ち込んでいたので話を聞いた",
     "落ち込むことは誰にでもあると言われている",

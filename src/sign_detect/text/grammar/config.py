@@ -149,6 +149,9 @@ class General(_Section):
     phrases: Sequences = ()
     case_nouns: Words = frozenset()
     permission: Words = frozenset()
+    #: Coping actions: a sign in a clause about a time followed by one of these, done
+    #: (past, not negated), tells a success (疲れた時点で休憩を申し出られた).
+    coping: Words = frozenset()
 
 
 class Wish(_Section):

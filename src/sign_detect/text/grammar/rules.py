@@ -372,10 +372,33 @@ def is_general(
         ),
         -1,
     )
+    if config.general.coping and _coped_after(tokens, flags, cue, config) >= 0:
+        return True  # 疲れた時点で休憩を申し出られた: a success
     if case < 0:
         return False
     topic = case + 1 < len(tokens) and tokens[case + 1].lemma == "は"
     return topic or bool(sentence & PERMISSION)
+
+
+def _coped_after(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> int:
+    """Index of a case noun after the cue (…と感じた時点で, …って思ったときに) when the
+    sentence then tells a coping action done (休憩をもらえた, 早退を申し出られた), or -1."""
+    hi = min(cue.sentence_end, len(tokens))
+    case = next(
+        (k for k in range(cue.last + 1, min(hi, cue.last + 9)) if flags[k] & CASE_NOUN), -1
+    )
+    if case < 0 or case + 1 >= hi or tokens[case + 1].lemma not in ("に", "で"):
+        return -1
+    for k in range(case + 2, hi):
+        if (
+            tokens[k].lemma in config.general.coping
+            and negation_scope(flags, k)[0] % 2 == 0
+            and _any(flags, k, hi + 1, PAST_TENSE)
+        ):
+            return case
+    return -1
 
 
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:

@@ -360,8 +360,9 @@ def is_general(
         for k in range(lo, hi)
     ):
         return True  # 病院に行くべきか迷っている asks; 休むべきだ advises
-    if sentence & GENERAL_PHRASE_START and _any_seq(
-        tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases
+    if sentence & GENERAL_PHRASE_START and any(
+        negation_scope(flags, k)[0] % 2 == 0  # 必要とされていない is no general knowledge
+        for k in _seq_ends(tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases)
     ):
         return True
     case = next(

@@ -24,6 +24,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("自分は何の役にも立っていないと話される", {"mood"}),
     ("役に立っていない自分がつらい", {"mood"}),
     ("自分には価値がないように思えてくる", {"mood"}),
+    # the speaker evaluated: 自分 / 私 as the subject of a negative evaluation
+    ("自分が情けなくて仕方ない", {"mood"}),
+    ("私って本当に無能だなと思う", {"mood"}),
+    ("全部自分が悪いんだと考えてしまう", {"mood"}),
     # emptiness
     ("何のために通っているのか分からなくなる", {"mood"}),
     ("好きな音楽を聴いても何も感じない", {"mood"}),
@@ -86,6 +90,9 @@ HEALTHY: list[str] = [
     "怖い話が好き",
     "緊張しやすい性格なので前の日に練習した",
     "怒りとの付き合い方を研修で学んだ",
+    # 自分 / 私 not as the one evaluated
+    "自分の字が汚いのは昔から",
+    "自分の部屋が散らかっている",
     # a coping success: a sign in a clause about a time, then the coping done
     "だるいと感じた時点で休憩を申し出られた",
     "不安になったときに支援員さんに相談できた",

@@ -74,6 +74,10 @@ ONLY_SHIFT = 23  # bits 23..32: an evaluation that holds for one category only
 ABILITY_SHIFT = 33  # bits 33..42: an ability of that category's targets
 ALL_ABILITY = 1 << 43  # an ability of any target (分かる, できる, 慣れる)
 ALONE_SHIFT = 44  # bits 44..53: an ability that names its category with no target (覚える)
+SELF = 1 << 54  # 自分 / 私: a target of mood only as a subject or topic (自分が情けない)
+#: Particles after 自分 / 私 that make the speaker the subject or topic of the evaluation
+#: (自分が情けない, 私って無能); 自分の字が汚い or 自分には厳しい上司 are about something else.
+_SELF_SUBJECT = frozenset({"が", "は", "って", "も", "なんて", "なんか", "こそ", "ったら"})
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -233,6 +237,8 @@ class Composer:
         targets = data.get("targets", {})
         for category in CATEGORIES:
             self._add(words, targets.get(category, []), _CATEGORY_BIT[category])
+        # The speaker as a target of mood (自分が情けない): see composition.toml.
+        self._add(words, targets.get("mood_self", []), _CATEGORY_BIT["mood"] | SELF)
         heads = targets.get("coworker_heads", {})
         self._add(words, heads.get("heads", []), HEAD)
         self._add(words, heads.get("places", []), PLACE)
@@ -429,6 +435,8 @@ def _targets(
     for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
         if breaks[k]:
             break
+        if bits[k] & SELF and not (k + 1 < e and tokens[k + 1].lemma in _SELF_SUBJECT):
+            continue  # 自分の字が汚い, 自分には厳しい上司: not the speaker evaluated
         if bits[k] & TARGET_MASK or _coworker_head(bits, k):
             yield k
             return

@@ -501,7 +501,9 @@ def is_overcome(
 
 def _asked(tokens: Sequence[Token], k: int, hi: int) -> bool:
     """True when the word at ``k`` is asked about (どうしたら良いか), not reached."""
-    return any(tokens[j].lemma == "か" for j in range(k + 1, min(k + 4, hi)))
+    return any(
+        tokens[j].lemma == "か" and tokens[j].pos1 == "助詞" for j in range(k + 1, min(k + 5, hi))
+    )
 
 
 # -- a past that is over ---------------------------------------------------------------------
@@ -564,5 +566,8 @@ _SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで", "たい"})
 
 
 def _sought(tokens: Sequence[Token], k: int) -> bool:
-    """True when the recovery ending at ``k`` is sought, not reached (落ち着かせた)."""
-    return k + 1 < len(tokens) and tokens[k + 1].lemma in _SOUGHT_AFTER
+    """True when the recovery ending at ``k`` is sought, not reached (落ち着かせた), or
+    asked about (楽になれるのかな, 治るのか)."""
+    if k + 1 < len(tokens) and tokens[k + 1].lemma in _SOUGHT_AFTER:
+        return True
+    return _asked(tokens, k, len(tokens))

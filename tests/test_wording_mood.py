@@ -55,6 +55,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     # a strong feeling beside a cause stays a sign of its own
     ("休憩時間にトイレで泣いてしまった", {"mood"}),
     ("不安感が強くて落ち着かない", {"mood"}),
+    ("自分の存在が邪魔なんじゃないかと思う", {"mood"}),
+    ("一日働くと燃え尽きたようになる", {"fatigue"}),
+    ("頭に霧がかかったみたいで文章が読めない", {"fatigue"}),
+    ("週末も気が休まらない", {"mood"}),
     ("疲れたときに休憩をもらえなかった", {"fatigue"}),
     ("面談で涙ぐむ場面があった", {"mood"}),
     ("上司に注意されて落ち込んでいる", {"supervisor", "mood"}),
@@ -93,6 +97,10 @@ HEALTHY: list[str] = [
     # 自分 / 私 not as the one evaluated
     "自分の字が汚いのは昔から",
     "自分の部屋が散らかっている",
+    # a resolve or a good day after a conceded feeling
+    "少し不安もあるけど、新しい部署でやってみようと思う",
+    "今日は疲れたけど楽しかった",
+    "落ち込むのは誰にでもあることだと言われた",
     # a coping success: a sign in a clause about a time, then the coping done
     "だるいと感じた時点で休憩を申し出られた",
     "不安になったときに支援員さんに相談できた",

@@ -212,6 +212,8 @@ def _judge(
 ) -> Cue | None:
     """The cue with every rule applied; ``None`` when ``signs_only`` and it is no sign."""
     count, negation_end = rules.negation_scope(flags, last)
+    if count and rules.is_rhetorical(tokens, negation_end):
+        count -= 1  # 迷惑なんじゃないか: a tag question, no negation
     negated = count % 2 == 1
     present = negated if entry.ability else not negated
     if negated and rules.is_exclusive(tokens, last, negation_end):

@@ -114,6 +114,9 @@ class Overcome(_Section):
     the categories it applies to, the concessive particles, and the outcome words."""
 
     categories: Words = frozenset()
+    #: Categories for which the polarity dictionary's positive words are outcomes too
+    #: (the others take only ``outcomes``).
+    full_categories: Words = frozenset()
     concessive: Words = frozenset()
     outcomes: Words = frozenset()
     #: Positive predicates of the sentiment polarity dictionary are outcomes too.

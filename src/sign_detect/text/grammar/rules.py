@@ -69,6 +69,7 @@ __all__ = [
     "is_overcome",
     "is_reported",
     "is_resolved",
+    "is_rhetorical",
     "is_wish",
     "modifiers",
     "negation_scope",
@@ -249,6 +250,22 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         if bits & PARALLEL_MARKER:
             parallel = PARALLEL_REACH
     return count, end
+
+
+def is_rhetorical(tokens: Sequence[Token], negation: int) -> bool:
+    """True for the tag question …んじゃないか / …のではないか (迷惑なんじゃないかと思う,
+    疲れてるんじゃないかな): it affirms what it asks about."""
+    if negation < 3 or negation + 1 >= len(tokens):
+        return False
+    if tokens[negation + 1].lemma not in ("か", "かな", "かしら", "でしょう", "だろう"):
+        return False
+    if tokens[negation - 1].surface in ("じゃ", "じゃあ", "では"):
+        return tokens[negation - 2].lemma == "の"  # …んじゃないか
+    return (  # …のではないか (で + は)
+        tokens[negation - 1].surface == "は"
+        and tokens[negation - 2].surface == "で"
+        and tokens[negation - 3].lemma == "の"
+    )
 
 
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
@@ -491,11 +508,28 @@ def is_overcome(
         return False
     if tokens[end].lemma not in overcome.concessive:
         return False
+    if category not in overcome.full_categories:
+        outcomes = overcome.outcomes  # fatigue: only the listed outcomes (疲れたけど楽しかった)
     return any(
-        (tokens[k].lemma in outcomes or tokens[k].surface in outcomes)
+        (tokens[k].lemma in outcomes or tokens[k].surface in outcomes or _volitional(tokens[k]))
         and negation_scope(flags, k)[0] % 2 == 0
         and not _asked(tokens, k, hi)
         for k in range(end + 1, hi)
+    )
+
+
+#: Endings of a verb's volitional form (やってみよう, 頑張ろう, 話そう), fused by the tagger.
+_VOLITIONAL_ENDINGS = frozenset(
+    {"よう", "ろう", "こう", "ごう", "そう", "とう", "のう", "ぼう", "もう", "おう"}
+)
+
+
+def _volitional(token: Token) -> bool:
+    """True for a verb in its volitional form: a resolve (不安だけどやってみよう)."""
+    return (
+        token.pos1 == "動詞"
+        and token.surface != token.lemma
+        and token.surface[-2:] in _VOLITIONAL_ENDINGS
     )
 
 

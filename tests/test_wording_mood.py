@@ -28,6 +28,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("自分が情けなくて仕方ない", {"mood"}),
     ("私って本当に無能だなと思う", {"mood"}),
     ("全部自分が悪いんだと考えてしまう", {"mood"}),
+    ("自分はお荷物なのかなと思う", {"mood"}),
+    ("自分は役立たずだ", {"mood"}),
     # emptiness
     ("何のために通っているのか分からなくなる", {"mood"}),
     ("好きな音楽を聴いても何も感じない", {"mood"}),
@@ -97,6 +99,7 @@ HEALTHY: list[str] = [
     # 自分 / 私 not as the one evaluated
     "自分の字が汚いのは昔から",
     "自分の部屋が散らかっている",
+    "私は空気を読むのが苦手",
     # a resolve or a good day after a conceded feeling
     "少し不安もあるけど、新しい部署でやってみようと思う",
     "今日は疲れたけど楽しかった",

@@ -247,8 +247,10 @@ class Composer:
         remove = [str(w) for w in evaluations.get("remove", [])]
         removed = set(remove) | {s for seq in self._read_many(remove) for s in seq}
         self._removed = frozenset(removed)
-        negative = set(_resource_words(data.get("resources", {}))) | set(
-            evaluations.get("negative", [])
+        negative = (
+            set(_resource_words(data.get("resources", {})))
+            | set(evaluations.get("negative", []))
+            | set(evaluations.get("self_worth", []))
         )
         only = evaluations.get("only", {})
         only_words = {w for ws in only.values() for w in ws}

@@ -30,6 +30,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("全部自分が悪いんだと考えてしまう", {"mood"}),
     ("自分はお荷物なのかなと思う", {"mood"}),
     ("自分は役立たずだ", {"mood"}),
+    ("自己評価が低く、どうせできないと口にする", {"mood"}),
+    ("朝から気力が湧かない", {"fatigue"}),
     # emptiness
     ("何のために通っているのか分からなくなる", {"mood"}),
     ("好きな音楽を聴いても何も感じない", {"mood"}),
@@ -105,6 +107,7 @@ HEALTHY: list[str] = [
     "今日は疲れたけど楽しかった",
     "落ち込むのは誰にでもあることだと言われた",
     # a coping success: a sign in a clause about a time, then the coping done
+    "心配なことはその都度相談できている",
     "だるいと感じた時点で休憩を申し出られた",
     "不安になったときに支援員さんに相談できた",
     # somebody else's state, general statements

@@ -405,17 +405,28 @@ def _coped_after(
     sentence then tells a coping action done (休憩をもらえた, 早退を申し出られた), or -1."""
     hi = min(cue.sentence_end, len(tokens))
     case = next(
-        (k for k in range(cue.last + 1, min(hi, cue.last + 9)) if flags[k] & CASE_NOUN), -1
+        (
+            k
+            for k in range(cue.last + 1, min(hi, cue.last + 9))
+            if flags[k] & CASE_NOUN or tokens[k].lemma == "事"
+        ),
+        -1,
     )
-    if case < 0 or case + 1 >= hi or tokens[case + 1].lemma not in ("に", "で"):
+    if case < 0 or case + 1 >= hi:
         return -1
+    after = tokens[case + 1].lemma
+    if not (after in ("に", "で") or (after == "は" and tokens[case].lemma == "事")):
+        return -1  # …時に / …時点で / 不安なことは
     for k in range(case + 2, hi):
         if (
             tokens[k].lemma in config.general.coping
             and negation_scope(flags, k)[0] % 2 == 0
-            and _any(flags, k, hi + 1, PAST_TENSE)
+            and (
+                _any(flags, k, hi + 1, PAST_TENSE)
+                or any(tokens[j].lemma == "居る" for j in range(k + 1, hi))
+            )
         ):
-            return case
+            return case  # 休憩を申し出られた / 相談できている
     return -1
 
 

@@ -362,6 +362,16 @@ def _absorb_reactions(
 _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
 
 
+_PASSIVE = frozenset({"れる", "られる"})
+
+
+def _passive(tokens: Sequence[Token], k: int) -> bool:
+    """True when the word at ``k`` is passive (後輩が怒られて: the person suffered it, so
+    what follows is still the person's: 後輩が怒られて落ち込んでいた)."""
+    j = k + 2 if k + 2 < len(tokens) and tokens[k + 1].lemma == "為る" else k + 1
+    return j < len(tokens) and tokens[j].lemma in _PASSIVE
+
+
 def _someone_else(
     tokens: Sequence[Token],
     flags: Sequence[int],
@@ -398,7 +408,9 @@ def _someone_else(
     if target < 0 and composed_bits[person] & category_bit(entry.category):
         return False  # 上司が怒鳴る: the person is what a lexicon cue of their kind is about
     between = [
-        k for k in range(person + 1, span.first) if composed_bits[k] & EVALUATION_MASK
+        k
+        for k in range(person + 1, span.first)
+        if composed_bits[k] & EVALUATION_MASK and not _passive(tokens, k)
     ]
     if not between:
         return True

@@ -51,6 +51,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("帰ってからは動けなくてソファで過ごす", {"fatigue"}),
     ("夕飯を作る元気も残っていない", {"fatigue"}),
     ("夕方には気力が尽きている", {"fatigue"}),
+    ("休みの日は死んだように寝ている", {"fatigue"}),
+    ("朝の電車で立っているのもやっと", {"fatigue"}),
+    ("体バキバキ、しんど", {"fatigue"}),
     ("両腕が鉛みたいに重い", {"fatigue"}),
     ("何をしても楽しめない", {"mood"}),
     ("何もかも面倒になってきた", {"mood"}),
@@ -105,6 +108,7 @@ HEALTHY: list[str] = [
     # a resolve or a good day after a conceded feeling
     "少し不安もあるけど、新しい部署でやってみようと思う",
     "今日は疲れたけど楽しかった",
+    "疲れたけどいい汗かいた",
     "落ち込むのは誰にでもあることだと言われた",
     # a coping success: a sign in a clause about a time, then the coping done
     "心配なことはその都度相談できている",
@@ -148,7 +152,8 @@ def test_reaction_rule_keeps_crisis_words(scorer: SignScorer) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["私なんか消えた方がいい", "自分なんていない方がいい", "もう消えたい"]
+    "text",
+    ["私なんか消えた方がいい", "自分なんていない方がいい", "もう消えたい", "死んだ方がましかも"],
 )
 def test_wishes_to_vanish_stay_crisis(scorer: SignScorer, text: str) -> None:
     assert scorer.score(text).crisis

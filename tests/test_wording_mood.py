@@ -116,6 +116,7 @@ HEALTHY: list[str] = [
     "不安になったときに支援員さんに相談できた",
     # somebody else's state, general statements
     "同僚が落ち込んでいたので話を聞いた",
+    "上司も心配してくれている",
     "後輩が注意されて落ち込んでいたので励ました",
     "初めての給料が嬉しくて泣いた",
     "心配性なので早めに家を出ている",
@@ -128,6 +129,8 @@ REACTIONS: list[tuple[str, set[str]]] = [
     ("ストレスでお菓子ばかり食べてしまう", {"appetite"}),
     ("疲れがとれなくてつらい", {"fatigue"}),
     ("目の前がぐるぐる回る", {"physical"}),
+    # a weak fear with a person as the only target of its sentence is felt about them
+    ("店長に呼ばれるたび、何か言われるんじゃないかとびくびくする", {"supervisor"}),
 ]
 
 

@@ -18,11 +18,13 @@ from typing import NamedTuple
 from .composition import (
     COMPOSING_MASK,
     EVALUATION_MASK,
+    TARGET_MASK,
     Composer,
     category_bit,
     governed_target,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
+from .grammar.classes import PERSON
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -163,6 +165,8 @@ def find_cues(
         cues = [c for c in cues if not _names_a_thing(c, tokens, flags, grammar)]
     if len(cues) > 1:
         cues = _absorb_reactions(cues, tokens, flags)
+    if composing and composer is not None and composed_bits is not None:
+        cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
     return cues
 
 
@@ -357,6 +361,55 @@ def _absorb_reactions(
     return kept
 
 
+def _felt_about_person(
+    cue: Cue,
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    composer: Composer,
+    composed_bits: Sequence[int],
+) -> Cue:
+    """A one-word fear or unease in a sentence whose only target is a person is felt about
+    that person (店長に呼ばれるたび、…びくびくしてる: supervisor), as 上司が怖い is."""
+    category = cue.entry.category
+    if (
+        cue.strength <= 0
+        or category not in _REACTIONS
+        or cue.entry.ability  # どうせできない is about oneself
+        or cue.last - cue.first > 1
+        or cue.entry.crisis
+        or cue.entry.weight > _REACTIONS[category]
+    ):
+        return cue
+    lo, hi = _sentence(flags, cue.first, cue.last)
+    end = rules.clause_end(flags, cue.last)
+    if end < len(tokens) and tokens[end].lemma == "し":
+        return cue  # つらいし: a list of its own
+    people = {
+        person
+        for k in range(lo, min(hi + 1, len(tokens)))
+        if composed_bits[k] & TARGET_MASK
+        for person in _PERSON_TARGETS
+        if composed_bits[k] & category_bit(person)
+    }
+    targets = [
+        k
+        for k in range(lo, min(hi + 1, len(tokens)))
+        if composed_bits[k] & TARGET_MASK and k not in range(cue.first, cue.last + 1)
+    ]
+    if len(people) != 1 or not targets:
+        return cue
+    if any(not (composed_bits[k] & _PERSON_BITS and flags[k] & PERSON) for k in targets):
+        return cue  # another kind of target is named too (作業, 体, 評価): no telling
+    (person,) = people
+    t = next(k for k in targets if composed_bits[k] & category_bit(person))
+    entry = composer.entry(person, False, f"{tokens[t].lemma}+{tokens[cue.first].lemma}")
+    return cue._replace(entry=entry, target=t, evaluation=cue.first)
+
+
+_PERSON_TARGETS = ("supervisor", "coworkers")
+_PERSON_BITS = category_bit("supervisor") | category_bit("coworkers")
+
+
 #: Categories whose signs are about other people: a cue that describes a person
 #: (挨拶を返してくれない人がいる) is the graduate's complaint, not somebody's trait.
 _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
@@ -393,6 +446,8 @@ def _someone_else(
     ):
         return True  # 頭痛持ちの人は: a trait of people (挨拶を返してくれない人: a complaint)
     person = rules.other_subject(tokens, flags, span)
+    if person >= 0 and entry.category in _REACTIONS and rules.done_to_graduate(flags, span):
+        return True  # 上司も心配してくれている: the person's feeling, for the graduate
     if person < 0 or person == target or rules.done_to_graduate(flags, span):
         return False  # 隣の人が口をきいてくれない is done to the graduate
     if (

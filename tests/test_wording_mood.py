@@ -110,6 +110,8 @@ HEALTHY: list[str] = [
     "今日は疲れたけど楽しかった",
     "疲れたけどいい汗かいた",
     "落ち込むのは誰にでもあることだと言われた",
+    # set aside with …というより
+    "悲しいというより、まあそうだよねという気持ち",
     # a coping success: a sign in a clause about a time, then the coping done
     "心配なことはその都度相談できている",
     "だるいと感じた時点で休憩を申し出られた",
@@ -129,6 +131,7 @@ REACTIONS: list[tuple[str, set[str]]] = [
     ("ストレスでお菓子ばかり食べてしまう", {"appetite"}),
     ("疲れがとれなくてつらい", {"fatigue"}),
     ("目の前がぐるぐる回る", {"physical"}),
+    ("締め切りが重なって頭の中がぐちゃぐちゃ", {"workload"}),
     # a weak fear with a person as the only target of its sentence is felt about them
     ("店長に呼ばれるたび、何か言われるんじゃないかとびくびくする", {"supervisor"}),
 ]

@@ -218,6 +218,8 @@ def _judge(
     count, negation_end = rules.negation_scope(flags, last)
     if count and rules.is_rhetorical(tokens, negation_end):
         count -= 1  # 迷惑なんじゃないか: a tag question, no negation
+    if rules.is_rather_than(tokens, last):
+        count += 1  # 悲しいというより…: set aside, as if denied
     negated = count % 2 == 1
     present = negated if entry.ability else not negated
     if negated and rules.is_exclusive(tokens, last, negation_end):
@@ -340,7 +342,8 @@ def _absorb_reactions(
         if (
             cue.strength > 0
             and category in _REACTIONS
-            and cue.last - cue.first <= 1  # one word, or two (もう無理)
+            # one word, two (もう無理), or a composed feeling (頭の中がぐちゃぐちゃ)
+            and (cue.last - cue.first <= 1 or cue.entry.index < 0)
             and not cue.entry.crisis
             and cue.entry.weight <= _REACTIONS[category]
         ):

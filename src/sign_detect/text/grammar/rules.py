@@ -67,6 +67,7 @@ __all__ = [
     "is_general",
     "is_hypothetical",
     "is_overcome",
+    "is_rather_than",
     "is_reported",
     "is_resolved",
     "is_rhetorical",
@@ -250,6 +251,20 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         if bits & PARALLEL_MARKER:
             parallel = PARALLEL_REACH
     return count, end
+
+
+def is_rather_than(tokens: Sequence[Token], last: int) -> bool:
+    """True for …というより (悲しいというより、やっぱりという感じ; 疲れたっていうより眠い):
+    the words before it are set aside for what follows."""
+    k = last + 1
+    while k < len(tokens) and k <= last + 3 and tokens[k].pos1 == "助動詞":
+        k += 1  # 疲れた + というより
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].lemma in ("と", "って")
+        and tokens[k + 1].lemma == "言う"
+        and tokens[k + 2].lemma == "より"
+    )
 
 
 def is_rhetorical(tokens: Sequence[Token], negation: int) -> bool:

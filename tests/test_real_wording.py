@@ -31,7 +31,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("主任の顔色ばかりうかがってしまう", {"supervisor"}),
     ("班長の指示が人によって違うので困る", {"supervisor"}),
     ("課長にまたキレられた", {"supervisor"}),
-    ("店長からの罵声が頭から離れない", {"supervisor"}),
+    ("店長からの罵声が頭から離れない", {"supervisor", "mood"}),  # rumination is mood too
     ("上司になかなか報告できない", {"supervisor"}),
     ("職員さんがいつもピリピリしている", {"supervisor"}),
     ("朝の挨拶を返してくれない人がいる", {"coworkers"}),

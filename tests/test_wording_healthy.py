@@ -119,8 +119,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("朝になると会社に行きたくないと思うことがあります。", {"quit_intent"}),
     ("上司に話しかけようとすると、手が震えることがあります。", {"physical"}),
     # frames told as the writer's own past or thought stay signs
-    ("寝つけないのは仕事の不安が原因だと主治医に言われました。", {"sleep", "workload"}),
-    ("吐き気を我慢して出勤するのは当然だと思っていました。", {"physical", "mood"}),
+    ("寝つけないのは仕事の不安が原因だと主治医に言われました。", {"sleep", "workload", "mood"}),
+    ("吐き気を我慢して出勤するのは当然だと思っていました。", {"physical"}),
     ("眠れなくて、薬を変えてもらう必要があるか迷っています。", {"sleep"}),
     # 方 as "rather" is nobody else
     ("休職した方がいいのか迷うくらい、毎朝しんどいです。", {"fatigue", "quit_intent"}),
@@ -139,7 +139,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("朝食をとれない日が続いているとのこと。", {"appetite"}),
     # the first person's casual …んですよね / …のは当然だよね stay signs
     ("上司がほんと怖いんですよね", {"supervisor"}),
-    ("眠れなくて、朝がつらいんですよね", {"sleep", "mood"}),
+    ("眠れなくて、朝がつらいんですよね", {"sleep"}),
     ("仕事行きたくないですよね、月曜って", {"quit_intent"}),
     # …の方が多い compares, it names no people
     ("最近は眠れない日の方が多いです。", {"sleep"}),

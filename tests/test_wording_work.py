@@ -25,7 +25,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("このまま勤め続けられるか心配です", {"quit_intent"}),
     ("シフトばっくれたい", {"quit_intent"}),
     ("週明けが怖い", {"quit_intent"}),
-    ("明日の仕事が憂うつ", {"quit_intent"}),
+    ("明日の仕事が憂うつ", {"mood"}),
     ("駅のホームで足が止まってしまう", {"quit_intent"}),
     ("退職代行のサイトを眺めている", {"quit_intent"}),
     ("来月の復職がちょっと怖い", {"quit_intent"}),

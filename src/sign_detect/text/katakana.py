@@ -42,9 +42,7 @@ class KatakanaReader:
         tagger splits, which read in hiragana would be lost).
     """
 
-    def __init__(
-        self, tokenizer: Tokenizer, max_cached: int = 20_000, keep: Iterable[str] = ()
-    ):
+    def __init__(self, tokenizer: Tokenizer, max_cached: int = 20_000, keep: Iterable[str] = ()):
         self.tokenizer = tokenizer
         self.max_cached = max_cached
         #: Runs always kept as written: names the tagger splits (リーマス, デパス).

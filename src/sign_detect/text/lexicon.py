@@ -216,6 +216,9 @@ class Lexicon:
             found += index.get(token.surface, ())
         if token.alt:
             found += index.get(token.alt, ())
+        if found and token.pos1 == "接尾辞":
+            # A suffix is no word of its own: 打ちづらい is "hard to type", not 辛い (pain).
+            found = tuple(e for e in found if len(e.elements) > 1)
         return found
 
     def _compute_bits(self, token: Token) -> int:

@@ -21,6 +21,7 @@ from .composition import (
     COMPOSING_MASK,
     EVALUATION_MASK,
     PEER,
+    TARGET_MASK,
     Composer,
     category_bit,
     governed_target,
@@ -28,6 +29,7 @@ from .composition import (
     prefers,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
+from .grammar.classes import PERSON
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -160,14 +162,28 @@ def find_cues(
                     continue  # a lone feeling, or 体がだるい: the lexicon cue stands
                 cues.remove(soft.pop(pair.evaluation))
             cue = _judge(
-                tokens, flags, pair.entry, pair.first, pair.last, grammar, signs_only,
-                target=pair.target, evaluation=pair.evaluation, composed_bits=composed_bits,
+                tokens,
+                flags,
+                pair.entry,
+                pair.first,
+                pair.last,
+                grammar,
+                signs_only,
+                target=pair.target,
+                evaluation=pair.evaluation,
+                composed_bits=composed_bits,
             )
             if cue is not None:
                 cues.append(cue)
     if cues and grammar.config.side_effect.causes:
         cues = _side_effects(tokens, flags, cues, grammar)
     cues.sort(key=lambda c: (c.first, c.last))
+    if any(c.entry.category in _REACTIONS for c in cues):
+        cues = [c for c in cues if not _names_a_thing(c, tokens, flags, grammar)]
+    if len(cues) > 1:
+        cues = _absorb_reactions(cues, tokens, flags)
+    if composing and composer is not None and composed_bits is not None:
+        cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
     return cues
 
 
@@ -260,7 +276,13 @@ def _lexicon_cues(
                 continue  # 母に相談できない: about somebody outside work
             entry = whom
         cue = _judge(
-            tokens, flags, entry, positions[0], positions[-1], grammar, signs_only,
+            tokens,
+            flags,
+            entry,
+            positions[0],
+            positions[-1],
+            grammar,
+            signs_only,
             composed_bits=composed_bits,
         )
         if cue is not None:
@@ -306,9 +328,14 @@ def _judge(
     else:
         count, negation_end = rules.negation_scope(flags, last)
     if count:  # 向いてないんじゃないか asks, 眠れないかもしれない hedges: no denial
-        count -= rules.rhetorical_negations(tokens, last, negation_end)
+        rhetorical = rules.rhetorical_negations(tokens, last, negation_end)
+        if not rhetorical and rules.is_rhetorical(tokens, negation_end):
+            rhetorical = 1  # 迷惑なんじゃないかな: a tag question, no negation
+        count = max(0, count - rhetorical)
     if count % 2 == 1 and rules.is_obligation(tokens, flags, negation_end, grammar.config):
         count += 1  # 飲まないといけない: an obligation affirms the act
+    if rules.is_rather_than(tokens, last):
+        count += 1  # 悲しいというより…: set aside, as if denied
     negated = count % 2 == 1
     present = negated if entry.ability else not negated
     if negated and rules.is_exclusive(tokens, last, negation_end):
@@ -317,8 +344,10 @@ def _judge(
         return None
     config = grammar.config
     span = rules.span(flags, first, last)
-    resolved = rules.is_resolved(tokens, flags, span, config, entry.category) or rules.is_agreed(
-        flags, span, entry.category, config
+    resolved = (
+        rules.is_resolved(tokens, flags, span, config, entry.category)
+        or rules.is_agreed(flags, span, entry.category, config)
+        or rules.is_overcome(tokens, flags, span, entry.category, config, grammar.outcomes)
     )
     hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(
         flags, span, entry.category, config
@@ -370,7 +399,129 @@ def _is_soft(cue: Cue) -> bool:
         and len(cue.entry.elements) == 1
         and cue.entry.category in _SOFT
         and not cue.entry.crisis
+        # a strong feeling (泣く, 落ち込む) stays mood beside a target (昼休みに泣いた)
+        and cue.entry.weight <= _REACTIONS.get(cue.entry.category, 1.0)
     )
+
+
+#: One-word feelings that are a reaction to a cause named beside them in their sentence,
+#: and the heaviest weight a reaction has (heavier ones, 落ち込む or 涙, are signs of their
+#: own). Fatigue is no reaction: 寝不足でだるい is a sign of both.
+_REACTIONS = {"mood": 0.6}
+
+
+def _names_a_thing(
+    cue: Cue, tokens: Sequence[Token], flags: Sequence[int], grammar: Grammar
+) -> bool:
+    """True for a one-word feeling that names a thing, not the graduate's state:
+    不安障害 / ストレス発散 (a compound), 悲しい映画 (a work), 緊張しやすい性格 (a trait)."""
+    if cue.entry.category not in _REACTIONS or cue.first != cue.last or cue.entry.crisis:
+        return False
+    things = grammar.config.things
+    k = cue.last
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is not None and after.pos1 == "名詞":
+        if tokens[k].pos1 == "名詞" and after.lemma not in things.state_heads:
+            return True  # 不安障害, ストレス発散 (not 不安感)
+        if after.lemma in things.works:
+            return True  # 悲しい映画, 怖い話
+    end = min(rules.clause_end(flags, k) + 1, k + 6, len(tokens))
+    return any(tokens[j].lemma in things.traits for j in range(k + 1, end))
+
+
+#: After …て, a feeling that fills the speaker (怖くて仕方ない, 不安でたまらない).
+_EMPHATIC = frozenset({"仕方無い", "しょうがない", "仕様が無い", "堪る", "たまる"})
+
+
+def _sentence(flags: Sequence[int], first: int, last: int) -> tuple[int, int]:
+    """The whole sentence around a cue (the rules' window stops 12 tokens back)."""
+    lo, hi = first, last
+    while lo > 0 and not flags[lo - 1] & SENTENCE_END:
+        lo -= 1
+    while hi + 1 < len(flags) and not flags[hi] & SENTENCE_END:
+        hi += 1
+    return lo, hi
+
+
+def _absorb_reactions(cues: list[Cue], tokens: Sequence[Token], flags: Sequence[int]) -> list[Cue]:
+    """Drop a one-word feeling beside a sign of another category in its sentence: the
+    feeling is the reaction and the cause carries the sign (上司が厳しく萎縮している,
+    陰口が聞こえてつらい, ストレスで過食気味, 疲れがとれなくてつらい)."""
+    signs = [c for c in cues if c.strength > 0]
+    if len({c.entry.category for c in signs}) < 2:
+        return cues
+    kept = []
+    for cue in cues:
+        category = cue.entry.category
+        if (
+            cue.strength > 0
+            and category in _REACTIONS
+            # one word, two (もう無理), or a composed feeling (頭の中がぐちゃぐちゃ)
+            and (cue.last - cue.first <= 1 or cue.entry.index < 0)
+            and not cue.entry.crisis
+            and cue.entry.weight <= _REACTIONS[category]
+        ):
+            lo, hi = _sentence(flags, cue.first, cue.last)
+            end = rules.clause_end(flags, cue.last)
+            listed = end < len(tokens) and (
+                tokens[end].lemma == "し"  # つらいし行きたくない: a list, not a reaction
+                or (end + 1 < len(tokens) and tokens[end + 1].lemma in _EMPHATIC)
+            )
+            if not listed and any(
+                c.entry.category != category and c.last >= lo and c.first <= hi for c in signs
+            ):
+                continue
+        kept.append(cue)
+    return kept
+
+
+def _felt_about_person(
+    cue: Cue,
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    composer: Composer,
+    composed_bits: Sequence[int],
+) -> Cue:
+    """A one-word fear or unease in a sentence whose only target is a person is felt about
+    that person (店長に呼ばれるたび、…びくびくしてる: supervisor), as 上司が怖い is."""
+    category = cue.entry.category
+    if (
+        cue.strength <= 0
+        or category not in _REACTIONS
+        or cue.entry.ability  # どうせできない is about oneself
+        or cue.last - cue.first > 1
+        or cue.entry.crisis
+        or cue.entry.weight > _REACTIONS[category]
+    ):
+        return cue
+    lo, hi = _sentence(flags, cue.first, cue.last)
+    end = rules.clause_end(flags, cue.last)
+    if end < len(tokens) and tokens[end].lemma == "し":
+        return cue  # つらいし: a list of its own
+    people = {
+        person
+        for k in range(lo, min(hi + 1, len(tokens)))
+        if composed_bits[k] & TARGET_MASK
+        for person in _PERSON_TARGETS
+        if composed_bits[k] & category_bit(person)
+    }
+    targets = [
+        k
+        for k in range(lo, min(hi + 1, len(tokens)))
+        if composed_bits[k] & TARGET_MASK and k not in range(cue.first, cue.last + 1)
+    ]
+    if len(people) != 1 or not targets:
+        return cue
+    if any(not (composed_bits[k] & _PERSON_BITS and flags[k] & PERSON) for k in targets):
+        return cue  # another kind of target is named too (作業, 体, 評価): no telling
+    (person,) = people
+    t = next(k for k in targets if composed_bits[k] & category_bit(person))
+    entry = composer.entry(person, False, f"{tokens[t].lemma}+{tokens[cue.first].lemma}")
+    return cue._replace(entry=entry, target=t, evaluation=cue.first)
+
+
+_PERSON_TARGETS = ("supervisor", "coworkers")
+_PERSON_BITS = category_bit("supervisor") | category_bit("coworkers")
 
 
 #: Categories whose signs are about other people: a cue that describes a person
@@ -378,6 +529,16 @@ def _is_soft(cue: Cue) -> bool:
 _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
 #: Token classes of the people a cue about people may name (上司, 先輩).
 _PEOPLE_TARGETS = BOSS | PEER
+
+
+_PASSIVE = frozenset({"れる", "られる"})
+
+
+def _passive_at(tokens: Sequence[Token], k: int) -> bool:
+    """True when the word at ``k`` is passive (後輩が怒られて: the person suffered it, so
+    what follows is still the person's: 後輩が怒られて落ち込んでいた)."""
+    j = k + 2 if k + 2 < len(tokens) and tokens[k + 1].lemma == "為る" else k + 1
+    return j < len(tokens) and tokens[j].lemma in _PASSIVE
 
 
 def _someone_else(
@@ -403,6 +564,8 @@ def _someone_else(
     if rules.generic_people(tokens, flags, span):
         return True  # 職場の人間関係に悩む方も多い: people in general
     person = rules.other_subject(tokens, flags, span)
+    if person >= 0 and entry.category in _REACTIONS and rules.done_to_graduate(flags, span):
+        return True  # 上司も心配してくれている: the person's feeling, for the graduate
     if person < 0 or person == target or rules.done_to_graduate(flags, span):
         return False  # 隣の人が口をきいてくれない is done to the graduate
     if rules.is_working_kin(flags, person, span):
@@ -428,7 +591,9 @@ def _someone_else(
     between = [
         k
         for k in range(person + 1, span.first)
-        if composed_bits[k] & EVALUATION_MASK and not rules.is_observed(flags, k)
+        if composed_bits[k] & EVALUATION_MASK
+        and not rules.is_observed(flags, k)
+        and not _passive_at(tokens, k)
     ]
     if not between:
         return True

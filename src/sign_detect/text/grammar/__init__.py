@@ -52,6 +52,13 @@ class Grammar:
     def __init__(self, config: GrammarConfig):
         self.config = config
         self.token_classes = TokenClasses(config)
+        outcomes = config.overcome.outcomes
+        if config.overcome.polarity_dictionary:
+            from ..composition import positive_words  # the resource's loader lives there
+
+            outcomes = (outcomes | positive_words()) - config.overcome.not_outcomes
+        #: Words of a good outcome after a conceded feeling (see ``[overcome]``).
+        self.outcomes: frozenset[str] = outcomes
 
     def __repr__(self) -> str:
         return f"Grammar({len(self.config.scope.transparent)} transparent words, ...)"

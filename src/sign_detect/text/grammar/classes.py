@@ -123,6 +123,9 @@ class TokenClasses:
             bits |= CONDITIONAL  # not the verb なる in ならない
         if pos2 == "接続助詞" and token.lemma in scope.clause_particles:
             bits |= CLAUSE_PARTICLE | (TE if token.lemma in ("て", "で") else 0)
+        elif pos1 == "助動詞" and token.lemma == "だ" and token.surface == "で":
+            # the copula's て-form joins clauses like て (ヘトヘトで何も考えられない)
+            bits |= CLAUSE_PARTICLE | TE
         if pos1 in ("助詞", "助動詞") or (
             pos2 == "非自立可能" and (pos1 != "動詞" or self._te_auxiliary(token))
         ):

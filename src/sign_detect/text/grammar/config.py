@@ -21,11 +21,13 @@ __all__ = [
     "Negation",
     "Obligation",
     "Others",
+    "Overcome",
     "Resolved",
     "Scope",
     "Seq",
     "SideEffect",
     "Strength",
+    "Things",
     "Wish",
 ]
 
@@ -116,6 +118,32 @@ class Resolved(_Section):
     recovery_in_clause: Sequences = ()
 
 
+class Overcome(_Section):
+    """A feeling conceded and then overcome in the same sentence (緊張したけど上手くいった):
+    the categories it applies to, the concessive particles, and the outcome words."""
+
+    categories: Words = frozenset()
+    #: Categories for which the polarity dictionary's positive words are outcomes too
+    #: (the others take only ``outcomes``).
+    full_categories: Words = frozenset()
+    concessive: Words = frozenset()
+    outcomes: Words = frozenset()
+    #: Positive predicates of the sentiment polarity dictionary are outcomes too.
+    polarity_dictionary: bool = False
+    #: Positive words of the dictionary that are no outcome (頑張る is an effort).
+    not_outcomes: Words = frozenset()
+
+
+class Things(_Section):
+    """Feeling words that name a thing, not the speaker's state: a compound noun
+    (不安障害, ストレス発散) unless its head is a state (不安感, ストレス状態), and a feeling
+    that describes a work (悲しい映画, 怖い話); and words of a trait (緊張しやすい性格)."""
+
+    state_heads: Words = frozenset()
+    works: Words = frozenset()
+    traits: Words = frozenset()
+
+
 class Others(_Section):
     """Words of other people, and the particles that make them a subject."""
 
@@ -148,6 +176,9 @@ class General(_Section):
     generic_heads: Words = frozenset()
     quantifiers: Words = frozenset()
     many: Words = frozenset()
+    #: Coping actions: a sign in a clause about a time followed by one of these, done
+    #: (past, not negated), tells a success (疲れた時点で休憩を申し出られた).
+    coping: Words = frozenset()
 
 
 class Wish(_Section):
@@ -210,4 +241,6 @@ class GrammarConfig(_Section):
     agreed: Agreed = Agreed()
     obligation: Obligation = Obligation()
     side_effect: SideEffect = SideEffect()
+    overcome: Overcome = Overcome()
+    things: Things = Things()
     strength: Strength

@@ -9,7 +9,7 @@ sentence and clause lie, computed once for all the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache, reduce
+from functools import lru_cache, reduce
 from operator import or_
 from typing import NamedTuple
 
@@ -79,8 +79,11 @@ __all__ = [
     "is_hypothetical",
     "is_medicine",
     "is_obligation",
+    "is_overcome",
+    "is_rather_than",
     "is_reported",
     "is_resolved",
+    "is_rhetorical",
     "is_wish",
     "modifiers",
     "negation_scope",
@@ -101,6 +104,8 @@ _BEFORE_PERSON = frozenset({"持ち", "言う", "云う", "思う", "感じる",
 _QUOTE = frozenset({"と", "って"})
 #: Words before 者 that may name the graduate (利用者, 当事者, 本人).
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
+#: Case particles: a person after one is no noun the cue modifies (…方がみんな楽).
+_CASE_PARTICLES = frozenset({"が", "を", "は", "に", "で"})
 #: Parts of speech before 前 / 以前 that make it "before (an event or a time)".
 _NOT_BEFORE_PAST = frozenset({"動詞", "助動詞", "接尾辞"})
 #: A negation after じゃ / では asking, not denying (…んじゃないか, …のではないでしょうか).
@@ -114,7 +119,7 @@ _QUOTATIVE = frozenset({"思う", "考える", "感じる", "感ずる"})
 #: 転職したばかりの頃 (after a past tense too).
 _ERA_BEFORE = frozenset({"彼の", "其の", "あの", "その", "一", "の"})
 #: Closing quotes between a quoted cue and the person it describes.
-_CLOSING_QUOTES = frozenset({"」", "』", "\"", "”"})
+_CLOSING_QUOTES = frozenset({"」", "』", '"', "”"})
 #: Suffixes of a name (同僚のCさん).
 _HONORIFICS = frozenset({"さん", "君", "くん", "ちゃん", "氏", "様", "さま"})
 #: Words of prevention after …を (飲み忘れを防ぐには): advice, not a sign.
@@ -224,14 +229,9 @@ def _seq_ends(
     seqs: tuple[Seq, ...],
 ) -> Iterator[int]:
     """Index of the last word of each of ``seqs`` found in ``lo..hi``."""
-    by_first = _by_first_word(seqs)
     for k in range(lo, hi):
         if flags[k] & start_bit:
-            token = tokens[k]
-            bucket = by_first.get(token.lemma, ())
-            if token.surface != token.lemma:
-                bucket += by_first.get(token.surface, ())
-            for seq in bucket:
+            for seq in _starting(seqs, tokens[k]):
                 if k + len(seq) <= hi and _matches_at(tokens, k, seq):
                     yield k + len(seq) - 1
 
@@ -347,6 +347,36 @@ def _comma_list(flags: Sequence[int], k: int) -> bool:
     return False
 
 
+def is_rather_than(tokens: Sequence[Token], last: int) -> bool:
+    """True for …というより (悲しいというより、やっぱりという感じ; 疲れたっていうより眠い):
+    the words before it are set aside for what follows."""
+    k = last + 1
+    while k < len(tokens) and k <= last + 3 and tokens[k].pos1 == "助動詞":
+        k += 1  # 疲れた + というより
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].lemma in ("と", "って")
+        and tokens[k + 1].lemma == "言う"
+        and tokens[k + 2].lemma == "より"
+    )
+
+
+def is_rhetorical(tokens: Sequence[Token], negation: int) -> bool:
+    """True for the tag question …んじゃないか / …のではないか (迷惑なんじゃないかと思う,
+    疲れてるんじゃないかな): it affirms what it asks about."""
+    if negation < 3 or negation + 1 >= len(tokens):
+        return False
+    if tokens[negation + 1].lemma not in ("か", "かな", "かしら", "でしょう", "だろう"):
+        return False
+    if tokens[negation - 1].surface in ("じゃ", "じゃあ", "では"):
+        return tokens[negation - 2].lemma == "の"  # …んじゃないか
+    return (  # …のではないか (で + は)
+        tokens[negation - 1].surface == "は"
+        and tokens[negation - 2].surface == "で"
+        and tokens[negation - 3].lemma == "の"
+    )
+
+
 def is_exclusive(tokens: Sequence[Token], last: int, negation: int) -> bool:
     """True when the negation after a cue is the exclusive しか…ない (only), which
     affirms the cue (ダメな気しかしない) or says how little (一口しか食べられない)."""
@@ -388,17 +418,6 @@ def is_medicine(tokens: Sequence[Token], k: int, config: GrammarConfig) -> bool:
     return any(_matches_at(tokens, k, seq) for seq in _starting(rule.medicines, token))
 
 
-@cache
-def _by_first_word(seqs: tuple[Seq, ...]) -> dict[str, tuple[Seq, ...]]:
-    """Sequences by their first word, so a position is tried only against those it can
-    start (a medicine or cause list is tried at every token of a sentence)."""
-    index: dict[str, list[Seq]] = {}
-    for seq in seqs:
-        if seq:
-            index.setdefault(seq[0], []).append(seq)
-    return {word: tuple(found) for word, found in index.items()}
-
-
 def _starting(seqs: tuple[Seq, ...], token: Token) -> tuple[Seq, ...]:
     """The sequences of ``seqs`` whose first word is the token's lemma or surface."""
     index = _by_first_word(seqs)
@@ -433,8 +452,12 @@ def side_effect_sentences(
                         break
         if flags[m] & SENTENCE_END or m == len(tokens) - 1:
             if caused:
-                if named and previous >= 0 and any(
-                    t.lemma == "か" or t.surface in ("?", "？") for t in tokens[start : m + 1]
+                if (
+                    named
+                    and previous >= 0
+                    and any(
+                        t.lemma == "か" or t.surface in ("?", "？") for t in tokens[start : m + 1]
+                    )
                 ):
                     found.append((previous, start - 1))  # 手が震えます。副作用でしょうか。
                 found.append((start, m))
@@ -573,8 +596,9 @@ def is_general(
         for k in range(lo, hi)
     ):
         return True  # 病院に行くべきか迷っている asks; 休むべきだ advises
-    if sentence & GENERAL_PHRASE_START and _any_seq(
-        tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases
+    if sentence & GENERAL_PHRASE_START and any(
+        negation_scope(flags, k)[0] % 2 == 0  # 必要とされていない is no general knowledge
+        for k in _seq_ends(tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases)
     ):
         return True
     if _explains(tokens, flags, cue, config, sentence):
@@ -589,6 +613,8 @@ def is_general(
         ),
         -1,
     )
+    if config.general.coping and _coped_after(tokens, flags, cue, config) >= 0:
+        return True  # 疲れた時点で休憩を申し出られた: a success
     if case < 0:
         return False
     # 眠れない日はお酒を飲んでしまう is a habit told: a day noun with は is no rule alone.
@@ -722,9 +748,7 @@ def _explains(
     return _any_seq(tokens, flags, cue.last + 1, end, FRAME_START, g.conditional_frames)
 
 
-def _reported_action(
-    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, k: int
-) -> bool:
+def _reported_action(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, k: int) -> bool:
     """True when the marker at ``k`` is a verb in the past in a later clause: what staff
     did about the sign (耳鳴りの訴えがあり、受診を勧めた), not advice in general."""
     return (
@@ -732,6 +756,38 @@ def _reported_action(
         and tokens[k].pos1 == "動詞"
         and _any(flags, k + 1, min(len(flags), k + 3), PAST_TENSE)
     )
+
+
+def _coped_after(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> int:
+    """Index of a case noun after the cue (…と感じた時点で, …って思ったときに) when the
+    sentence then tells a coping action done (休憩をもらえた, 早退を申し出られた), or -1."""
+    hi = min(cue.sentence_end, len(tokens))
+    case = next(
+        (
+            k
+            for k in range(cue.last + 1, min(hi, cue.last + 9))
+            if flags[k] & CASE_NOUN or tokens[k].lemma == "事"
+        ),
+        -1,
+    )
+    if case < 0 or case + 1 >= hi:
+        return -1
+    after = tokens[case + 1].lemma
+    if not (after in ("に", "で") or (after == "は" and tokens[case].lemma == "事")):
+        return -1  # …時に / …時点で / 不安なことは
+    for k in range(case + 2, hi):
+        if (
+            tokens[k].lemma in config.general.coping
+            and negation_scope(flags, k)[0] % 2 == 0
+            and (
+                _any(flags, k, hi + 1, PAST_TENSE)
+                or any(tokens[j].lemma == "居る" for j in range(k + 1, hi))
+            )
+        ):
+            return case  # 休憩を申し出られた / 相談できている
+    return -1
 
 
 def describes_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
@@ -769,11 +825,21 @@ def _described_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpa
     return -1
 
 
+#: Adjectives after 方が that make it "rather" (休んだ方がいい), not a person.
+_BETTER = frozenset({"良い", "いい", "増し", "まし", "楽", "良かった"})
+
+
 def _comparative(tokens: Sequence[Token], k: int) -> bool:
     """True for 方 as "rather" (休んだ方がいい), not a person."""
     nxt = tokens[k + 1].lemma if k + 1 < len(tokens) else ""
     after = tokens[k + 2].lemma if k + 2 < len(tokens) else ""
-    return nxt in ("が", "は", "も") and after in ("良い", "いい", "増し", "まし", "楽", "良かった")
+    if nxt not in ("が", "は", "も"):
+        return False
+    # 休んだ方がいい, いない方がみんな楽 (the adjective a word or two later)
+    return (
+        any(t.lemma in _BETTER or t.surface in _BETTER for t in tokens[k + 2 : k + 5])
+        or after in _BETTER
+    )
 
 
 def generic_people(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
@@ -874,12 +940,68 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
     named = j + 1 < k and tokens[j + 1].lemma in _HONORIFICS
     if named and j > 1 and tokens[j - 1].lemma == "の" and flags[j - 2] & PERSON:
         return j - 2  # 同僚のCさん: a named colleague (Cさん alone may be the graduate)
-    if flags[j] & PERSON_HEAD and j > 0 and (
-        tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞")
+    if (
+        flags[j] & PERSON_HEAD
+        and j > 0
+        and (tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞"))
     ):
         # 同期の子, 同じ時期に入った人 (not 休んだ方がいい: rather)
         return -1 if tokens[j].lemma == "方" and _comparative(tokens, j) else j
     return -1
+
+
+def is_overcome(
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    cue: CueSpan,
+    category: str,
+    config: GrammarConfig,
+    outcomes: frozenset[str] | None = None,
+) -> bool:
+    """True when a feeling is conceded and overcome later in its sentence
+    (不安もあったけど楽しかった, 緊張したけど上手くいった): a concessive particle ends the
+    cue's clause and an outcome word, not negated, follows it in the sentence."""
+    overcome = config.overcome
+    if category not in overcome.categories:
+        return False
+    if outcomes is None:
+        outcomes = overcome.outcomes
+    end = cue.clause_end
+    hi = min(cue.sentence_end, len(tokens))
+    if end >= hi or not flags[end] & CLAUSE_PARTICLE:
+        return False
+    if tokens[end].lemma not in overcome.concessive:
+        return False
+    if category not in overcome.full_categories:
+        outcomes = overcome.outcomes  # fatigue: only the listed outcomes (疲れたけど楽しかった)
+    return any(
+        (tokens[k].lemma in outcomes or tokens[k].surface in outcomes or _volitional(tokens[k]))
+        and negation_scope(flags, k)[0] % 2 == 0
+        and not _asked(tokens, k, hi)
+        for k in range(end + 1, hi)
+    )
+
+
+#: Endings of a verb's volitional form (やってみよう, 頑張ろう, 話そう), fused by the tagger.
+_VOLITIONAL_ENDINGS = frozenset(
+    {"よう", "ろう", "こう", "ごう", "そう", "とう", "のう", "ぼう", "もう", "おう"}
+)
+
+
+def _volitional(token: Token) -> bool:
+    """True for a verb in its volitional form: a resolve (不安だけどやってみよう)."""
+    return (
+        token.pos1 == "動詞"
+        and token.surface != token.lemma
+        and token.surface[-2:] in _VOLITIONAL_ENDINGS
+    )
+
+
+def _asked(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    """True when the word at ``k`` is asked about (どうしたら良いか), not reached."""
+    return any(
+        tokens[j].lemma == "か" and tokens[j].pos1 == "助詞" for j in range(k + 1, min(k + 5, hi))
+    )
 
 
 # -- a past that is over ---------------------------------------------------------------------
@@ -1006,7 +1128,10 @@ def is_resolved(
     # 治まった is a recovery; 治らない / 回復しない are not.
     ends = _seq_ends(tokens, flags, last + 1, reach, RECOVERY_START, config.resolved.recovery_after)
     return any(
-        negation_scope(flags, k)[0] % 2 == 0 and not _back_into(tokens, k) for k in ends
+        negation_scope(flags, k)[0] % 2 == 0
+        and not _back_into(tokens, k)
+        and not _sought(tokens, k)
+        for k in ends
     )
 
 
@@ -1024,3 +1149,16 @@ def _back_into(tokens: Sequence[Token], k: int) -> bool:
     if k < 2 or tokens[k - 1].lemma not in ("に", "へ"):
         return False
     return tokens[k - 2].lemma not in _HEALTHY_STATE
+
+
+#: After a word of recovery: made to happen (落ち着かせた), waited for (落ち着くのを待った)
+#: or wished (消えたい, 治りたい): sought, not reached; the sign was there.
+_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで", "たい"})
+
+
+def _sought(tokens: Sequence[Token], k: int) -> bool:
+    """True when the recovery ending at ``k`` is sought, not reached (落ち着かせた), or
+    asked about (楽になれるのかな, 治るのか)."""
+    if k + 1 < len(tokens) and tokens[k + 1].lemma in _SOUGHT_AFTER:
+        return True
+    return _asked(tokens, k, len(tokens))

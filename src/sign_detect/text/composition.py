@@ -203,6 +203,8 @@ class Composer:
         except (TypeError, ValueError, AttributeError) as err:
             raise ConfigError(f"{self.where}: invalid composition data: {err}") from err
         self._entries: dict[tuple[str, bool, str], CompiledEntry] = {}
+        #: Sequences starting with a word read two ways (lemma, surface), longest first.
+        self._merged: dict[tuple[str, str], list[tuple[Seq, int]]] = {}
         self.classes: TokenCache[int] = TokenCache(self._token_class, _MAX_CACHED_TOKENS)
 
     # -- construction ------------------------------------------------------------------
@@ -391,13 +393,18 @@ class Composer:
 
     def _mark_sequences(self, tokens: Sequence[Token], bits: list[int]) -> None:
         by_first = self._words.by_first
+        merged = self._merged
         for k, b in enumerate(bits):
             if not b & SEQUENCE_START:
                 continue
             token = tokens[k]
             candidates = by_first.get(token.lemma, [])
             if token.surface != token.lemma and token.surface in by_first:
-                candidates = sorted(candidates + by_first[token.surface], key=lambda s: -len(s[0]))
+                key = (token.lemma, token.surface)
+                if key not in merged:  # longest first, of both readings
+                    both = candidates + by_first[token.surface]
+                    merged[key] = sorted(both, key=lambda s: -len(s[0]))
+                candidates = merged[key]
             for seq, seq_bits in candidates:
                 if _matches(tokens, k, seq):
                     # The sequence's class goes to its last word (職場の人 -> 人).

@@ -29,7 +29,7 @@ from .composition import (
     prefers,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
-from .grammar.classes import PERSON
+from .grammar.classes import MEDICINE, PERSON
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -150,7 +150,7 @@ def find_cues(
         tokens, flags, starts, lexicon, grammar, max_gap, signs_only, used, composed_bits
     )
     if composing and composer is not None and composed_bits is not None:
-        breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
+        breaks = rules.clause_breaks(flags)
         # A one-word feeling (しんどい, 怖い) about a person or the work is a sign of that:
         # 上司が怖い is supervisor, 職場の人と話すのしんどい coworkers.
         soft = {c.first: c for c in cues if _is_soft(c)}
@@ -221,6 +221,8 @@ def _side_effects(
     """Symptoms put down to the medicine are signs of medication (薬のせいか手が震える,
     新しい薬に変わってから昼間ずっと眠い); see ``[side_effect]`` in grammar.toml."""
     rule = grammar.config.side_effect
+    if not any(flag & MEDICINE for flag in flags):
+        return cues  # no medicine named: the common case
     if not any(c.is_sign and c.entry.category in rule.categories | rule.also for c in cues):
         return cues
     sentences = rules.side_effect_sentences(tokens, flags, grammar.config)
@@ -597,7 +599,7 @@ def _someone_else(
     ]
     if not between:
         return True
-    breaks = [rules.is_clause_break(flags, k) for k in range(len(flags))]
+    breaks = rules.clause_breaks(flags)
     return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)
 
 

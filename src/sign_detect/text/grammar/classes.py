@@ -63,10 +63,21 @@ MANY = 1 << 43  # 多い / 少ない / 珍しい after a person (悩む方も多
 ROUTINE = 1 << 44  # 出勤 / 帰宅 / 朝: the writer's own day (出勤前になると…ことがある)
 WORKER_KIN = 1 << 45  # 息子 / 夫 …: the family member a family's question is about
 WORK_WORD = 1 << 46  # 会社 / 出勤 / 上司 …: the sentence places its subject at work
+MEDICINE = 1 << 47  # 薬 / 眠剤 / 副作用 / a noun ending in 薬 or 剤: a side effect may be told
+# Key words: the longest word of each sequence of a list. A sentence without one cannot hold
+# any sequence of that list, so the rules skip scanning it (most sentences).
+PHRASE_KEY = 1 << 48  # of general.phrases (…と言われている: 言う)
+FRAME_KEY = 1 << 49  # of general.frames / preludes / endings (…のサインです: サイン)
+CONDITIONAL_FRAME_KEY = 1 << 50  # of general.conditional_frames (…ことがある: 有る)
 
 
 #: Last kana of a verb's plain form: the conjunctive が follows only that (行くが, not 飲み忘れが).
 _U_ROW = frozenset("うくすつぬふむゆるぐずづぶぷ")
+
+
+def _key_words(seqs: Iterable[Seq]) -> frozenset[str]:
+    """The longest word of each sequence (the first of equals): one a sentence must hold."""
+    return frozenset(max(seq, key=len) for seq in seqs if seq)
 
 
 def _first_words(seqs: Iterable[Seq]) -> frozenset[str]:
@@ -150,6 +161,8 @@ class TokenClasses:
             bits |= NOUN
         if pos1 == "接尾辞":
             bits |= SUFFIX
+        if pos1 == "名詞" and token.surface.endswith(c.side_effect.medicine_endings):
+            bits |= MEDICINE
         if pos2 == "接続助詞" and token.lemma in c.general.conditionals:
             bits |= GENERIC_COND  # …すると (not the quotative と of 辞めたいと思う)
         if token.lemma == "たい" and pos1 == "助動詞":
@@ -194,6 +207,7 @@ class TokenClasses:
             (c.others.evidentials, EVIDENTIAL),
             (c.others.workers, WORKER_KIN),
             (c.others.work_words, WORK_WORD),
+            (_first_words(c.side_effect.medicines + c.side_effect.own_causes), MEDICINE),
             (c.general.self_markers, SELF),
             (
                 _first_words(
@@ -204,6 +218,9 @@ class TokenClasses:
                 ),
                 FRAME_START,
             ),
+            (_key_words(c.general.phrases), PHRASE_KEY),
+            (_key_words(c.general.frames + c.general.endings + c.general.preludes), FRAME_KEY),
+            (_key_words(c.general.conditional_frames), CONDITIONAL_FRAME_KEY),
             (c.general.howto, HOWTO),
             (c.general.after_cue, AFTER_CUE),
             (c.general.quantifiers, QUANTIFIER),

@@ -9,7 +9,7 @@ sentence and clause lie, computed once for all the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import lru_cache, reduce
+from functools import reduce
 from operator import or_
 from typing import NamedTuple
 
@@ -23,8 +23,10 @@ from .classes import (
     CLAUSE_PARTICLE,
     CLINICIAN,
     CONDITIONAL,
+    CONDITIONAL_FRAME_KEY,
     CONSULT,
     EVIDENTIAL,
+    FRAME_KEY,
     FRAME_START,
     GENERAL_MARK,
     GENERAL_PHRASE_START,
@@ -47,6 +49,7 @@ from .classes import (
     PERMISSION,
     PERSON,
     PERSON_HEAD,
+    PHRASE_KEY,
     PRESENT_MARKER,
     QUANTIFIER,
     QUESTION_END,
@@ -68,6 +71,7 @@ from .config import GrammarConfig, Seq
 __all__ = [
     "CueSpan",
     "across_te",
+    "clause_breaks",
     "clause_end",
     "describes_person",
     "done_to_graduate",
@@ -171,6 +175,18 @@ def is_clause_break(flags: Sequence[int], k: int) -> bool:
     return True
 
 
+def clause_breaks(flags: Sequence[int]) -> list[bool]:
+    """:func:`is_clause_break` of every token, in one pass."""
+    n = len(flags)
+    out = [False] * n
+    for k, bits in enumerate(flags):
+        if bits & (CLAUSE_MARK | SENTENCE_END):
+            out[k] = True
+        elif bits & CLAUSE_PARTICLE:
+            out[k] = not (bits & TE and k + 1 < n and flags[k + 1] & AUXILIARY_LIKE)
+    return out
+
+
 def clause_end(flags: Sequence[int], last: int) -> int:
     """Index one past the end of the clause containing token ``last`` (at most ``WINDOW``
     tokens ahead, so text without punctuation stays linear in its length)."""
@@ -215,9 +231,11 @@ def _sentence_bits(flags: Sequence[int], cue: CueSpan) -> int:
 def _matches_at(tokens: Sequence[Token], start: int, seq: Seq) -> bool:
     if start + len(seq) > len(tokens):
         return False
-    return all(
-        tokens[start + k].lemma == s or tokens[start + k].surface == s for k, s in enumerate(seq)
-    )
+    for k, word in enumerate(seq, start):
+        token = tokens[k]
+        if token.lemma != word and token.surface != word:
+            return False
+    return True
 
 
 def _seq_ends(
@@ -236,14 +254,25 @@ def _seq_ends(
                     yield k + len(seq) - 1
 
 
-@lru_cache(maxsize=64)
+#: Indexes of the sequence lists by first word, keyed by the list's identity: the lists
+#: belong to a loaded configuration and live as long as it, and hashing a long tuple of
+#: tuples at every token would cost more than the look-up saves.
+_INDEXES: dict[int, tuple[tuple[Seq, ...], dict[str, tuple[Seq, ...]]]] = {}
+
+
 def _by_first_word(seqs: tuple[Seq, ...]) -> dict[str, tuple[Seq, ...]]:
     """``seqs`` grouped by their first word, so a position is compared only with the
     sequences that may start there (computed once per list of sequences)."""
+    held = _INDEXES.get(id(seqs))
+    if held is not None and held[0] is seqs:
+        return held[1]
     index: dict[str, tuple[Seq, ...]] = {}
     for seq in seqs:
         if seq:
             index[seq[0]] = (*index.get(seq[0], ()), seq)
+    if len(_INDEXES) > 256:
+        _INDEXES.clear()
+    _INDEXES[id(seqs)] = (seqs, index)
     return index
 
 
@@ -596,7 +625,7 @@ def is_general(
         for k in range(lo, hi)
     ):
         return True  # 病院に行くべきか迷っている asks; 休むべきだ advises
-    if sentence & GENERAL_PHRASE_START and any(
+    if sentence & PHRASE_KEY and any(
         negation_scope(flags, k)[0] % 2 == 0  # 必要とされていない is no general knowledge
         for k in _seq_ends(tokens, flags, lo, hi, GENERAL_PHRASE_START, config.general.phrases)
     ):
@@ -732,16 +761,21 @@ def _explains(
         quoted = tokens[k].lemma in _QUOTATIVE and before == "と"  # 辞めたいと感じたときの
         if not (quoted or flags[k] & (NEGATION | AUXILIARY_LIKE | NOUN | SUFFIX)):
             break
-    if not sentence & FRAME_START:
+    if not sentence & FRAME_START or not sentence & (FRAME_KEY | CONDITIONAL_FRAME_KEY):
         return False
-    if any(_matches_at(tokens, end - len(seq), seq) for seq in g.endings if end - len(seq) > lo):
+    framed = bool(sentence & FRAME_KEY)
+    if framed and any(
+        _matches_at(tokens, end - len(seq), seq) for seq in g.endings if end - len(seq) > lo
+    ):
         return True  # …といったお悩みをお持ちの方へ
     if sentence & SELF or _is_question(tokens, flags, cue) or _told(tokens, flags, cue.last, end):
         return False  # …当然だと思って我慢してきた / …が原因だと言われた: told of the writer
-    if _any_seq(tokens, flags, max(lo, cue.first - 1), end, FRAME_START, g.frames):
+    if framed and _any_seq(tokens, flags, max(lo, cue.first - 1), end, FRAME_START, g.frames):
         return True
-    if _any_seq(tokens, flags, lo, end, FRAME_START, g.preludes):
+    if framed and _any_seq(tokens, flags, lo, end, FRAME_START, g.preludes):
         return True  # 双極性障害では…, 人によっては…, 誰しも…
+    if not sentence & CONDITIONAL_FRAME_KEY:
+        return False
     condition = next((k for k in range(lo, end) if flags[k] & (CONDITIONAL | GENERIC_COND)), -1)
     if condition < 0 or _any(flags, lo, condition, ROUTINE):
         return False  # 出勤前になると…ことがあります: a habit of the writer's day

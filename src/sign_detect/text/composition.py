@@ -114,6 +114,19 @@ def _range_bits(shift: int) -> int:
     return ((1 << len(CATEGORIES)) - 1) << shift
 
 
+#: Bits of a word that may evaluate a target (a negative word, a feeling, an ability).
+_EVALUATING = (
+    NEGATIVE
+    | MOOD_WORD
+    | ALL_ABILITY
+    | _range_bits(ONLY_SHIFT)
+    | _range_bits(ABILITY_SHIFT)
+    | _range_bits(ALONE_SHIFT)
+)
+#: Bits of the people predicates (left out, avoidance, fear of a person, talk behind).
+_PEOPLE_PREDICATES = SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON | BEHIND
+
+
 #: Any evaluation of a target (used to tell 上司が怖くて眠れない from 母が眠れない).
 EVALUATION_MASK = NEGATIVE | MOOD_WORD | _range_bits(ONLY_SHIFT)
 #: Bits without which a text holds no pair, reluctance or mood word (nothing to compose).
@@ -425,23 +438,18 @@ class Composer:
         """
         found: list[Composed] = []
         breaks = _join_compound_particles(tokens, breaks)
-        evaluation_bits = (
-            NEGATIVE
-            | MOOD_WORD
-            | ALL_ABILITY
-            | _range_bits(ONLY_SHIFT)
-            | _range_bits(ABILITY_SHIFT)
-            | _range_bits(ALONE_SHIFT)
-        )
-        for e, b in enumerate(bits):
+        evaluation_bits, people_bits = _EVALUATING, _PEOPLE_PREDICATES
+        wanted = evaluation_bits | RELUCTANT_VERB | people_bits
+        for e in [k for k, b in enumerate(bits) if b & wanted]:
             if e in used:
                 continue
+            b = bits[e]
             if b & RELUCTANT_VERB:
                 reluctance = self._reluctance(tokens, bits, e)
                 if reluctance is not None:
                     found.append(reluctance)
                     continue
-            if b & (SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON | BEHIND):
+            if b & people_bits:
                 person = self._people_predicate(tokens, bits, breaks, e)
                 if person is not None:
                     found.append(person)

@@ -351,10 +351,12 @@ def _judge(
         or rules.is_agreed(flags, span, entry.category, config)
         or rules.is_overcome(tokens, flags, span, entry.category, config, grammar.outcomes)
     )
+    if signs_only and resolved:
+        return None
     hypothetical = rules.is_hypothetical(tokens, flags, span, config) or rules.is_wish(
         flags, span, entry.category, config
     )
-    if signs_only and (resolved or hypothetical):
+    if signs_only and hypothetical:
         return None
     other = _someone_else(tokens, flags, span, entry, target, composed_bits)
     general = not other and rules.is_general(tokens, flags, span, config)

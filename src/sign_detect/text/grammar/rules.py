@@ -145,6 +145,8 @@ class CueSpan(NamedTuple):
     before: int
     #: Bits of the tokens after the cue up to its clause end (exclusive).
     clause: int
+    #: Bits of every token of the cue's sentence (its end mark included).
+    sentence: int
 
 
 # -- sentences and clauses ---------------------------------------------------------------
@@ -217,6 +219,7 @@ def span(flags: Sequence[int], first: int, last: int) -> CueSpan:
         stop,
         reduce(or_, flags[max(start, first - 6) : last + 1], 0),
         reduce(or_, flags[last + 1 : stop], 0),
+        reduce(or_, flags[start : end + 1], 0),
     )
 
 
@@ -225,7 +228,7 @@ def _any(flags: Sequence[int], lo: int, hi: int, bit: int) -> bool:
 
 
 def _sentence_bits(flags: Sequence[int], cue: CueSpan) -> int:
-    return reduce(or_, flags[cue.sentence_start : cue.sentence_end + 1], 0)
+    return cue.sentence
 
 
 def _matches_at(tokens: Sequence[Token], start: int, seq: Seq) -> bool:

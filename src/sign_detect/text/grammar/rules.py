@@ -1117,6 +1117,15 @@ def _present_topic(
     )
 
 
+def _present_contrast(tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int) -> bool:
+    """True when a present marker in ``lo..hi`` contrasts with a past (…けど今は…); not
+    one followed by も, which carries the past on (…明るくなってた、今日も…)."""
+    return _any(flags, lo, hi, PRESENT_MARKER) and any(
+        flags[k] & PRESENT_MARKER and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "も")
+        for k in range(lo, hi)
+    )
+
+
 def _present_topic_in(
     tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int, config: GrammarConfig
 ) -> bool:
@@ -1150,7 +1159,7 @@ def is_resolved(
     lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
-        or _any(flags, end, reach, PRESENT_MARKER)
+        or _present_contrast(tokens, flags, end, reach)
         or _present_topic_in(tokens, flags, end, reach, config)
         or _contrast_follows(tokens, flags, hi, config)
     ):

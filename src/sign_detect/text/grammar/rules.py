@@ -459,6 +459,10 @@ def _starting(seqs: tuple[Seq, ...], token: Token) -> tuple[Seq, ...]:
     return by_lemma + index.get(token.surface, ())
 
 
+#: Particles that give a cause its own object (お酒を飲むと): no bare cause then.
+_OBJECT = frozenset({"を", "は", "も"})
+
+
 def side_effect_sentences(
     tokens: Sequence[Token], flags: Sequence[int], config: GrammarConfig
 ) -> list[tuple[int, int]]:
@@ -472,6 +476,9 @@ def side_effect_sentences(
         return []
     found: list[tuple[int, int]] = []
     start, previous, medicine, caused, named = 0, -1, -1, False, False
+    # recall: a bare cause (飲むと, no object before it) whose medicine is named later in
+    # its sentence or in the sentence before (薬、飲んでない…飲むと眠くなって…).
+    bare, named_before = False, False
     for m in range(len(tokens)):
         if not caused:
             if medicine < 0 and is_medicine(tokens, m, config):
@@ -482,7 +489,13 @@ def side_effect_sentences(
                     caused = named or 0 <= medicine < m
                     if caused:
                         break
+                    if medicine < 0 and (m == start or tokens[m - 1].lemma not in _OBJECT):
+                        bare = True
         if flags[m] & SENTENCE_END or m == len(tokens) - 1:
+            if not caused and bare and (medicine >= 0 or named_before):
+                caused = True
+            named_before = medicine >= 0
+            bare = False
             if caused:
                 if (
                     named
@@ -1063,7 +1076,11 @@ def _past_marker_before(
                 if k > 0 and (flags[k - 1] & PAST_TENSE or tokens[k - 1].lemma in _ERA_BEFORE):
                     return True  # あの頃は, 入社した頃は, 一時期は
                 continue  # 昼頃, この時期は: no past
-            if k > 0 and (tokens[k - 1].pos1 in _NOT_BEFORE_PAST or tokens[k - 1].lemma == "時"):
+            if k > 0 and (
+                tokens[k - 1].pos1 in _NOT_BEFORE_PAST
+                or tokens[k - 1].lemma == "時"
+                or tokens[k - 1].lemma in config.resolved.events
+            ):
                 continue  # 寝る前の薬, 五時前に: before an event, not the past
             return True
         if flags[k] & UNTIL_MARKER and after == "まで":

@@ -50,6 +50,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("飲むとだるくなるけぇ薬は飲んでない", {"medication", "fatigue"}),
     ("通院がもう三か月空いてしまった", {"medication"}),
     ("主治医には内緒で量を減らしている", {"medication"}),
+    # scenes of overwork and of no strength left at home
+    ("ここ二週間は毎日終電です", {"workload"}),
+    ("歯を磨くのも億劫なくらい疲れている", {"fatigue"}),
+    ("日曜の夕方はサザエさん症候群になる", {"quit_intent"}),
     # an event before 前 is no past
     ("会議前になると決まって胃が痛くなった", {"physical"}),
 ]
@@ -70,6 +74,8 @@ HEALTHY: list[str] = [
     "目を合わせて挨拶できるようになった",
     "朝日が昇るのを見ながら散歩した",
     "上司の言うことが分かりやすくて助かる",
+    "日付が変わるまで友達と電話した",
+    "シャワーを浴びてさっぱりした",
 ]
 
 

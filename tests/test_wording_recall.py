@@ -50,6 +50,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("飲むとだるくなるけぇ薬は飲んでない", {"medication", "fatigue"}),
     ("通院がもう三か月空いてしまった", {"medication"}),
     ("主治医には内緒で量を減らしている", {"medication"}),
+    # the writer named after another subject is the nearer subject
+    ("休憩室でみんなが盛り上がっている横で、私だけ寝たふりをしている", {"coworkers"}),
     # scenes of overwork and of no strength left at home
     ("ここ二週間は毎日終電です", {"workload"}),
     ("歯を磨くのも億劫なくらい疲れている", {"fatigue"}),

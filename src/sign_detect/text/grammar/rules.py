@@ -938,15 +938,32 @@ def is_reported(flags: Sequence[int], cue: CueSpan) -> bool:
     return bool(_sentence_bits(flags, cue) & EVIDENTIAL)
 
 
+#: The writer named as the subject (私だけ, 僕は, 自分も): nobody else's state.
+_FIRST_PERSON = frozenset({"私", "僕", "俺", "自分", "わたし", "あたし", "ぼく", "おれ"})
+_FIRST_PERSON_AFTER = frozenset({"が", "は", "も", "だけ", "しか", "って"})
+
+
+def _first_person_at(tokens: Sequence[Token], k: int) -> bool:
+    return (
+        tokens[k].surface in _FIRST_PERSON
+        and k + 1 < len(tokens)
+        and tokens[k + 1].surface in _FIRST_PERSON_AFTER
+    )
+
+
 def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
     """Index of a person word that is the subject before the cue (母が眠れないらしい), or -1.
 
     The search runs back through the cue's sentence; clauses joined by て keep their
     subject (妹が熱を出して寝込んでいる), other clause breaks (ので, けど …) end it.
     """
+    if _first_person_at(tokens, cue.first):
+        return -1  # recall: みんなが話している横で、私だけ…: the writer is the nearer subject
     for k in range(cue.first - 1, cue.sentence_start, -1):
         bits = flags[k]
         if bits & SENTENCE_END or (bits & CLAUSE_PARTICLE and not bits & TE):
+            return -1
+        if _first_person_at(tokens, k):
             return -1
         if bits & (SUBJECT | CLAUSE_MARK):  # 母が / 隣の部署の人、今月で辞めるんだって
             person = _person_before(tokens, flags, k)

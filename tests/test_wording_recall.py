@@ -52,6 +52,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("主治医には内緒で量を減らしている", {"medication"}),
     # the writer named after another subject is the nearer subject
     ("休憩室でみんなが盛り上がっている横で、私だけ寝たふりをしている", {"coworkers"}),
+    # a supervisor who jerks the graduate around; medicine become a chore
+    ("班長に毎日振り回されている", {"supervisor"}),
+    ("最近は薬を飲むのも億劫", {"medication"}),
     # scenes of overwork and of no strength left at home
     ("ここ二週間は毎日終電です", {"workload"}),
     ("歯を磨くのも億劫なくらい疲れている", {"fatigue"}),

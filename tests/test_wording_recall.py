@@ -55,6 +55,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     # a supervisor who jerks the graduate around; medicine become a chore
     ("班長に毎日振り回されている", {"supervisor"}),
     ("最近は薬を飲むのも億劫", {"medication"}),
+    # reluctance as a wish that work would vanish
+    ("明日の朝、会社に隕石落ちないかな", {"quit_intent"}),
+    ("大雪で職場が休みにならないかな", {"quit_intent"}),
+    ("足が棒みたいでもう歩けない", {"fatigue"}),
     # scenes of overwork and of no strength left at home
     ("ここ二週間は毎日終電です", {"workload"}),
     ("歯を磨くのも億劫なくらい疲れている", {"fatigue"}),
@@ -81,6 +85,7 @@ HEALTHY: list[str] = [
     "上司の言うことが分かりやすくて助かる",
     "日付が変わるまで友達と電話した",
     "シャワーを浴びてさっぱりした",
+    "年末は会社が休みにならないかと家族に聞かれた",
 ]
 
 

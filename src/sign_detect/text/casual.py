@@ -70,6 +70,11 @@ _ROUGH = {
     "きちー": "きつい",
     "うぜぇ": "うざい",
     "うぜー": "うざい",
+    # recall: 言う spelt as said in western dialects (昨日とゆーとること違う)
+    "ゆーとる": "言うとる",
+    "ゆうとる": "言うとる",
+    "ゆーてる": "言うてる",
+    "ゆうてる": "言うてる",
 }
 _ROUGH_WORDS = re.compile("|".join(_ROUGH))
 _LONG_MARK = re.compile("(?<=[ぁ-ゖ])[ー〜~]+(?!っ)")

@@ -116,6 +116,8 @@ class Resolved(_Section):
     lasting: Words = frozenset()
     recent: Words = frozenset()
     recovery_in_clause: Sequences = ()
+    #: Nouns of an event that make a 前 after them "before it" (出勤前, 食事前), not a past.
+    events: Words = frozenset()
 
 
 class Overcome(_Section):

@@ -459,6 +459,10 @@ def _starting(seqs: tuple[Seq, ...], token: Token) -> tuple[Seq, ...]:
     return by_lemma + index.get(token.surface, ())
 
 
+#: Particles that give a cause its own object (お酒を飲むと): no bare cause then.
+_OBJECT = frozenset({"を", "は", "も"})
+
+
 def side_effect_sentences(
     tokens: Sequence[Token], flags: Sequence[int], config: GrammarConfig
 ) -> list[tuple[int, int]]:
@@ -472,6 +476,9 @@ def side_effect_sentences(
         return []
     found: list[tuple[int, int]] = []
     start, previous, medicine, caused, named = 0, -1, -1, False, False
+    # recall: a bare cause (飲むと, no object before it) whose medicine is named later in
+    # its sentence or in the sentence before (薬、飲んでない…飲むと眠くなって…).
+    bare, named_before = False, False
     for m in range(len(tokens)):
         if not caused:
             if medicine < 0 and is_medicine(tokens, m, config):
@@ -482,7 +489,13 @@ def side_effect_sentences(
                     caused = named or 0 <= medicine < m
                     if caused:
                         break
+                    if medicine < 0 and (m == start or tokens[m - 1].lemma not in _OBJECT):
+                        bare = True
         if flags[m] & SENTENCE_END or m == len(tokens) - 1:
+            if not caused and bare and (medicine >= 0 or named_before):
+                caused = True
+            named_before = medicine >= 0
+            bare = False
             if caused:
                 if (
                     named
@@ -925,15 +938,32 @@ def is_reported(flags: Sequence[int], cue: CueSpan) -> bool:
     return bool(_sentence_bits(flags, cue) & EVIDENTIAL)
 
 
+#: The writer named as the subject (私だけ, 僕は, 自分も): nobody else's state.
+_FIRST_PERSON = frozenset({"私", "僕", "俺", "自分", "わたし", "あたし", "ぼく", "おれ"})
+_FIRST_PERSON_AFTER = frozenset({"が", "は", "も", "だけ", "しか", "って"})
+
+
+def _first_person_at(tokens: Sequence[Token], k: int) -> bool:
+    return (
+        tokens[k].surface in _FIRST_PERSON
+        and k + 1 < len(tokens)
+        and tokens[k + 1].surface in _FIRST_PERSON_AFTER
+    )
+
+
 def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
     """Index of a person word that is the subject before the cue (母が眠れないらしい), or -1.
 
     The search runs back through the cue's sentence; clauses joined by て keep their
     subject (妹が熱を出して寝込んでいる), other clause breaks (ので, けど …) end it.
     """
+    if _first_person_at(tokens, cue.first):
+        return -1  # recall: みんなが話している横で、私だけ…: the writer is the nearer subject
     for k in range(cue.first - 1, cue.sentence_start, -1):
         bits = flags[k]
         if bits & SENTENCE_END or (bits & CLAUSE_PARTICLE and not bits & TE):
+            return -1
+        if _first_person_at(tokens, k):
             return -1
         if bits & (SUBJECT | CLAUSE_MARK):  # 母が / 隣の部署の人、今月で辞めるんだって
             person = _person_before(tokens, flags, k)
@@ -1063,7 +1093,11 @@ def _past_marker_before(
                 if k > 0 and (flags[k - 1] & PAST_TENSE or tokens[k - 1].lemma in _ERA_BEFORE):
                     return True  # あの頃は, 入社した頃は, 一時期は
                 continue  # 昼頃, この時期は: no past
-            if k > 0 and (tokens[k - 1].pos1 in _NOT_BEFORE_PAST or tokens[k - 1].lemma == "時"):
+            if k > 0 and (
+                tokens[k - 1].pos1 in _NOT_BEFORE_PAST
+                or tokens[k - 1].lemma == "時"
+                or tokens[k - 1].lemma in config.resolved.events
+            ):
                 continue  # 寝る前の薬, 五時前に: before an event, not the past
             return True
         if flags[k] & UNTIL_MARKER and after == "まで":
@@ -1117,6 +1151,15 @@ def _present_topic(
     )
 
 
+def _present_contrast(tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int) -> bool:
+    """True when a present marker in ``lo..hi`` contrasts with a past (…けど今は…); not
+    one followed by も, which carries the past on (…明るくなってた、今日も…)."""
+    return _any(flags, lo, hi, PRESENT_MARKER) and any(
+        flags[k] & PRESENT_MARKER and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "も")
+        for k in range(lo, hi)
+    )
+
+
 def _present_topic_in(
     tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int, config: GrammarConfig
 ) -> bool:
@@ -1150,7 +1193,7 @@ def is_resolved(
     lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
-        or _any(flags, end, reach, PRESENT_MARKER)
+        or _present_contrast(tokens, flags, end, reach)
         or _present_topic_in(tokens, flags, end, reach, config)
         or _contrast_follows(tokens, flags, hi, config)
     ):

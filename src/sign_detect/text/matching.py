@@ -358,8 +358,13 @@ def _judge(
     )
     if signs_only and hypothetical:
         return None
-    other = _someone_else(tokens, flags, span, entry, target, composed_bits)
-    general = not other and rules.is_general(tokens, flags, span, config)
+    other = _someone_else(tokens, flags, span, entry, target, composed_bits) or (
+        rules.worry_for_other(tokens, flags, span, config)
+    )
+    general = not other and (
+        rules.is_general(tokens, flags, span, config)
+        or rules.asks_procedure(tokens, flags, span, config)
+    )
     if signs_only and (other or general):
         return None
     hedged, intensified = rules.modifiers(tokens, flags, span, config)

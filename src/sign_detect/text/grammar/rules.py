@@ -23,6 +23,7 @@ from .classes import (
     CLAUSE_PARTICLE,
     CLINICIAN,
     CONDITIONAL,
+    CONCERN,
     CONDITIONAL_FRAME_KEY,
     CONSULT,
     EVIDENTIAL,
@@ -49,6 +50,7 @@ from .classes import (
     PERMISSION,
     PERSON,
     PERSON_HEAD,
+    PROCEDURE,
     PHRASE_KEY,
     PRESENT_MARKER,
     QUANTIFIER,
@@ -1199,3 +1201,142 @@ def _sought(tokens: Sequence[Token], k: int) -> bool:
     if k + 1 < len(tokens) and tokens[k + 1].lemma in _SOUGHT_AFTER:
         return True
     return _asked(tokens, k, len(tokens))
+
+
+# -- area context: worry for somebody else, questions about procedures -----------------------
+#: How far back a sentence is searched for the person a worry is about (long record sentences:
+#: 同居の祖母が通院を嫌がって薬を飲まないことを、本人が心配している).
+_WORRY_REACH = 40
+#: Nominalisers that make …ことを / …のが the object of a worry.
+_NOMINALISERS = frozenset({"事", "こと", "の"})
+
+
+def _concern_end(tokens: Sequence[Token], flags: Sequence[int], k: int, config: GrammarConfig) -> int:
+    """Index of the last word of a worry word starting at ``k`` (心配, 気にかける), or -1."""
+    if not flags[k] & CONCERN:
+        return -1
+    token = tokens[k]
+    if token.lemma in config.others.concern or token.surface in config.others.concern:
+        return k
+    for seq in config.others.concern_phrases:
+        if _matches_at(tokens, k, seq):
+            return k + len(seq) - 1
+    return -1
+
+
+def _object_marker(tokens: Sequence[Token], k: int) -> bool:
+    """True for を / が after a nominaliser (…ことを, …のが): what a worry is about."""
+    return (
+        k > 0
+        and tokens[k].lemma in ("を", "が")
+        and tokens[k].pos1 == "助詞"
+        and tokens[k - 1].lemma in _NOMINALISERS
+    )
+
+
+def _worry_start(flags: Sequence[int], k: int) -> int:
+    """Start of the sentence holding token ``k`` (at most ``_WORRY_REACH`` tokens back)."""
+    lo = k
+    floor = max(0, k - _WORRY_REACH)
+    while lo > floor and not flags[lo - 1] & SENTENCE_END:
+        lo -= 1
+    return lo
+
+
+def _is_named(tokens: Sequence[Token], n: int, j: int) -> bool:
+    """True when a name suffix (さん, 君) follows the noun at ``n`` before ``j``."""
+    return any(tokens[i].lemma in _HONORIFICS for i in range(n + 1, j))
+
+
+def worried_person(
+    tokens: Sequence[Token], flags: Sequence[int], lo: int, k: int, config: GrammarConfig
+) -> tuple[int, bool]:
+    """The subject of what a worry word at ``k`` is about, searched back to ``lo``:
+    ``(index, by_self)``, index -1 when it is a thing or the graduate (仕事が続くか心配),
+    by_self when the graduate is named as the one who worries (…ことを本人が心配).
+
+    Quoted words (「辞めたい」が口癖) and the object itself (…ことが心配) are passed over;
+    the graduate as the one who worries is passed over when an object (…ことを) precedes."""
+    by_self = False
+    for j in range(k - 1, lo, -1):
+        token = tokens[j]
+        if not flags[j] & SUBJECT or token.pos1 != "助詞" or token.pos2 == "接続助詞":
+            continue
+        before = tokens[j - 1]
+        if before.surface in _CLOSING_QUOTES or _object_marker(tokens, j):
+            continue
+        n = j - 1
+        while n > lo and flags[n] & SUFFIX and tokens[n].lemma not in _HONORIFICS:
+            n -= 1
+        if tokens[n].lemma in _HONORIFICS and n > lo:
+            n -= 1
+        word = tokens[n]
+        if word.lemma in config.others.self_subjects or word.surface in config.others.self_subjects:
+            if any(_object_marker(tokens, i) for i in range(lo + 1, n)):
+                by_self = True
+                continue  # …ことを本人が心配している: the graduate worries about it
+            return -1, by_self
+        if (
+            flags[n] & PERSON
+            or _is_named(tokens, n, j)
+            or (flags[n] & PERSON_HEAD and n > lo and tokens[n - 1].lemma == "の")
+        ):
+            return n, by_self
+        if token.lemma == "が":
+            return -1, by_self  # 仕事が続くか心配: a thing the graduate worries about
+    return -1, by_self
+
+
+def worry_for_other(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue is a worry about another person's trouble (同期が残業続きで心配)
+    or that trouble itself, told as what a worry is about (同じ課のBさんが欠勤がちであること
+    を本人が気にかけている): neither is a sign of the graduate."""
+    if not cue.sentence & CONCERN:
+        return False
+    for k in range(cue.first, cue.last + 1):
+        if _concern_end(tokens, flags, k, config) >= 0:
+            person, _ = worried_person(tokens, flags, _worry_start(flags, k), k, config)
+            return person >= 0
+    hi = min(len(tokens), cue.sentence_end)
+    concern = next(
+        (k for k in range(cue.last + 1, hi) if _concern_end(tokens, flags, k, config) >= 0), -1
+    )
+    if concern < 0 or not any(
+        _object_marker(tokens, i) or (tokens[i].lemma == "か" and tokens[i].pos1 == "助詞")
+        for i in range(cue.last + 1, concern)
+    ):
+        return False  # the cue is no part of what the worry is about
+    person, by_self = worried_person(tokens, flags, _worry_start(flags, cue.first), concern, config)
+    if not 0 <= person < cue.first:
+        return False  # 上司がAさんの欠勤を心配している: the graduate may be the worried
+    if flags[person] & PERSON:
+        return True
+    # a name (Bさん) may be the graduate's in a record: another only when set apart from the
+    # graduate (同じ課のBさん) or when the graduate is the one who worries
+    return by_self or (person > 0 and tokens[person - 1].lemma == "の")
+
+
+def asks_procedure(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue is the topic of a question about a procedure, a system or money
+    (休職の手続きはどうすればいいですか, 自立支援医療で通院の負担はどのくらい軽くなりますか,
+    有給の取り方を教えてください): asked, not reported. A trouble stated in a clause of its
+    own before the question (通院が負担なのですが、…) stays a sign."""
+    if not cue.sentence & PROCEDURE:
+        return False
+    hi = min(len(tokens), cue.sentence_end)
+    for k in range(cue.last + 1, hi):
+        if flags[k] & CLAUSE_PARTICLE and not flags[k] & TE and tokens[k].lemma != "と":
+            return False  # …負担なのですが、: the trouble is stated first
+    asking = config.general.asking
+    if any(t.lemma in asking or t.surface in asking for t in tokens[cue.sentence_start : hi]):
+        return True
+    end = tokens[hi] if hi < len(tokens) else None
+    last = tokens[hi - 1] if hi > cue.last + 1 else None
+    return bool(
+        (end is not None and end.surface in ("?", "？"))
+        or (last is not None and last.lemma == "か" and last.pos1 == "助詞")
+    )

@@ -1097,11 +1097,26 @@ def _contrast_follows(
     …。でも今は…)."""
     k = end + 1
     openers = config.resolved.contrast_openers
+    opened = True
     if k + 1 < len(tokens) and tokens[k].surface + tokens[k + 1].surface in openers:
         k += 2  # でも (read as で + も)
     elif k < len(tokens) and tokens[k].surface in openers:
         k += 1  # けど / しかし
-    return k + 1 < len(tokens) and _present_topic(tokens, flags, k, config)
+    else:
+        opened = False
+    if k + 1 < len(tokens) and _present_topic(tokens, flags, k, config):
+        return True
+    if not opened:
+        return False
+    # area context: …。でも部署が変わって、今は…: after the opener, a present topic later in
+    # that sentence (a change told first)
+    stop = min(len(tokens), k + 2 * WINDOW)
+    j = k
+    while j < stop and not flags[j] & SENTENCE_END:
+        if flags[j] & PRESENT_MARKER and _present_topic(tokens, flags, j, config):
+            return True
+        j += 1
+    return False
 
 
 def _present_topic(
@@ -1149,6 +1164,10 @@ def is_resolved(
     if end < hi and tokens[end].lemma == "ながら":
         end = chained_clause_end(flags, clause_end(flags, end), hi)  # 泣きながら通勤していた
     reach = min(hi, end + WINDOW)
+    if last + 1 < len(tokens) and tokens[last + 1].lemma == "は" and flags[last + 1] & TOPIC:
+        # area context: a sign as the topic is told of up to its sentence end (先月まであった
+        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている)
+        reach = hi
     lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)

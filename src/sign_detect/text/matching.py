@@ -358,9 +358,10 @@ def _judge(
     )
     if signs_only and hypothetical:
         return None
-    other = _someone_else(tokens, flags, span, entry, target, composed_bits) or (
-        rules.worry_for_other(tokens, flags, span, config)
-    )
+    other = (
+        _someone_else(tokens, flags, span, entry, target, composed_bits)
+        and not rules.worried_into(tokens, flags, span, config)
+    ) or rules.worry_for_other(tokens, flags, span, config)
     general = not other and (
         rules.is_general(tokens, flags, span, config)
         or rules.asks_procedure(tokens, flags, span, config)

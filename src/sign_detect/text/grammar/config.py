@@ -159,6 +159,8 @@ class Others(_Section):
     concern_phrases: Sequences = ()
     #: Subjects that are the graduate (本人, 私): the one who worries, not the worried about.
     self_subjects: Words = frozenset()
+    #: Words of sympathy, felt for somebody (気の毒, かわいそう): no mood of the graduate.
+    sympathy: Words = frozenset()
 
 
 class General(_Section):

@@ -960,8 +960,9 @@ def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
 
 
 def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:
-    """The person word just before token ``k`` (past たち / さん), or -1."""
-    j = k - 1
+    """The person word just before token ``k`` (past たち / さん, or an aside in brackets:
+    後輩(障害者雇用)が), or -1."""
+    j = _before_aside(tokens, k - 1, 0)
     group = j > 1 and bool(flags[j] & QUANTIFIER) and tokens[j - 1].lemma == "の"
     if group:
         j -= 2  # 働く人の多くが: the group is the subject
@@ -1244,13 +1245,31 @@ def _concern_end(tokens: Sequence[Token], flags: Sequence[int], k: int, config: 
 
 
 def _object_marker(tokens: Sequence[Token], k: int) -> bool:
-    """True for を / が after a nominaliser (…ことを, …のが): what a worry is about."""
-    return (
-        k > 0
-        and tokens[k].lemma in ("を", "が")
-        and tokens[k].pos1 == "助詞"
-        and tokens[k - 1].lemma in _NOMINALISERS
-    )
+    """True for を / が after a nominaliser (…ことを, …のが) or a quoting と (…休みがちだと、
+    本人が心配そうに): what a worry is about."""
+    token = tokens[k]
+    if token.pos1 != "助詞" or k == 0:
+        return False
+    if token.lemma == "と":
+        return True  # (the tagger reads …がちだと as conjunctive と too)
+    return token.lemma in ("を", "が") and tokens[k - 1].lemma in _NOMINALISERS
+
+
+#: Words before の that set a person apart from the graduate (別の利用者, 他の利用者).
+_ANOTHER = frozenset({"別", "他", "外", "ほか"})
+#: Closing and opening brackets of an aside (後輩(障害者雇用)が).
+_ASIDE = {")": "(", "）": "（"}
+
+
+def _before_aside(tokens: Sequence[Token], k: int, lo: int) -> int:
+    """``k``, or the word before a bracketed aside ending at ``k`` (後輩(…)が: 後輩)."""
+    opening = _ASIDE.get(tokens[k].surface)
+    if opening is None:
+        return k
+    for j in range(k - 1, max(lo, k - 12), -1):
+        if tokens[j].surface == opening:
+            return j - 1 if j > lo else k
+    return k
 
 
 def _worry_start(flags: Sequence[int], k: int) -> int:
@@ -1284,7 +1303,13 @@ def worried_person(
         before = tokens[j - 1]
         if before.surface in _CLOSING_QUOTES or _object_marker(tokens, j):
             continue
-        n = j - 1
+        n = _before_aside(tokens, j - 1, lo)
+        if flags[n] & PERSON and flags[n] & SUFFIX and n > lo + 1:
+            # 別の利用者が: another user; 利用者が alone may be the graduate
+            if tokens[n - 1].lemma not in _SELF_BEFORE_SHA or (
+                n > lo + 2 and tokens[n - 2].lemma == "の" and tokens[n - 3].lemma in _ANOTHER
+            ):
+                return n, by_self
         while n > lo and flags[n] & SUFFIX and tokens[n].lemma not in _HONORIFICS:
             n -= 1
         if tokens[n].lemma in _HONORIFICS and n > lo:
@@ -1314,7 +1339,12 @@ def worry_for_other(
     を本人が気にかけている): neither is a sign of the graduate."""
     if not cue.sentence & CONCERN:
         return False
+    sympathy = config.others.sympathy
     for k in range(cue.first, cue.last + 1):
+        if tokens[k].lemma in sympathy or tokens[k].surface in sympathy:
+            # 気の毒 / かわいそう is felt for somebody (not 自分が可哀想)
+            self_words = config.others.self_subjects
+            return not any(t.lemma in self_words for t in tokens[max(0, k - 3) : k])
         if _concern_end(tokens, flags, k, config) >= 0:
             person, _ = worried_person(tokens, flags, _worry_start(flags, k), k, config)
             return person >= 0
@@ -1359,3 +1389,20 @@ def asks_procedure(
         (end is not None and end.surface in ("?", "？"))
         or (last is not None and last.lemma == "か" and last.pos1 == "助詞")
     )
+
+
+def worried_into(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue follows from a worry joined to it by で / て (母が入院したと聞いて
+    心配で眠れない): the graduate's own sign, though the worry is about somebody else; not
+    when the cue is told as seen (母が心配して眠れないらしい)."""
+    if not cue.sentence & CONCERN or _any(flags, cue.last + 1, cue.sentence_end, EVIDENTIAL):
+        return False
+    for k in range(cue.sentence_start, cue.first):
+        end = _concern_end(tokens, flags, k, config)
+        if end < 0 or end + 1 >= cue.first:
+            continue
+        if flags[end + 1] & TE or tokens[end + 1].lemma in ("て", "で"):
+            return True
+    return False

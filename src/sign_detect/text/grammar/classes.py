@@ -228,7 +228,10 @@ class TokenClasses:
             (c.general.quantifiers, QUANTIFIER),
             (c.general.many, MANY),
             (c.general.routine, ROUTINE),
-            (c.others.concern | c.others.sympathy | _first_words(c.others.concern_phrases), CONCERN),
+            (
+                c.others.concern | c.others.sympathy | _first_words(c.others.concern_phrases),
+                CONCERN,
+            ),
             (c.general.procedures, PROCEDURE),
         ):
             for word in words:

@@ -22,8 +22,8 @@ from .classes import (
     CLAUSE_MARK,
     CLAUSE_PARTICLE,
     CLINICIAN,
-    CONDITIONAL,
     CONCERN,
+    CONDITIONAL,
     CONDITIONAL_FRAME_KEY,
     CONSULT,
     EVIDENTIAL,
@@ -50,9 +50,9 @@ from .classes import (
     PERMISSION,
     PERSON,
     PERSON_HEAD,
-    PROCEDURE,
     PHRASE_KEY,
     PRESENT_MARKER,
+    PROCEDURE,
     QUANTIFIER,
     QUESTION_END,
     RECOVERY_START,
@@ -1227,11 +1227,17 @@ def _sought(tokens: Sequence[Token], k: int) -> bool:
 #: How far back a sentence is searched for the person a worry is about (long record sentences:
 #: 同居の祖母が通院を嫌がって薬を飲まないことを、本人が心配している).
 _WORRY_REACH = 40
+#: Verbs of saying after a quoting と (…食欲がないと言っていて、心配になった).
+_SAYING = frozenset(
+    {"言う", "云う", "話す", "零す", "こぼす", "漏らす", "愚痴る", "嘆く", "呟く", "ぼやく"}
+)
 #: Nominalisers that make …ことを / …のが the object of a worry.
 _NOMINALISERS = frozenset({"事", "こと", "の"})
 
 
-def _concern_end(tokens: Sequence[Token], flags: Sequence[int], k: int, config: GrammarConfig) -> int:
+def _concern_end(
+    tokens: Sequence[Token], flags: Sequence[int], k: int, config: GrammarConfig
+) -> int:
     """Index of the last word of a worry word starting at ``k`` (心配, 気にかける), or -1."""
     if not flags[k] & CONCERN:
         return -1
@@ -1296,20 +1302,28 @@ def worried_person(
     Quoted words (「辞めたい」が口癖) and the object itself (…ことが心配) are passed over;
     the graduate as the one who worries is passed over when an object (…ことを) precedes."""
     by_self = False
+    quoted = False  # past …と言っていて: the words said have subjects of their own
     for j in range(k - 1, lo, -1):
         token = tokens[j]
+        if token.lemma in _SAYING and j > lo and tokens[j - 1].lemma in _QUOTE:
+            quoted = True
+            continue
         if not flags[j] & SUBJECT or token.pos1 != "助詞" or token.pos2 == "接続助詞":
             continue
         before = tokens[j - 1]
         if before.surface in _CLOSING_QUOTES or _object_marker(tokens, j):
             continue
         n = _before_aside(tokens, j - 1, lo)
-        if flags[n] & PERSON and flags[n] & SUFFIX and n > lo + 1:
-            # 別の利用者が: another user; 利用者が alone may be the graduate
-            if tokens[n - 1].lemma not in _SELF_BEFORE_SHA or (
-                n > lo + 2 and tokens[n - 2].lemma == "の" and tokens[n - 3].lemma in _ANOTHER
-            ):
-                return n, by_self
+        if (
+            flags[n] & PERSON
+            and flags[n] & SUFFIX
+            and n > lo + 1
+            and (
+                tokens[n - 1].lemma not in _SELF_BEFORE_SHA
+                or (n > lo + 2 and tokens[n - 2].lemma == "の" and tokens[n - 3].lemma in _ANOTHER)
+            )
+        ):
+            return n, by_self  # 別の利用者が: another user; 利用者が alone may be the graduate
         while n > lo and flags[n] & SUFFIX and tokens[n].lemma not in _HONORIFICS:
             n -= 1
         if tokens[n].lemma in _HONORIFICS and n > lo:
@@ -1326,7 +1340,7 @@ def worried_person(
             or (flags[n] & PERSON_HEAD and n > lo and tokens[n - 1].lemma == "の")
         ):
             return n, by_self
-        if token.lemma == "が":
+        if token.lemma == "が" and not quoted:
             return -1, by_self  # 仕事が続くか心配: a thing the graduate worries about
     return -1, by_self
 

@@ -1,0 +1,54 @@
+"""Context that makes a sign word no sign of the graduate (area: context).
+
+Worry and sympathy for somebody else, the trouble such a worry is about, questions about
+procedures and money, and a past trouble told over two sentences and over now. The sentences
+are our own; each is scored with the real tokenizer and the shipped data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sign_detect import SignScorer
+
+# (text, the categories it must show, no more and no fewer): the graduate's own signs
+SIGNS: list[tuple[str, set[str]]] = [
+    ("この先も今の仕事が続くのか心配です", {"quit_intent"}),
+    ("明日の面談が心配でたまらない", {"mood"}),
+    ("私も上司に叱られて泣いた。", {"supervisor", "mood"}),
+    ("祖父が倒れたと聞いて心配で眠れない", {"sleep"}),
+    ("通院が負担なのですが、どうすればいいですか", {"medication"}),
+    ("前は眠れなかった。でも今もまだ眠れない日がある。", {"sleep"}),
+    ("頭痛は、薬を飲んでも全然治らない", {"physical"}),
+]
+
+HEALTHY: list[str] = [
+    # worry for somebody else, and that person's trouble
+    "隣の席の同期が最近食欲がないと言っていて、少し心配になった",
+    "友人が毎日残業していて、体を壊さないか心配",
+    "叔母が薬を飲まないことを本人が心配している様子",
+    "同じ課のDさんが遅刻がちであることを気にかけていると話される",
+    "ほかの利用者が最近休みがちだと、本人が心配そうに話していた",
+    "先輩が主任に注意されていて、気の毒だった",
+    # a person with an aside in brackets is the subject
+    "職場の後輩(パート)が最近元気がなく、昼もほとんど食べていない",
+    # questions about procedures, systems and money
+    "休職の手続きはどうすればいいですか？",
+    "自立支援医療だと通院の費用はいくらになりますか",
+    "有給休暇の申請はいつまでに出せばいいですか",
+    # a past trouble over, told over two sentences or as a topic
+    "入社してしばらくは本気で辞めようと思っていた。でも担当が変わって、今は仕事が楽しい。",
+    "以前話していた肩の痛みは、ストレッチを続けたことで現在は落ち着いているとのこと",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS)
+def test_own_sign_stays(scorer: SignScorer, text: str, expected: set[str]) -> None:
+    assert set(scorer.score(text).detected) == expected
+
+
+@pytest.mark.parametrize("text", HEALTHY)
+def test_context_makes_no_sign(scorer: SignScorer, text: str) -> None:
+    result = scorer.score(text)
+    assert result.detected == []
+    assert not any(hit.is_sign for hit in result.hits)

@@ -20,6 +20,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("通院が負担なのですが、どうすればいいですか", {"medication"}),
     ("前は眠れなかった。でも今もまだ眠れない日がある。", {"sleep"}),
     ("頭痛は、薬を飲んでも全然治らない", {"physical"}),
+    ("自分の体調がこの先どうなるか心配", {"mood"}),
+    ("叔父の具合が悪いと聞いて心配で眠れない", {"sleep"}),
+    ("課長は親切です。でも最近眠れていないみたい。", {"sleep"}),
 ]
 
 HEALTHY: list[str] = [
@@ -30,6 +33,10 @@ HEALTHY: list[str] = [
     "同じ課のDさんが遅刻がちであることを気にかけていると話される",
     "ほかの利用者が最近休みがちだと、本人が心配そうに話していた",
     "先輩が主任に注意されていて、気の毒だった",
+    # a person's state after の, a worry about a person's state, a subject one sentence back
+    "先輩の顔色が悪くて心配",
+    "部下がぐったりしている様子が気がかりです",
+    "元気のない同期がいます。夜もあまり眠れていないようで、食欲もないみたいです。",
     # a person with an aside in brackets is the subject
     "職場の後輩(パート)が最近元気がなく、昼もほとんど食べていない",
     # questions about procedures, systems and money

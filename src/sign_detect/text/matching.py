@@ -358,7 +358,11 @@ def _judge(
     )
     if signs_only and hypothetical:
         return None
-    other = _someone_else(tokens, flags, span, entry, target, composed_bits)
+    other = (
+        _someone_else(tokens, flags, span, entry, target, composed_bits)
+        or rules.possessed_state(tokens, flags, span, entry.category)
+        or rules.earlier_person(tokens, flags, span)
+    )
     if span.sentence & CONCERN:  # a worry in the sentence (心配, 気にかける): area context
         other = (other and not rules.worried_into(tokens, flags, span, config)) or (
             rules.worry_for_other(tokens, flags, span, config)

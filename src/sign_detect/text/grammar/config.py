@@ -161,6 +161,8 @@ class Others(_Section):
     self_subjects: Words = frozenset()
     #: Words of sympathy, felt for somebody (気の毒, かわいそう): no mood of the graduate.
     sympathy: Words = frozenset()
+    #: Nouns of a person's state a worry is about (同僚の様子が気になる).
+    concern_objects: Words = frozenset()
 
 
 class General(_Section):

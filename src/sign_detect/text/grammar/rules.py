@@ -1329,6 +1329,13 @@ def worried_person(
         if tokens[n].lemma in _HONORIFICS and n > lo:
             n -= 1
         word = tokens[n]
+        if word.lemma in config.others.concern_objects:
+            # 同僚の様子が気になる / 同僚が疲れている様子が心配: the worry is about the state
+            if n > lo + 1 and tokens[n - 1].lemma == "の":
+                owner = _person_before(tokens, flags, n - 1)
+                if owner >= 0:
+                    return owner, by_self
+            continue
         if word.lemma in config.others.self_subjects or word.surface in config.others.self_subjects:
             if any(_object_marker(tokens, i) for i in range(lo + 1, n)):
                 by_self = True
@@ -1420,3 +1427,44 @@ def worried_into(
         if flags[end + 1] & TE or tokens[end + 1].lemma in ("て", "で"):
             return True
     return False
+
+
+#: Categories of a person's own state (顔色, 体調, 眠気, 食欲, 機嫌): after another person's
+#: の they are that person's (先輩の顔色が悪い).
+_STATES = frozenset({"physical", "fatigue", "sleep", "appetite", "mood"})
+
+
+def possessed_state(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, category: str
+) -> bool:
+    """True when the cue is a state of a person named just before it with の (先輩の顔色が
+    悪くて心配, 母の体調が優れない): that person's state, not the graduate's."""
+    first = cue.first
+    if category not in _STATES or first < 2 or not cue.before & PERSON:
+        return False
+    if tokens[first - 1].lemma != "の" or tokens[first - 1].pos1 != "助詞":
+        return False
+    return _person_before(tokens, flags, first - 1) >= 0
+
+
+def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when a cue told as seen (眠れていないみたい, 食欲もないようです), with no person
+    of its own sentence before it, follows a sentence whose subject is another person
+    (元気がない後輩がいます。あまり眠れていないみたいで…): that person's state still."""
+    if not cue.clause & EVIDENTIAL or cue.sentence_start < 2 or cue.before & PERSON:
+        return False
+    end = cue.sentence_start - 1  # the mark that ends the sentence before
+    if not flags[end] & SENTENCE_END:
+        return False  # the window reached no sentence start
+    opening = tokens[end + 1].surface + (tokens[end + 2].surface if end + 2 < len(tokens) else "")
+    if opening.startswith(("でも", "けど", "しかし", "ただ", "私", "自分", "僕", "俺")):
+        return False  # …です。でも最近眠れていないみたい: the writer turns to themselves
+    lo = _worry_start(flags, end)
+    return any(
+        flags[k] & PERSON
+        and not flags[k] & SUFFIX
+        and k + 1 < end
+        and flags[k + 1] & SUBJECT
+        and tokens[k + 1].pos2 != "接続助詞"
+        for k in range(lo, end)
+    )

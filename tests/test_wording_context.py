@@ -38,6 +38,7 @@ HEALTHY: list[str] = [
     "先輩の顔色が悪くて心配",
     "部下がぐったりしている様子が気がかりです",
     "元気のない同期がいます。夜もあまり眠れていないようで、食欲もないみたいです。",
+    "隣の課に無口な先輩がいて、いつも疲れているように見えます。",
     # a person with an aside in brackets is the subject
     "職場の後輩(パート)が最近元気がなく、昼もほとんど食べていない",
     # questions about procedures, systems and money

@@ -1451,7 +1451,17 @@ def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
     """True when a cue told as seen (眠れていないみたい, 食欲もないようです), with no person
     of its own sentence before it, follows a sentence whose subject is another person
     (元気がない後輩がいます。あまり眠れていないみたいで…): that person's state still."""
-    if not cue.clause & EVIDENTIAL or cue.sentence_start < 2 or cue.before & PERSON:
+    if not cue.clause & EVIDENTIAL:
+        return False
+    for k in range(cue.sentence_start, cue.first - 2):
+        if (
+            flags[k] & PERSON
+            and tokens[k + 1].lemma == "が"
+            and tokens[k + 2].lemma == "居る"
+            and is_clause_break(flags, k + 3)
+        ):
+            return True  # 職場に休みがちな同僚がいて、…ように見える: the person introduced
+    if cue.sentence_start < 2 or cue.before & PERSON:
         return False
     end = cue.sentence_start - 1  # the mark that ends the sentence before
     if not flags[end] & SENTENCE_END:

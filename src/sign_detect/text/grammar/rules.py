@@ -1429,9 +1429,9 @@ def worried_into(
     return False
 
 
-#: Categories of a person's own state (顔色, 体調, 眠気, 食欲, 機嫌): after another person's
-#: の they are that person's (先輩の顔色が悪い).
-_STATES = frozenset({"physical", "fatigue", "sleep", "appetite", "mood"})
+#: Categories of a person's own state (顔色, 体調, 眠気, 食欲, 機嫌) or leaving (退職, 欠勤):
+#: after another person's の they are that person's (先輩の顔色が悪い, 同僚の退職で).
+_STATES = frozenset({"physical", "fatigue", "sleep", "appetite", "mood", "quit_intent"})
 
 
 def possessed_state(

@@ -25,6 +25,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("課長は親切です。でも最近眠れていないみたい。", {"sleep"}),
     ("最近だるいのは、疲れのサインかもしれません。", {"fatigue"}),
     ("先輩の退職で仕事が回らない", {"workload"}),
+    ("上司に怒鳴られたという相談を受けた。", {"supervisor"}),
 ]
 
 HEALTHY: list[str] = [
@@ -40,6 +41,8 @@ HEALTHY: list[str] = [
     "部下がぐったりしている様子が気がかりです",
     "元気のない同期がいます。夜もあまり眠れていないようで、食欲もないみたいです。",
     "隣の課に無口な先輩がいて、いつも疲れているように見えます。",
+    "隣の部署のKさん、最近休みがちで異動するって噂もある",
+    "保護者の方から「家に帰るとぐったりしている」という相談を受けることもあります。",
     # a person with an aside in brackets is the subject
     "職場の後輩(パート)が最近元気がなく、昼もほとんど食べていない",
     # questions about procedures, systems and money

@@ -981,6 +981,14 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
     if named and j > 1 and tokens[j - 1].lemma == "の" and flags[j - 2] & PERSON:
         return j - 2  # 同僚のCさん: a named colleague (Cさん alone may be the graduate)
     if (
+        named
+        and j > 1
+        and tokens[j - 1].lemma == "の"
+        and tokens[j - 2].pos1 == "名詞"
+        and tokens[j - 2].lemma in _PLACES_OF_OTHERS
+    ):
+        return j  # 同じ職場のAさん, 隣の部署のBさん: somebody set apart by a place (area context)
+    if (
         flags[j] & PERSON_HEAD
         and j > 0
         and (tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞"))
@@ -1261,6 +1269,32 @@ def _object_marker(tokens: Sequence[Token], k: int) -> bool:
     return token.lemma in ("を", "が") and tokens[k - 1].lemma in _NOMINALISERS
 
 
+#: Places before …のAさん that set a named person apart from the graduate (同じ職場のAさん,
+#: 隣の席のBさん, 別の部署のCさん).
+_PLACES_OF_OTHERS = frozenset(
+    {
+        "職場",
+        "部署",
+        "課",
+        "席",
+        "班",
+        "チーム",
+        "係",
+        "グループ",
+        "事業所",
+        "会社",
+        "フロア",
+        "部",
+        "店",
+        "現場",
+        "ライン",
+        "工場",
+        "支店",
+        "営業所",
+        "クラス",
+        "学校",
+    }
+)
 #: Words before の that set a person apart from the graduate (別の利用者, 他の利用者).
 _ANOTHER = frozenset({"別", "他", "外", "ほか"})
 #: Closing and opening brackets of an aside (後輩(障害者雇用)が).

@@ -26,6 +26,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("最近だるいのは、疲れのサインかもしれません。", {"fatigue"}),
     ("先輩の退職で仕事が回らない", {"workload"}),
     ("上司に怒鳴られたという相談を受けた。", {"supervisor"}),
+    ("うちの子が職場で上司に叱られて泣いていた", {"supervisor", "mood"}),
 ]
 
 HEALTHY: list[str] = [
@@ -43,6 +44,7 @@ HEALTHY: list[str] = [
     "隣の課に無口な先輩がいて、いつも疲れているように見えます。",
     "隣の部署のKさん、最近休みがちで異動するって噂もある",
     "保護者の方から「家に帰るとぐったりしている」という相談を受けることもあります。",
+    "同期の子が課長にきつく怒られて泣いていた",
     # a person with an aside in brackets is the subject
     "職場の後輩(パート)が最近元気がなく、昼もほとんど食べていない",
     # questions about procedures, systems and money

@@ -994,7 +994,11 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
         and (tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞"))
     ):
         # 同期の子, 同じ時期に入った人 (not 休んだ方がいい: rather)
-        return -1 if tokens[j].lemma == "方" and _comparative(tokens, j) else j
+        if tokens[j].lemma == "方" and _comparative(tokens, j):
+            return -1
+        if j > 1 and tokens[j - 1].lemma == "の" and flags[j - 2] & PERSON:
+            return j - 2  # 同期の子: the peer (not a child, a family member at work)
+        return j
     return -1
 
 

@@ -45,6 +45,8 @@ HEALTHY: list[str] = [
     "隣の部署のKさん、最近休みがちで異動するって噂もある",
     "保護者の方から「家に帰るとぐったりしている」という相談を受けることもあります。",
     "同期の子が課長にきつく怒られて泣いていた",
+    "この前の件、もう平気になった！心配かけてごめんね",
+    "体調を崩しやすくなる方が少なくありません。",
     # a person with an aside in brackets is the subject
     "職場の後輩(パート)が最近元気がなく、昼もほとんど食べていない",
     # questions about procedures, systems and money

@@ -1404,7 +1404,13 @@ def worry_for_other(
             # 気の毒 / かわいそう is felt for somebody (not 自分が可哀想)
             self_words = config.others.self_subjects
             return not any(t.lemma in self_words for t in tokens[max(0, k - 3) : k])
-        if _concern_end(tokens, flags, k, config) >= 0:
+        end = _concern_end(tokens, flags, k, config)
+        if end >= 0:
+            j = end + 1
+            while j < len(tokens) and tokens[j].lemma in ("を", "御"):
+                j += 1
+            if j < len(tokens) and tokens[j].lemma == "掛ける" and tokens[k].lemma != "気":
+                return True  # 心配かけてごめん, ご心配をおかけしました: others' worry
             person, _ = worried_person(tokens, flags, _worry_start(flags, k), k, config)
             return person >= 0
     hi = min(len(tokens), cue.sentence_end)

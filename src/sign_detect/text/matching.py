@@ -29,7 +29,7 @@ from .composition import (
     prefers,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
-from .grammar.classes import MEDICINE, PERSON
+from .grammar.classes import CONCERN, MEDICINE, PERSON, PROCEDURE
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -358,8 +358,19 @@ def _judge(
     )
     if signs_only and hypothetical:
         return None
-    other = _someone_else(tokens, flags, span, entry, target, composed_bits)
-    general = not other and rules.is_general(tokens, flags, span, config)
+    other = (
+        _someone_else(tokens, flags, span, entry, target, composed_bits)
+        or rules.possessed_state(tokens, flags, span, entry.category)
+        or rules.earlier_person(tokens, flags, span)
+    )
+    if span.sentence & CONCERN:  # a worry in the sentence (心配, 気にかける): area context
+        other = (other and not rules.worried_into(tokens, flags, span, config)) or (
+            rules.worry_for_other(tokens, flags, span, config)
+        )
+    general = not other and (
+        rules.is_general(tokens, flags, span, config)
+        or bool(span.sentence & PROCEDURE and rules.asks_procedure(tokens, flags, span, config))
+    )
     if signs_only and (other or general):
         return None
     hedged, intensified = rules.modifiers(tokens, flags, span, config)

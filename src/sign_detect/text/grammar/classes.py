@@ -69,6 +69,8 @@ MEDICINE = 1 << 47  # 薬 / 眠剤 / 副作用 / a noun ending in 薬 or 剤: a 
 PHRASE_KEY = 1 << 48  # of general.phrases (…と言われている: 言う)
 FRAME_KEY = 1 << 49  # of general.frames / preludes / endings (…のサインです: サイン)
 CONDITIONAL_FRAME_KEY = 1 << 50  # of general.conditional_frames (…ことがある: 有る)
+CONCERN = 1 << 51  # 心配 / 気 (に掛ける): worry that may be for somebody else (area: context)
+PROCEDURE = 1 << 52  # 手続き / 制度 / 申請: a question about one asks, it reports nothing
 
 
 #: Last kana of a verb's plain form: the conjunctive が follows only that (行くが, not 飲み忘れが).
@@ -226,6 +228,11 @@ class TokenClasses:
             (c.general.quantifiers, QUANTIFIER),
             (c.general.many, MANY),
             (c.general.routine, ROUTINE),
+            (
+                c.others.concern | c.others.sympathy | _first_words(c.others.concern_phrases),
+                CONCERN,
+            ),
+            (c.general.procedures, PROCEDURE),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

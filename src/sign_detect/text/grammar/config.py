@@ -155,6 +155,16 @@ class Others(_Section):
     evidentials: Words = frozenset()
     workers: Words = frozenset()
     work_words: Words = frozenset()
+    #: Words of worry for somebody (心配, 気にかける): about another person's trouble they
+    #: are no mood of the graduate, and the trouble is that person's (area: context).
+    concern: Words = frozenset()
+    concern_phrases: Sequences = ()
+    #: Subjects that are the graduate (本人, 私): the one who worries, not the worried about.
+    self_subjects: Words = frozenset()
+    #: Words of sympathy, felt for somebody (気の毒, かわいそう): no mood of the graduate.
+    sympathy: Words = frozenset()
+    #: Nouns of a person's state a worry is about (同僚の様子が気になる).
+    concern_objects: Words = frozenset()
 
 
 class General(_Section):
@@ -181,6 +191,11 @@ class General(_Section):
     #: Coping actions: a sign in a clause about a time followed by one of these, done
     #: (past, not negated), tells a success (疲れた時点で休憩を申し出られた).
     coping: Words = frozenset()
+    #: (area: context) Words of procedures, systems and money: a question about one
+    #: (休職の手続きは?, 自立支援医療で負担はどのくらい軽くなりますか) asks, it reports no sign.
+    procedures: Words = frozenset()
+    #: Words that make a sentence a question or a request to be told (どのくらい, 教える).
+    asking: Words = frozenset()
 
 
 class Wish(_Section):

@@ -22,6 +22,7 @@ from .classes import (
     CLAUSE_MARK,
     CLAUSE_PARTICLE,
     CLINICIAN,
+    CONCERN,
     CONDITIONAL,
     CONDITIONAL_FRAME_KEY,
     CONSULT,
@@ -51,6 +52,7 @@ from .classes import (
     PERSON_HEAD,
     PHRASE_KEY,
     PRESENT_MARKER,
+    PROCEDURE,
     QUANTIFIER,
     QUESTION_END,
     RECOVERY_START,
@@ -988,8 +990,9 @@ def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
 
 
 def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:
-    """The person word just before token ``k`` (past たち / さん), or -1."""
-    j = k - 1
+    """The person word just before token ``k`` (past たち / さん, or an aside in brackets:
+    後輩(障害者雇用)が), or -1."""
+    j = _before_aside(tokens, k - 1, 0)
     group = j > 1 and bool(flags[j] & QUANTIFIER) and tokens[j - 1].lemma == "の"
     if group:
         j -= 2  # 働く人の多くが: the group is the subject
@@ -1008,12 +1011,24 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
     if named and j > 1 and tokens[j - 1].lemma == "の" and flags[j - 2] & PERSON:
         return j - 2  # 同僚のCさん: a named colleague (Cさん alone may be the graduate)
     if (
+        named
+        and j > 1
+        and tokens[j - 1].lemma == "の"
+        and tokens[j - 2].pos1 == "名詞"
+        and tokens[j - 2].lemma in _PLACES_OF_OTHERS
+    ):
+        return j  # 同じ職場のAさん, 隣の部署のBさん: somebody set apart by a place (area context)
+    if (
         flags[j] & PERSON_HEAD
         and j > 0
         and (tokens[j - 1].lemma == "の" or tokens[j - 1].pos1 in ("動詞", "助動詞"))
     ):
         # 同期の子, 同じ時期に入った人 (not 休んだ方がいい: rather)
-        return -1 if tokens[j].lemma == "方" and _comparative(tokens, j) else j
+        if tokens[j].lemma == "方" and _comparative(tokens, j):
+            return -1
+        if j > 1 and tokens[j - 1].lemma == "の" and flags[j - 2] & PERSON:
+            return j - 2  # 同期の子: the peer (not a child, a family member at work)
+        return j
     return -1
 
 
@@ -1129,11 +1144,26 @@ def _contrast_follows(
     …。でも今は…)."""
     k = end + 1
     openers = config.resolved.contrast_openers
+    opened = True
     if k + 1 < len(tokens) and tokens[k].surface + tokens[k + 1].surface in openers:
         k += 2  # でも (read as で + も)
     elif k < len(tokens) and tokens[k].surface in openers:
         k += 1  # けど / しかし
-    return k + 1 < len(tokens) and _present_topic(tokens, flags, k, config)
+    else:
+        opened = False
+    if k + 1 < len(tokens) and _present_topic(tokens, flags, k, config):
+        return True
+    if not opened:
+        return False
+    # area context: …。でも部署が変わって、今は…: after the opener, a present topic later in
+    # that sentence (a change told first)
+    stop = min(len(tokens), k + 2 * WINDOW)
+    j = k
+    while j < stop and not flags[j] & SENTENCE_END:
+        if flags[j] & PRESENT_MARKER and _present_topic(tokens, flags, j, config):
+            return True
+        j += 1
+    return False
 
 
 def _present_topic(
@@ -1190,6 +1220,10 @@ def is_resolved(
     if end < hi and tokens[end].lemma == "ながら":
         end = chained_clause_end(flags, clause_end(flags, end), hi)  # 泣きながら通勤していた
     reach = min(hi, end + WINDOW)
+    if last + 1 < len(tokens) and tokens[last + 1].lemma == "は" and flags[last + 1] & TOPIC:
+        # area context: a sign as the topic is told of up to its sentence end (先月まであった
+        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている)
+        reach = hi
     lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
@@ -1242,3 +1276,292 @@ def _sought(tokens: Sequence[Token], k: int) -> bool:
     if k + 1 < len(tokens) and tokens[k + 1].lemma in _SOUGHT_AFTER:
         return True
     return _asked(tokens, k, len(tokens))
+
+
+# -- area context: worry for somebody else, questions about procedures -----------------------
+#: How far back a sentence is searched for the person a worry is about (long record sentences:
+#: 同居の祖母が通院を嫌がって薬を飲まないことを、本人が心配している).
+_WORRY_REACH = 40
+#: Verbs of saying after a quoting と (…食欲がないと言っていて、心配になった).
+_SAYING = frozenset(
+    {"言う", "云う", "話す", "零す", "こぼす", "漏らす", "愚痴る", "嘆く", "呟く", "ぼやく"}
+)
+#: Nominalisers that make …ことを / …のが the object of a worry.
+_NOMINALISERS = frozenset({"事", "こと", "の"})
+
+
+def _concern_end(
+    tokens: Sequence[Token], flags: Sequence[int], k: int, config: GrammarConfig
+) -> int:
+    """Index of the last word of a worry word starting at ``k`` (心配, 気にかける), or -1."""
+    if not flags[k] & CONCERN:
+        return -1
+    token = tokens[k]
+    if token.lemma in config.others.concern or token.surface in config.others.concern:
+        return k
+    for seq in config.others.concern_phrases:
+        if _matches_at(tokens, k, seq):
+            return k + len(seq) - 1
+    return -1
+
+
+def _object_marker(tokens: Sequence[Token], k: int) -> bool:
+    """True for を / が after a nominaliser (…ことを, …のが) or a quoting と (…休みがちだと、
+    本人が心配そうに): what a worry is about."""
+    token = tokens[k]
+    if token.pos1 != "助詞" or k == 0:
+        return False
+    if token.lemma == "と":
+        return True  # (the tagger reads …がちだと as conjunctive と too)
+    return token.lemma in ("を", "が") and tokens[k - 1].lemma in _NOMINALISERS
+
+
+#: Places before …のAさん that set a named person apart from the graduate (同じ職場のAさん,
+#: 隣の席のBさん, 別の部署のCさん).
+_PLACES_OF_OTHERS = frozenset(
+    {
+        "職場",
+        "部署",
+        "課",
+        "席",
+        "班",
+        "チーム",
+        "係",
+        "グループ",
+        "事業所",
+        "会社",
+        "フロア",
+        "部",
+        "店",
+        "現場",
+        "ライン",
+        "工場",
+        "支店",
+        "営業所",
+        "クラス",
+        "学校",
+    }
+)
+#: Words before の that set a person apart from the graduate (別の利用者, 他の利用者).
+_ANOTHER = frozenset({"別", "他", "外", "ほか"})
+#: Closing and opening brackets of an aside (後輩(障害者雇用)が).
+_ASIDE = {")": "(", "）": "（"}
+
+
+def _before_aside(tokens: Sequence[Token], k: int, lo: int) -> int:
+    """``k``, or the word before a bracketed aside ending at ``k`` (後輩(…)が: 後輩)."""
+    opening = _ASIDE.get(tokens[k].surface)
+    if opening is None:
+        return k
+    for j in range(k - 1, max(lo, k - 12), -1):
+        if tokens[j].surface == opening:
+            return j - 1 if j > lo else k
+    return k
+
+
+def _worry_start(flags: Sequence[int], k: int) -> int:
+    """Start of the sentence holding token ``k`` (at most ``_WORRY_REACH`` tokens back)."""
+    lo = k
+    floor = max(0, k - _WORRY_REACH)
+    while lo > floor and not flags[lo - 1] & SENTENCE_END:
+        lo -= 1
+    return lo
+
+
+def _is_named(tokens: Sequence[Token], n: int, j: int) -> bool:
+    """True when a name suffix (さん, 君) follows the noun at ``n`` before ``j``."""
+    return any(tokens[i].lemma in _HONORIFICS for i in range(n + 1, j))
+
+
+def worried_person(
+    tokens: Sequence[Token], flags: Sequence[int], lo: int, k: int, config: GrammarConfig
+) -> tuple[int, bool]:
+    """The subject of what a worry word at ``k`` is about, searched back to ``lo``:
+    ``(index, by_self)``, index -1 when it is a thing or the graduate (仕事が続くか心配),
+    by_self when the graduate is named as the one who worries (…ことを本人が心配).
+
+    Quoted words (「辞めたい」が口癖) and the object itself (…ことが心配) are passed over;
+    the graduate as the one who worries is passed over when an object (…ことを) precedes."""
+    by_self = False
+    quoted = False  # past …と言っていて: the words said have subjects of their own
+    for j in range(k - 1, lo, -1):
+        token = tokens[j]
+        if token.lemma in _SAYING and j > lo and tokens[j - 1].lemma in _QUOTE:
+            quoted = True
+            continue
+        if not flags[j] & SUBJECT or token.pos1 != "助詞" or token.pos2 == "接続助詞":
+            continue
+        before = tokens[j - 1]
+        if before.surface in _CLOSING_QUOTES or _object_marker(tokens, j):
+            continue
+        n = _before_aside(tokens, j - 1, lo)
+        if (
+            flags[n] & PERSON
+            and flags[n] & SUFFIX
+            and n > lo + 1
+            and (
+                tokens[n - 1].lemma not in _SELF_BEFORE_SHA
+                or (n > lo + 2 and tokens[n - 2].lemma == "の" and tokens[n - 3].lemma in _ANOTHER)
+            )
+        ):
+            return n, by_self  # 別の利用者が: another user; 利用者が alone may be the graduate
+        while n > lo and flags[n] & SUFFIX and tokens[n].lemma not in _HONORIFICS:
+            n -= 1
+        if tokens[n].lemma in _HONORIFICS and n > lo:
+            n -= 1
+        word = tokens[n]
+        if word.lemma in config.others.concern_objects:
+            # 同僚の様子が気になる / 同僚が疲れている様子が心配: the worry is about the state
+            if n > lo + 1 and tokens[n - 1].lemma == "の":
+                owner = _person_before(tokens, flags, n - 1)
+                if owner >= 0:
+                    return owner, by_self
+            continue
+        if word.lemma in config.others.self_subjects or word.surface in config.others.self_subjects:
+            if any(_object_marker(tokens, i) for i in range(lo + 1, n)):
+                by_self = True
+                continue  # …ことを本人が心配している: the graduate worries about it
+            return -1, by_self
+        if (
+            flags[n] & PERSON
+            or _is_named(tokens, n, j)
+            or (flags[n] & PERSON_HEAD and n > lo and tokens[n - 1].lemma == "の")
+        ):
+            return n, by_self
+        if token.lemma == "が" and not quoted:
+            return -1, by_self  # 仕事が続くか心配: a thing the graduate worries about
+    return -1, by_self
+
+
+def worry_for_other(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue is a worry about another person's trouble (同期が残業続きで心配)
+    or that trouble itself, told as what a worry is about (同じ課のBさんが欠勤がちであること
+    を本人が気にかけている): neither is a sign of the graduate."""
+    if not cue.sentence & CONCERN:
+        return False
+    sympathy = config.others.sympathy
+    for k in range(cue.first, cue.last + 1):
+        if tokens[k].lemma in sympathy or tokens[k].surface in sympathy:
+            # 気の毒 / かわいそう is felt for somebody (not 自分が可哀想)
+            self_words = config.others.self_subjects
+            return not any(t.lemma in self_words for t in tokens[max(0, k - 3) : k])
+        end = _concern_end(tokens, flags, k, config)
+        if end >= 0:
+            j = end + 1
+            while j < len(tokens) and tokens[j].lemma in ("を", "御"):
+                j += 1
+            if j < len(tokens) and tokens[j].lemma == "掛ける" and tokens[k].lemma != "気":
+                return True  # 心配かけてごめん, ご心配をおかけしました: others' worry
+            person, _ = worried_person(tokens, flags, _worry_start(flags, k), k, config)
+            return person >= 0
+    hi = min(len(tokens), cue.sentence_end)
+    concern = next(
+        (k for k in range(cue.last + 1, hi) if _concern_end(tokens, flags, k, config) >= 0), -1
+    )
+    if concern < 0 or not any(
+        _object_marker(tokens, i) or (tokens[i].lemma == "か" and tokens[i].pos1 == "助詞")
+        for i in range(cue.last + 1, concern)
+    ):
+        return False  # the cue is no part of what the worry is about
+    person, by_self = worried_person(tokens, flags, _worry_start(flags, cue.first), concern, config)
+    if not 0 <= person < cue.first:
+        return False  # 上司がAさんの欠勤を心配している: the graduate may be the worried
+    if flags[person] & PERSON:
+        return True
+    # a name (Bさん) may be the graduate's in a record: another only when set apart from the
+    # graduate (同じ課のBさん) or when the graduate is the one who worries
+    return by_self or (person > 0 and tokens[person - 1].lemma == "の")
+
+
+def asks_procedure(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue is the topic of a question about a procedure, a system or money
+    (休職の手続きはどうすればいいですか, 自立支援医療で通院の負担はどのくらい軽くなりますか,
+    有給の取り方を教えてください): asked, not reported. A trouble stated in a clause of its
+    own before the question (通院が負担なのですが、…) stays a sign."""
+    if not cue.sentence & PROCEDURE:
+        return False
+    hi = min(len(tokens), cue.sentence_end)
+    for k in range(cue.last + 1, hi):
+        if flags[k] & CLAUSE_PARTICLE and not flags[k] & TE and tokens[k].lemma != "と":
+            return False  # …負担なのですが、: the trouble is stated first
+    asking = config.general.asking
+    if any(t.lemma in asking or t.surface in asking for t in tokens[cue.sentence_start : hi]):
+        return True
+    end = tokens[hi] if hi < len(tokens) else None
+    last = tokens[hi - 1] if hi > cue.last + 1 else None
+    return bool(
+        (end is not None and end.surface in ("?", "？"))
+        or (last is not None and last.lemma == "か" and last.pos1 == "助詞")
+    )
+
+
+def worried_into(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when the cue follows from a worry joined to it by で / て (母が入院したと聞いて
+    心配で眠れない): the graduate's own sign, though the worry is about somebody else; not
+    when the cue is told as seen (母が心配して眠れないらしい)."""
+    if not cue.sentence & CONCERN or _any(flags, cue.last + 1, cue.sentence_end, EVIDENTIAL):
+        return False
+    for k in range(cue.sentence_start, cue.first):
+        end = _concern_end(tokens, flags, k, config)
+        if end < 0 or end + 1 >= cue.first:
+            continue
+        if flags[end + 1] & TE or tokens[end + 1].lemma in ("て", "で"):
+            return True
+    return False
+
+
+#: Categories of a person's own state (顔色, 体調, 眠気, 食欲, 機嫌) or leaving (退職, 欠勤):
+#: after another person's の they are that person's (先輩の顔色が悪い, 同僚の退職で).
+_STATES = frozenset({"physical", "fatigue", "sleep", "appetite", "mood", "quit_intent"})
+
+
+def possessed_state(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, category: str
+) -> bool:
+    """True when the cue is a state of a person named just before it with の (先輩の顔色が
+    悪くて心配, 母の体調が優れない): that person's state, not the graduate's."""
+    first = cue.first
+    if category not in _STATES or first < 2 or not cue.before & PERSON:
+        return False
+    if tokens[first - 1].lemma != "の" or tokens[first - 1].pos1 != "助詞":
+        return False
+    return _person_before(tokens, flags, first - 1) >= 0
+
+
+def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when a cue told as seen (眠れていないみたい, 食欲もないようです), with no person
+    of its own sentence before it, follows a sentence whose subject is another person
+    (元気がない後輩がいます。あまり眠れていないみたいで…): that person's state still."""
+    if not cue.clause & EVIDENTIAL:
+        return False
+    for k in range(cue.sentence_start, cue.first - 2):
+        if (
+            flags[k] & PERSON
+            and tokens[k + 1].lemma == "が"
+            and tokens[k + 2].lemma == "居る"
+            and is_clause_break(flags, k + 3)
+        ):
+            return True  # 職場に休みがちな同僚がいて、…ように見える: the person introduced
+    if cue.sentence_start < 2 or cue.before & PERSON:
+        return False
+    end = cue.sentence_start - 1  # the mark that ends the sentence before
+    if not flags[end] & SENTENCE_END:
+        return False  # the window reached no sentence start
+    opening = tokens[end + 1].surface + (tokens[end + 2].surface if end + 2 < len(tokens) else "")
+    if opening.startswith(("でも", "けど", "しかし", "ただ", "私", "自分", "僕", "俺")):
+        return False  # …です。でも最近眠れていないみたい: the writer turns to themselves
+    lo = _worry_start(flags, end)
+    return any(
+        flags[k] & PERSON
+        and not flags[k] & SUFFIX
+        and k + 1 < end
+        and flags[k + 1] & SUBJECT
+        and tokens[k + 1].pos2 != "接続助詞"
+        for k in range(lo, end)
+    )

@@ -369,7 +369,10 @@ def _judge(
         )
     general = not other and (
         rules.is_general(tokens, flags, span, config)
-        or bool(span.sentence & PROCEDURE and rules.asks_procedure(tokens, flags, span, config))
+        or bool(
+            span.sentence & PROCEDURE
+            and rules.asks_procedure(tokens, flags, span, config, entry.category)
+        )
     )
     if signs_only and (other or general):
         return None

@@ -196,6 +196,7 @@ class General(_Section):
     procedures: Words = frozenset()
     #: Words that make a sentence a question or a request to be told (どのくらい, 教える).
     asking: Words = frozenset()
+    asked_signs: Words = frozenset()
 
 
 class Wish(_Section):

@@ -1476,13 +1476,18 @@ def worry_for_other(
 
 
 def asks_procedure(
-    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    cue: CueSpan,
+    config: GrammarConfig,
+    category: str = "",
 ) -> bool:
     """True when the cue is the topic of a question about a procedure, a system or money
-    (休職の手続きはどうすればいいですか, 自立支援医療で通院の負担はどのくらい軽くなりますか,
-    有給の取り方を教えてください): asked, not reported. A trouble stated in a clause of its
+    (自立支援医療で通院の負担はどのくらい軽くなりますか, 有給の取り方を教えてください): asked,
+    not reported; except for the categories of ``[general] asked_signs`` (休職の手続きを
+    教えてください is thinking of leaving). A trouble stated in a clause of its
     own before the question (通院が負担なのですが、…) stays a sign."""
-    if not cue.sentence & PROCEDURE:
+    if not cue.sentence & PROCEDURE or category in config.general.asked_signs:
         return False
     hi = min(len(tokens), cue.sentence_end)
     for k in range(cue.last + 1, hi):

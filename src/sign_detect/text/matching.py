@@ -567,6 +567,10 @@ def _someone_else(
         return True  # 頭痛持ちの人は: a trait of people (挨拶を返してくれない人: a complaint)
     if rules.generic_people(tokens, flags, span):
         return True  # 職場の人間関係に悩む方も多い: people in general
+    if _quoted_other(tokens, flags, span):
+        return True  # 上司に「みんな疲れてるんだよ」と言われた: the boss's words
+    if entry.category in _OWN_NOUN_CATEGORIES and _persons_noun(tokens, flags, span):
+        return True  # 前任者の退職に伴い: somebody else's leaving
     person = rules.other_subject(tokens, flags, span)
     if person >= 0 and entry.category in _REACTIONS and rules.done_to_graduate(flags, span):
         return True  # 上司も心配してくれている: the person's feeling, for the graduate
@@ -603,6 +607,71 @@ def _someone_else(
         return True
     breaks = rules.clause_breaks(flags)
     return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)
+
+
+# area precision: words quoted from another person, a person's own noun, criticism.
+_OPEN_QUOTES = frozenset({"「", "『"})
+_CLOSE_QUOTES = frozenset({"」", "』"})
+_QUOTE_LINKS = frozenset({"と", "って", "て"})
+#: Words before an opening quote that make it the graduate's own speech, reported by staff
+#: (本人より「眠れない」との話).
+#: Verbs a staff record puts in the honorific passive for the graduate's own words
+#: (「…」と話される, と訴えられる).
+_TOLD_BY_GRADUATE = frozenset(
+    {"話す", "訴える", "語る", "述べる", "仰る", "おっしゃる", "漏らす", "零す", "こぼす"}
+)
+_OWN_SPEAKERS = frozenset({"本人", "自分", "私", "僕", "俺", "わたし"})
+#: Categories of a person's state that a noun names after that person and の
+#: (前任者の退職, 同僚の体調不良): the state is theirs, not the graduate's.
+_OWN_NOUN_CATEGORIES = frozenset(
+    {"quit_intent", "sleep", "fatigue", "physical", "appetite", "medication"}
+)
+
+
+def _quoted_other(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
+    """True for a cue inside a quotation another person said: the quote is followed by
+    と / って and a passive speech verb (「…」と言われた / と一蹴された / と返された), or
+    opened right after a person as subject (上司が「…」と). Staff quoting the graduate
+    (本人より「眠れない」との話) and the graduate's own words (「もう無理」と思った) stay."""
+    opening = -1
+    for k in range(span.first - 1, max(0, span.first - 40) - 1, -1):
+        surface = tokens[k].surface
+        if surface in _CLOSE_QUOTES or flags[k] & SENTENCE_END:
+            return False
+        if surface in _OPEN_QUOTES:
+            opening = k
+            break
+    if opening < 0:
+        return False
+    before = tokens[opening - 1].lemma if opening > 0 else ""
+    if before == "より" and opening > 1:
+        before = tokens[opening - 2].lemma  # 本人より「…」
+    if before in _OWN_SPEAKERS:
+        return False
+    closing = -1
+    for k in range(span.last + 1, min(len(tokens), span.last + 40)):
+        if tokens[k].surface in _CLOSE_QUOTES:
+            closing = k
+            break
+        if tokens[k].surface in _OPEN_QUOTES:
+            return False
+    if closing < 0 or closing + 1 >= len(tokens) or tokens[closing + 1].lemma not in _QUOTE_LINKS:
+        return False
+    for k in range(closing + 2, min(closing + 6, len(tokens))):
+        if tokens[k].lemma in _PASSIVE:
+            # と言われた, と一蹴された, って返された (not staff's honorific と話される)
+            return not any(tokens[j].lemma in _TOLD_BY_GRADUATE for j in range(closing + 2, k))
+    if opening > 1 and tokens[opening - 1].lemma in ("が", "は", "も"):
+        return rules.person_before(tokens, flags, opening - 1) >= 0  # 上司が「…」と気遣ってくれた
+    return False
+
+
+def _persons_noun(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
+    """True for a noun cue right after a person and の (前任者の退職, 同僚の休職)."""
+    k = span.first
+    if k < 2 or tokens[k].pos1 != "名詞" or tokens[k - 1].lemma != "の":
+        return False
+    return rules.person_before(tokens, flags, k - 1) >= 0
 
 
 def _passive(tokens: Sequence[Token], span: CueSpan) -> bool:

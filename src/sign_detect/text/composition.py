@@ -368,6 +368,9 @@ class Composer:
             (1 << (ONLY_SHIFT + supervisor)) | (1 << (ONLY_SHIFT + coworkers)),
         )
         self._add(words, people.get("instructions", []), _CATEGORY_BIT["supervisor"])
+        # area precision: words of criticism whose object is the work's content
+        # (作業の遅さを指摘される): that content is the complaint, not a workload sign.
+        self.criticism = frozenset(str(w) for w in people.get("criticism", []))
         hesitation = [str(w) for w in people.get("hesitation", [])]
         self._hesitation = frozenset(hesitation) | {
             seq[0] for seq in self._read_many(hesitation) if len(seq) == 1

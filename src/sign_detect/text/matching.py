@@ -184,6 +184,8 @@ def find_cues(
         cues = _absorb_reactions(cues, tokens, flags)
     if composing and composer is not None and composed_bits is not None:
         cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
+    if composer is not None and composer.criticism:
+        cues = [c for c in cues if not _criticised(c, tokens, flags, composer.criticism)]
     return cues
 
 
@@ -663,6 +665,34 @@ def _quoted_other(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) 
             return not any(tokens[j].lemma in _TOLD_BY_GRADUATE for j in range(closing + 2, k))
     if opening > 1 and tokens[opening - 1].lemma in ("が", "は", "も"):
         return rules.person_before(tokens, flags, opening - 1) >= 0  # 上司が「…」と気遣ってくれた
+    return False
+
+
+#: Links between a workload word and the criticism of it: 遅さを指摘される, 遅いと怒られる.
+_CRITICISM_LINKS = frozenset({"を", "と", "って"})
+#: After a word of criticism: it was received (指摘される, 注意を受ける).
+_RECEIVED = frozenset({"れる", "られる", "受ける", "食らう", "喰らう"})
+
+
+def _criticised(
+    cue: Cue, tokens: Sequence[Token], flags: Sequence[int], criticism: frozenset[str]
+) -> bool:
+    """True for a weak workload sign that is the content of criticism the graduate received
+    (作業の遅さを繰り返し指摘された, 仕事が遅いと怒られる): the complaint is the person's."""
+    if cue.entry.category != "workload" or cue.strength <= 0 or cue.entry.weight > 0.6:
+        return False
+    j = cue.last + 1
+    while j < len(tokens) and tokens[j].pos1 in ("接尾辞", "助動詞"):
+        j += 1  # 遅さ, 遅いです
+    if j >= len(tokens) or tokens[j].lemma not in _CRITICISM_LINKS:
+        return False
+    end = min(len(tokens), j + 7)
+    for k in range(j + 1, end):
+        if flags[k] & SENTENCE_END:
+            return False
+        if tokens[k].lemma in criticism or tokens[k].surface in criticism:
+            after = range(k + 1, min(len(tokens), k + 4))
+            return any(tokens[i].lemma in _RECEIVED for i in after)
     return False
 
 

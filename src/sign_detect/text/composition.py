@@ -860,6 +860,10 @@ def _potential(token: Token) -> bool:
     )
 
 
+_QUOTE_ENDS = frozenset({"」", "』"})
+_QUOTE_STARTS = frozenset({"「", "『"})
+
+
 def person_before(
     tokens: Sequence[Token], bits: Sequence[int], k: int, persons_only: bool = False
 ) -> tuple[int, str | None]:
@@ -867,10 +871,17 @@ def person_before(
     ``supervisor`` for a boss or a target of theirs (指示), ``coworkers`` for a peer, a
     workplace person (職場の人) or a target of theirs (飲み会), None for somebody outside
     work (主治医); ``(-1, "")`` when there is none."""
+    quoted = False
     for j in range(k - 1, max(-1, k - 1 - MAX_PERSON_DISTANCE), -1):
         token = tokens[j]
         if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
             break
+        if token.surface in _QUOTE_ENDS:
+            quoted = True  # (area precision) 「みんな疲れてるんだよ」: a person inside a quote
+            continue  # is somebody the quote names, not the one the cue is about
+        if quoted:
+            quoted = token.surface not in _QUOTE_STARTS
+            continue
         b = bits[j]
         if (
             b

@@ -670,6 +670,8 @@ def _quoted_other(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) 
 
 #: Links between a workload word and the criticism of it: 遅さを指摘される, 遅いと怒られる.
 _CRITICISM_LINKS = frozenset({"を", "と", "って"})
+#: After a work word, a time (仕事中に, 作業中は): the work is when, not what is evaluated.
+_DURING = frozenset({"中"})
 #: After a word of criticism: it was received (指摘される, 注意を受ける).
 _RECEIVED = frozenset({"れる", "られる", "受ける", "食らう", "喰らう"})
 
@@ -681,6 +683,9 @@ def _criticised(
     (作業の遅さを繰り返し指摘された, 仕事が遅いと怒られる): the complaint is the person's."""
     if cue.entry.category != "workload" or cue.strength <= 0 or cue.entry.weight > 0.6:
         return False
+    t = cue.target
+    if 0 <= t < cue.first + 1 and t + 1 < len(tokens) and tokens[t + 1].lemma in _DURING:
+        return True  # 仕事中に急に…: a time, not the work evaluated
     j = cue.last + 1
     while j < len(tokens) and tokens[j].pos1 in ("接尾辞", "助動詞"):
         j += 1  # 遅さ, 遅いです

@@ -424,7 +424,11 @@ class Composer:
             for seq, seq_bits in candidates:
                 if _matches(tokens, k, seq):
                     # The sequence's class goes to its last word (職場の人 -> 人).
-                    bits[k + len(seq) - 1] |= seq_bits
+                    last = k + len(seq) - 1
+                    if seq_bits & PEER and not seq_bits & BOSS:
+                        # (area precision) パート職員 is a peer, though 職員 alone may be a boss
+                        bits[last] &= ~(BOSS | _SUPERVISOR)
+                    bits[last] |= seq_bits
                     break
 
     def pairs(

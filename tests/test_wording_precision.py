@@ -1,0 +1,60 @@
+"""Precision of categories: no extra category beside the right one, no bare weak cue.
+
+Our own sentences: another person's quoted words, the content of criticism, another
+person's leaving, a work word that names a time, a bare ミス / 頓服 in a neutral sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sign_detect import SignScorer
+
+# (text, the categories it must show, no more and no fewer)
+SIGNS: list[tuple[str, set[str]]] = [
+    # words quoted from another person are theirs; the complaint stays
+    ("体調を伝えたら上司に「誰でも疲れてる」と返されて、もう相談できない", {"supervisor"}),
+    ("係長に「眠いのはみんな同じだ」と一蹴されて、それから相談できない", {"supervisor"}),
+    # staff quoting the graduate, or the graduate's own words, stay the graduate's
+    ("本人より「夜中に何度も目が覚める」との話あり", {"sleep"}),
+    ("「もう辞めたい」と面談で話される", {"quit_intent"}),
+    ("「正直もう限界かも、辞めたい」って思った", {"quit_intent"}),
+    # the content of criticism belongs to the complaint about the person
+    ("班の人から検品の遅さを何度も注意されて、表情が暗いとのこと", {"coworkers", "mood"}),
+    ("課長に作業の雑さを指摘されて、顔を見るのも怖い", {"supervisor"}),
+    ("パート職員から仕事の遅れを責められた", {"coworkers"}),
+    # workload stated on its own stays
+    ("仕事が多すぎて毎日残業になっている", {"workload"}),
+    ("同じミスを繰り返してしまう", {"workload"}),
+    ("ミス続きで、また確認が甘いと注意された", {"workload", "supervisor"}),
+    ("またミスしちゃった、ほんとへこむ", {"workload", "mood"}),
+    # another person's leaving is no quit_intent; the load it brings is workload
+    ("前任の方の退職で担当が倍になり、残業が続いているとのこと", {"workload"}),
+    # a work word before 中 is a time, not the work evaluated
+    ("仕事中に急に心臓がドキドキして苦しくなる", {"physical"}),
+    ("頓服が最近あまり効かない", {"medication"}),
+]
+
+HEALTHY: list[str] = [
+    "ミスをしても誰も怒らない職場なので気が楽",
+    "作業のミスは月に一、二回で、特に問題はないとのこと",
+    "ミスがあっても先輩がすぐ声をかけてくれる",
+    "頓服は念のため持ち歩いているが、最近は使っていない",
+    "頓服の使用はこの一か月なしとのこと",
+    "同僚の退職に伴う担当替えについて、職場と話し合った",
+    "主任が「今日はみんな疲れたね」と笑って差し入れをくれた",
+    "先輩に「眠かったら休憩していいよ」と言われて安心した",
+    "作業の丁寧さを上司に褒められたとのこと",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS)
+def test_precise_categories(scorer: SignScorer, text: str, expected: set[str]) -> None:
+    assert set(scorer.score(text).detected) == expected
+
+
+@pytest.mark.parametrize("text", HEALTHY)
+def test_neutral_wording_is_no_sign(scorer: SignScorer, text: str) -> None:
+    result = scorer.score(text)
+    assert result.detected == []
+    assert not any(hit.is_sign for hit in result.hits)

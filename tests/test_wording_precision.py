@@ -33,6 +33,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     # a work word before 中 is a time, not the work evaluated
     ("仕事中に急に心臓がドキドキして苦しくなる", {"physical"}),
     ("頓服が最近あまり効かない", {"medication"}),
+    # how hard the work feels after a body sign joined by て is that sign's consequence
+    ("指先がしびれて、細かい作業がやりづらい", {"physical"}),
+    ("寝不足が続いていて、仕事がしんどい", {"sleep"}),
+    ("仕事がきつくて体がだるい", {"workload", "fatigue"}),
 ]
 
 HEALTHY: list[str] = [

@@ -29,7 +29,7 @@ from .composition import (
     prefers,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
-from .grammar.classes import MEDICINE, PERSON
+from .grammar.classes import MEDICINE, PERSON, TE
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -186,6 +186,8 @@ def find_cues(
         cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
     if composer is not None and composer.criticism:
         cues = [c for c in cues if not _criticised(c, tokens, flags, composer.criticism)]
+    if len(cues) > 1:
+        cues = _drop_body_consequences(cues, tokens, flags)
     return cues
 
 
@@ -699,6 +701,51 @@ def _criticised(
             after = range(k + 1, min(len(tokens), k + 4))
             return any(tokens[i].lemma in _RECEIVED for i in after)
     return False
+
+
+#: Signs of the body whose consequence for the work follows after て (手が震えて作業が
+#: しづらい, 体がだるくて仕事きつい): the work is hard because of them.
+_BODY = frozenset({"physical", "fatigue", "sleep", "medication"})
+#: How hard the work feels (not how much there is: 仕事が多い stays workload).
+_HARD_FEELINGS = frozenset(
+    {"辛い", "つらい", "きつい", "しんどい", "難い", "にくい", "大変", "無理"}
+)
+
+
+def _drop_body_consequences(
+    cues: list[Cue], tokens: Sequence[Token], flags: Sequence[int]
+) -> list[Cue]:
+    """Drop a weak workload sign telling only how hard the work feels, or describing it
+    (細かい作業), after a sign of the body joined to it by て in its sentence: the body
+    sign carries it (手が震えて、細かい作業がしづらい)."""
+    body = [c for c in cues if c.strength > 0 and c.entry.category in _BODY]
+    if not body:
+        return cues
+    kept = []
+    for cue in cues:
+        if (
+            cue.strength > 0
+            and cue.entry.category == "workload"
+            and cue.entry.weight <= 0.7
+            and (
+                tokens[cue.last].lemma in _HARD_FEELINGS
+                or 0 <= cue.evaluation < cue.target  # 細かい検品: a description
+            )
+            and any(_joined_by_te(flags, b.last, cue.first) for b in body)
+        ):
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _joined_by_te(flags: Sequence[int], end: int, start: int) -> bool:
+    """True when a て / で joins the clause ending at ``end`` to the one at ``start``."""
+    if not end < start or start - end > 8:
+        return False
+    between = range(end + 1, start)
+    return any(flags[k] & TE for k in between) and not any(
+        flags[k] & SENTENCE_END for k in between
+    )
 
 
 def _persons_noun(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:

@@ -276,6 +276,10 @@ def _lexicon_cues(
         used.update(positions)
         if entry.category == NONE_CATEGORY:
             continue
+        if composed_bits is not None and _bridges_a_target(tokens, composed_bits, entry, positions):
+            for k in positions[1:]:
+                used.discard(k)  # the last word is that target's (もう今の職場むり)
+            continue
         if entry.category in _ABOUT_OTHERS and composed_bits is not None:
             whom = _about_whom(tokens, composed_bits, entry, positions)
             if whom is None:
@@ -294,6 +298,29 @@ def _lexicon_cues(
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+#: Particles between a target and its evaluation (職場が無理, 職場むり).
+_TARGET_PARTICLES = frozenset({"が", "は", "も", "って"})
+
+
+def _bridges_a_target(
+    tokens: Sequence[Token],
+    composed_bits: Sequence[int],
+    entry: CompiledEntry,
+    positions: Sequence[int],
+) -> bool:
+    """(area precision) True for a pattern across a gap whose last word evaluates a target
+    of another category standing just before it in the gap (もう 今の職場 むり: the 無理 is
+    the workplace's, not もう無理)."""
+    if len(positions) < 2 or positions[-1] - positions[-2] < 2:
+        return False
+    k = positions[-1] - 1
+    if tokens[k].lemma in _TARGET_PARTICLES and k - 1 > positions[-2]:
+        k -= 1
+    own = category_bit(entry.category)
+    bits = composed_bits[k]
+    return bool(bits & TARGET_MASK) and not bits & own and not bits & EVALUATION_MASK
 
 
 def _about_whom(

@@ -37,6 +37,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("指先がしびれて、細かい作業がやりづらい", {"physical"}),
     ("寝不足が続いていて、仕事がしんどい", {"sleep"}),
     ("仕事がきつくて体がだるい", {"workload", "fatigue"}),
+    # a loss of focus after a worry about people joined by て is that worry's consequence
+    ("班長の機嫌ばかり気にしていて、検品に集中できない", {"supervisor"}),
+    ("疲れがたまって集中できない", {"fatigue"}),
     # a gapped pattern does not take the word of a target standing in its gap
     ("もうこの会社むりかも、転職サイト見てる", {"quit_intent"}),
     ("もう無理、何もしたくない", {"mood"}),

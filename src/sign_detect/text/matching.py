@@ -733,6 +733,10 @@ def _criticised(
 #: Signs of the body whose consequence for the work follows after て (手が震えて作業が
 #: しづらい, 体がだるくて仕事きつい): the work is hard because of them.
 _BODY = frozenset({"physical", "fatigue", "sleep", "medication"})
+#: Signs of people or mood whose consequence after て is a loss of focus (上司の顔色を
+#: うかがっていて集中できない): no fatigue of its own.
+_MINDS = frozenset({"supervisor", "coworkers", "mood"})
+_FOCUS = frozenset({"集中", "集中力"})
 #: How hard the work feels (not how much there is: 仕事が多い stays workload).
 _HARD_FEELINGS = frozenset(
     {"辛い", "つらい", "きつい", "しんどい", "難い", "にくい", "大変", "無理"}
@@ -746,12 +750,14 @@ def _drop_body_consequences(
     (細かい作業), after a sign of the body joined to it by て in its sentence: the body
     sign carries it (手が震えて、細かい作業がしづらい)."""
     body = [c for c in cues if c.strength > 0 and c.entry.category in _BODY]
-    if not body:
+    minds = [c for c in cues if c.strength > 0 and c.entry.category in _MINDS]
+    if not body and not minds:
         return cues
     kept = []
     for cue in cues:
         if (
-            cue.strength > 0
+            body
+            and cue.strength > 0
             and cue.entry.category == "workload"
             and cue.entry.weight <= 0.7
             and (
@@ -761,13 +767,21 @@ def _drop_body_consequences(
             and any(_joined_by_te(flags, b.last, cue.first) for b in body)
         ):
             continue
+        if (
+            minds
+            and cue.strength > 0
+            and cue.entry.category == "fatigue"
+            and any(tokens[k].lemma in _FOCUS for k in range(cue.first, cue.last + 1))
+            and any(_joined_by_te(flags, m.last, cue.first) for m in minds)
+        ):
+            continue  # 顔色ばかりうかがっていて、作業に集中できない: the worry's consequence
         kept.append(cue)
     return kept
 
 
 def _joined_by_te(flags: Sequence[int], end: int, start: int) -> bool:
     """True when a て / で joins the clause ending at ``end`` to the one at ``start``."""
-    if not end < start or start - end > 8:
+    if not end < start or start - end > 12:
         return False
     between = range(end + 1, start)
     return any(flags[k] & TE for k in between) and not any(

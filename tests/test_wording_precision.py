@@ -15,7 +15,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     # words quoted from another person are theirs; the complaint stays
     ("体調を伝えたら上司に「誰でも疲れてる」と返されて、もう相談できない", {"supervisor"}),
     ("係長に「眠いのはみんな同じだ」と一蹴されて、それから相談できない", {"supervisor"}),
+    ("先輩から「また遅い」「集中してないでしょ」と何度も言われて、萎縮している", {"coworkers"}),
     # staff quoting the graduate, or the graduate's own words, stay the graduate's
+    ("Lさんからは「帰宅すると何もする気力がない」という声が聞かれた", {"fatigue"}),
     ("本人より「夜中に何度も目が覚める」との話あり", {"sleep"}),
     ("「もう辞めたい」と面談で話される", {"quit_intent"}),
     ("「正直もう限界かも、辞めたい」って思った", {"quit_intent"}),

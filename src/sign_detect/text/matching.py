@@ -686,9 +686,18 @@ def _quoted_other(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) 
             break
         if tokens[k].surface in _OPEN_QUOTES:
             return False
+    closing = _last_of_quotes(tokens, closing)  # 「…」「…」と言われる: quotes in a row
     if closing < 0 or closing + 1 >= len(tokens) or tokens[closing + 1].lemma not in _QUOTE_LINKS:
         return False
-    for k in range(closing + 2, min(closing + 6, len(tokens))):
+    if (
+        closing + 3 < len(tokens)
+        and tokens[closing + 2].lemma == "言う"
+        and tokens[closing + 3].pos1 == "名詞"
+    ):
+        return False  # 「…」という声が聞かれた: a reported content, whoever said it
+    for k in range(closing + 2, min(closing + 8, len(tokens))):
+        if flags[k] & SENTENCE_END:
+            break
         if tokens[k].lemma in _PASSIVE:
             # と言われた, と一蹴された, って返された (not staff's honorific と話される)
             return not any(tokens[j].lemma in _TOLD_BY_GRADUATE for j in range(closing + 2, k))
@@ -787,6 +796,23 @@ def _joined_by_te(flags: Sequence[int], end: int, start: int) -> bool:
     return any(flags[k] & TE for k in between) and not any(
         flags[k] & SENTENCE_END for k in between
     )
+
+
+def _last_of_quotes(tokens: Sequence[Token], closing: int) -> int:
+    """The closing quote of the last of quotes in a row after ``closing`` (「…」「…」、「…」)."""
+    k = closing
+    while k >= 0:
+        j = k + 1
+        if j < len(tokens) and tokens[j].surface in ("、", ","):
+            j += 1
+        if j >= len(tokens) or tokens[j].surface not in _OPEN_QUOTES:
+            return k
+        ahead = range(j + 1, min(len(tokens), j + 40))
+        end = next((i for i in ahead if tokens[i].surface in _CLOSE_QUOTES), -1)
+        if end < 0:
+            return k
+        k = end
+    return k
 
 
 def _persons_noun(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:

@@ -32,6 +32,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("またミスしちゃった、ほんとへこむ", {"workload", "mood"}),
     # another person's leaving is no quit_intent; the load it brings is workload
     ("前任の方の退職で担当が倍になり、残業が続いているとのこと", {"workload"}),
+    ("ベテランが辞めた穴を埋めるため、残業が毎日続いている", {"workload"}),
+    ("もう仕事を辞めた方が楽かも", {"quit_intent"}),
     # a work word before 中 is a time, not the work evaluated
     ("仕事中に急に心臓がドキドキして苦しくなる", {"physical"}),
     ("頓服が最近あまり効かない", {"medication"}),
@@ -54,6 +56,7 @@ HEALTHY: list[str] = [
     "頓服は念のため持ち歩いているが、最近は使っていない",
     "頓服の使用はこの一か月なしとのこと",
     "同僚の退職に伴う担当替えについて、職場と話し合った",
+    "先月退職した人のロッカーを片付けた",
     "主任が「今日はみんな疲れたね」と笑って差し入れをくれた",
     "先輩に「眠かったら休憩していいよ」と言われて安心した",
     "作業の丁寧さを上司に褒められたとのこと",

@@ -602,6 +602,8 @@ def _someone_else(
         return True  # 上司に「みんな疲れてるんだよ」と言われた: the boss's words
     if entry.category in _OWN_NOUN_CATEGORIES and _persons_noun(tokens, flags, span):
         return True  # 前任者の退職に伴い: somebody else's leaving
+    if entry.category == "quit_intent" and _left_before(tokens, span):
+        return True  # 人が辞めた穴埋め, 退職した人の分: a leaving that describes a thing
     person = rules.other_subject(tokens, flags, span)
     if person >= 0 and entry.category in _REACTIONS and rules.done_to_graduate(flags, span):
         return True  # 上司も心配してくれている: the person's feeling, for the graduate
@@ -813,6 +815,29 @@ def _last_of_quotes(tokens: Sequence[Token], closing: int) -> int:
             return k
         k = end
     return k
+
+
+#: Nouns after a past leaving that keep it the speaker's thought (辞めた方が楽).
+_NOT_DESCRIBED = frozenset(
+    {"方", "ほう", "事", "こと", "気", "感じ", "様", "よう", "訳", "後", "途端"}
+)
+
+
+def _left_before(tokens: Sequence[Token], span: CueSpan) -> bool:
+    """True for a leaving in the past tense that modifies a noun (辞めた穴埋め,
+    退職した人の分): it describes what somebody's leaving left, not the graduate's wish."""
+    k = span.last + 1
+    if k < len(tokens) and tokens[k].lemma == "為る":
+        k += 1  # 退職した
+    if k >= len(tokens) or tokens[k].lemma != "た":
+        return False
+    k += 1
+    return (
+        k < len(tokens)
+        and tokens[k].pos1 == "名詞"
+        and tokens[k].lemma not in _NOT_DESCRIBED
+        and tokens[k].surface not in _NOT_DESCRIBED
+    )
 
 
 def _persons_noun(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:

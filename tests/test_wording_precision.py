@@ -44,6 +44,10 @@ SIGNS: list[tuple[str, set[str]]] = [
     # a loss of focus after a worry about people joined by て is that worry's consequence
     ("班長の機嫌ばかり気にしていて、検品に集中できない", {"supervisor"}),
     ("疲れがたまって集中できない", {"fatigue"}),
+    # cues about people that name nobody are about the one person the note names
+    ("またキレられた、どこがダメなのかも教えてくれない", {"supervisor"}),
+    ("ため息が聞こえてきて、向かいの席の人の視線がずっと気になる", {"coworkers"}),
+    ("課長に怒鳴られるし、同期にも無視されている", {"supervisor", "coworkers"}),
     # a gapped pattern does not take the word of a target standing in its gap
     ("もうこの会社むりかも、転職サイト見てる", {"quit_intent"}),
     ("もう無理、何もしたくない", {"mood"}),

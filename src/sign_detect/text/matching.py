@@ -184,6 +184,8 @@ def find_cues(
         cues = _absorb_reactions(cues, tokens, flags)
     if composing and composer is not None and composed_bits is not None:
         cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
+    if composing and composer is not None and composed_bits is not None and len(cues) > 1:
+        cues = _one_person(cues, tokens, composed_bits, composer)
     if composer is not None and composer.criticism:
         cues = [c for c in cues if not _criticised(c, tokens, flags, composer.criticism)]
     if len(cues) > 1:
@@ -838,6 +840,38 @@ def _left_before(tokens: Sequence[Token], span: CueSpan) -> bool:
         and tokens[k].lemma not in _NOT_DESCRIBED
         and tokens[k].surface not in _NOT_DESCRIBED
     )
+
+
+def _one_person(
+    cues: list[Cue], tokens: Sequence[Token], composed_bits: Sequence[int], composer: Composer
+) -> list[Cue]:
+    """(area precision) Cues about people that name nobody are about the person the note
+    names (舌打ちが聞こえて、隣の人の動きが気になる: coworkers); when no cue names anybody,
+    one person is meant, the supervisor (怒鳴られた、何が悪いかも教えてくれない)."""
+    people = [c for c in cues if c.strength > 0 and c.entry.category in _ABOUT_OTHERS]
+    if len({c.entry.category for c in people}) < 2:
+        return cues
+    named: set[str] = set()
+    nameless = set()
+    for cue in people:
+        span = range(cue.first, cue.last + 1)
+        if (
+            cue.target >= 0
+            or any(composed_bits[k] & _PEOPLE_TARGETS for k in span)
+            or person_before(tokens, composed_bits, cue.first)[0] >= 0
+        ):
+            named.add(cue.entry.category)
+        else:
+            nameless.add(cue.first)
+    if len(named) > 1 or not nameless:
+        return cues
+    (category,) = named or {"supervisor"}
+    return [
+        c._replace(entry=replace(c.entry, category=category))
+        if c.first in nameless and c.strength > 0 and c.entry.category in _ABOUT_OTHERS
+        else c
+        for c in cues
+    ]
 
 
 def _persons_noun(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:

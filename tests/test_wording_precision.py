@@ -48,6 +48,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("またキレられた、どこがダメなのかも教えてくれない", {"supervisor"}),
     ("ため息が聞こえてきて、向かいの席の人の視線がずっと気になる", {"coworkers"}),
     ("課長に怒鳴られるし、同期にも無視されている", {"supervisor", "coworkers"}),
+    # confusion beside the supervisor or their instructions is about the supervisor
+    ("主任の指示が毎回ちがうので混乱している", {"supervisor"}),
+    ("一度にいくつも頼まれると混乱する", {"workload"}),
     # a gapped pattern does not take the word of a target standing in its gap
     ("もうこの会社むりかも、転職サイト見てる", {"quit_intent"}),
     ("もう無理、何もしたくない", {"mood"}),

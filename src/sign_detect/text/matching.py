@@ -184,6 +184,8 @@ def find_cues(
         cues = _absorb_reactions(cues, tokens, flags)
     if composing and composer is not None and composed_bits is not None:
         cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
+    if composing and composer is not None and composed_bits is not None:
+        cues = [_confused_by_person(c, tokens, flags, composer, composed_bits) for c in cues]
     if composing and composer is not None and composed_bits is not None and len(cues) > 1:
         cues = _one_person(cues, tokens, composed_bits, composer)
     if composer is not None and composer.criticism:
@@ -840,6 +842,37 @@ def _left_before(tokens: Sequence[Token], span: CueSpan) -> bool:
         and tokens[k].lemma not in _NOT_DESCRIBED
         and tokens[k].surface not in _NOT_DESCRIBED
     )
+
+
+#: Weak work words that are a reaction to their cause (指示が一度に来て混乱する).
+_CONFUSION = frozenset({"混乱"})
+
+
+def _confused_by_person(
+    cue: Cue,
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    composer: Composer,
+    composed_bits: Sequence[int],
+) -> Cue:
+    """(area precision) Confusion in a sentence naming the supervisor or what they give
+    (上長が指示を一度に出すため混乱している, 指示の内容が異なり混乱) is about the supervisor."""
+    if (
+        cue.strength <= 0
+        or cue.entry.category != "workload"
+        or cue.first != cue.last
+        or tokens[cue.first].lemma not in _CONFUSION
+    ):
+        return cue
+    lo, hi = _sentence(flags, cue.first, cue.last)
+    sup = category_bit("supervisor")
+    boss = next(
+        (k for k in range(lo, min(hi + 1, len(tokens))) if composed_bits[k] & (BOSS | sup)), -1
+    )
+    if boss < 0:
+        return cue
+    entry = composer.entry("supervisor", False, f"{tokens[boss].lemma}+{tokens[cue.first].lemma}")
+    return cue._replace(entry=entry, target=boss, evaluation=cue.first)
 
 
 def _one_person(

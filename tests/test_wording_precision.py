@@ -16,6 +16,9 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("体調を伝えたら上司に「誰でも疲れてる」と返されて、もう相談できない", {"supervisor"}),
     ("係長に「眠いのはみんな同じだ」と一蹴されて、それから相談できない", {"supervisor"}),
     ("先輩から「また遅い」「集中してないでしょ」と何度も言われて、萎縮している", {"coworkers"}),
+    # hurtful words said to the graduate by a person at work are a complaint about them
+    ("係長から「この仕事向いてないよ」と言われた", {"supervisor"}),
+    ("先輩に「作業遅すぎ」って笑われた", {"coworkers"}),
     # staff quoting the graduate, or the graduate's own words, stay the graduate's
     ("Lさんからは「帰宅すると何もする気力がない」という声が聞かれた", {"fatigue"}),
     ("本人より「夜中に何度も目が覚める」との話あり", {"sleep"}),
@@ -67,6 +70,8 @@ HEALTHY: list[str] = [
     "主任が「今日はみんな疲れたね」と笑って差し入れをくれた",
     "先輩に「眠かったら休憩していいよ」と言われて安心した",
     "作業の丁寧さを上司に褒められたとのこと",
+    "主任に「無理しないでね」と声をかけられた",
+    "課長に「最近眠れてる？」と聞かれた",
 ]
 
 

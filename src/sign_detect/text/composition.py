@@ -271,6 +271,9 @@ class Composer:
                 words.single[seq[0]] = words.single.get(seq[0], 0) | bits
                 words.single[item] = words.single.get(item, 0) | bits
             elif seq:
+                # (area precision) the word as written, for where the tagger reads it as one
+                # (係長 is read 係 + 長 alone but 係長 in 係長に怒られた)
+                words.single[item] = words.single.get(item, 0) | bits
                 words.sequences.append((seq, bits))
                 words.single[seq[0]] = words.single.get(seq[0], 0) | SEQUENCE_START
                 firsts.setdefault(seq, item)

@@ -186,6 +186,10 @@ def find_cues(
         cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
     if composing and composer is not None and composed_bits is not None:
         cues = [_confused_by_person(c, tokens, flags, composer, composed_bits) for c in cues]
+    if composer is not None and composed_bits is not None:
+        cues = [_hurtful_quote(c, tokens, flags, composer, composed_bits) for c in cues]
+    if signs_only:
+        cues = [c for c in cues if c.strength > 0]
     if composing and composer is not None and composed_bits is not None and len(cues) > 1:
         cues = _one_person(cues, tokens, composed_bits, composer)
     if composer is not None and composer.criticism:
@@ -395,8 +399,9 @@ def _judge(
         return None
     other = _someone_else(tokens, flags, span, entry, target, composed_bits)
     general = not other and rules.is_general(tokens, flags, span, config)
-    if signs_only and (other or general):
-        return None
+    hurtful = other and entry.category in _HURTFUL and composed_bits is not None
+    if signs_only and (other or general) and not hurtful:
+        return None  # (a hurtful quote is judged after: see _hurtful_quote)
     hedged, intensified = rules.modifiers(tokens, flags, span, config)
     strength = 0.0
     if present and not (resolved or hypothetical or other or general):
@@ -666,50 +671,58 @@ _OWN_NOUN_CATEGORIES = frozenset(
 
 
 def _quoted_other(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
-    """True for a cue inside a quotation another person said: the quote is followed by
+    """True for a cue inside a quotation another person said (see :func:`_quote_of`)."""
+    return _quote_of(tokens, flags, span.first, span.last) != -1
+
+
+def _quote_of(tokens: Sequence[Token], flags: Sequence[int], first: int, last: int) -> int:
+    """The opening quote of words another person said to the graduate around the cue
+    (-2 when said of them, -1 when none or the graduate's own): the quote is followed by
     と / って and a passive speech verb (「…」と言われた / と一蹴された / と返された), or
     opened right after a person as subject (上司が「…」と). Staff quoting the graduate
     (本人より「眠れない」との話) and the graduate's own words (「もう無理」と思った) stay."""
     opening = -1
-    for k in range(span.first - 1, max(0, span.first - 40) - 1, -1):
+    for k in range(first - 1, max(0, first - 40) - 1, -1):
         surface = tokens[k].surface
         if surface in _CLOSE_QUOTES or flags[k] & SENTENCE_END:
-            return False
+            return -1
         if surface in _OPEN_QUOTES:
             opening = k
             break
     if opening < 0:
-        return False
+        return -1
     before = tokens[opening - 1].lemma if opening > 0 else ""
     if before == "より" and opening > 1:
         before = tokens[opening - 2].lemma  # 本人より「…」
     if before in _OWN_SPEAKERS:
-        return False
+        return -1
     closing = -1
-    for k in range(span.last + 1, min(len(tokens), span.last + 40)):
+    for k in range(last + 1, min(len(tokens), last + 40)):
         if tokens[k].surface in _CLOSE_QUOTES:
             closing = k
             break
         if tokens[k].surface in _OPEN_QUOTES:
-            return False
+            return -1
     closing = _last_of_quotes(tokens, closing)  # 「…」「…」と言われる: quotes in a row
     if closing < 0 or closing + 1 >= len(tokens) or tokens[closing + 1].lemma not in _QUOTE_LINKS:
-        return False
+        return -1
     if (
         closing + 3 < len(tokens)
         and tokens[closing + 2].lemma == "言う"
         and tokens[closing + 3].pos1 == "名詞"
     ):
-        return False  # 「…」という声が聞かれた: a reported content, whoever said it
+        return -1  # 「…」という声が聞かれた: a reported content, whoever said it
     for k in range(closing + 2, min(closing + 8, len(tokens))):
         if flags[k] & SENTENCE_END:
             break
         if tokens[k].lemma in _PASSIVE:
             # と言われた, と一蹴された, って返された (not staff's honorific と話される)
-            return not any(tokens[j].lemma in _TOLD_BY_GRADUATE for j in range(closing + 2, k))
+            told = any(tokens[j].lemma in _TOLD_BY_GRADUATE for j in range(closing + 2, k))
+            return -1 if told else opening
     if opening > 1 and tokens[opening - 1].lemma in ("が", "は", "も"):
-        return rules.person_before(tokens, flags, opening - 1) >= 0  # 上司が「…」と気遣ってくれた
-    return False
+        # 上司が「…」と気遣ってくれた
+        return -2 if rules.person_before(tokens, flags, opening - 1) >= 0 else -1
+    return -1
 
 
 #: Links between a workload word and the criticism of it: 遅さを指摘される, 遅いと怒られる.
@@ -842,6 +855,35 @@ def _left_before(tokens: Sequence[Token], span: CueSpan) -> bool:
         and tokens[k].lemma not in _NOT_DESCRIBED
         and tokens[k].surface not in _NOT_DESCRIBED
     )
+
+
+#: Categories whose words, said to the graduate by a person at work, hurt (上司に「仕事
+#: 遅すぎ」と言われた, 先輩に「向いてない」と言われた): a complaint about that person. Words
+#: of the body or of rest said to them are care (上司に「疲れてる？」と聞かれた).
+_HURTFUL = frozenset({"workload", "quit_intent", "mood"})
+
+
+def _hurtful_quote(
+    cue: Cue,
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    composer: Composer,
+    composed_bits: Sequence[int],
+) -> Cue:
+    """(area precision) A cue of :data:`_HURTFUL` inside words a boss or a peer said to the
+    graduate (上司から「仕事遅すぎ」と言われた) is a complaint about that person."""
+    if not cue.other or cue.entry.category not in _HURTFUL:
+        return cue
+    if cue.negated != cue.entry.ability or cue.resolved or cue.hypothetical or cue.general:
+        return cue  # 「無理しないで」と言われた: no hurtful word
+    opening = _quote_of(tokens, flags, cue.first, cue.last)
+    if opening < 0:
+        return cue
+    person, category = person_before(tokens, composed_bits, opening)
+    if person < 0 or category not in _ABOUT_OTHERS:
+        return cue
+    entry = composer.entry(category, False, f"{tokens[person].lemma}+「」")
+    return cue._replace(entry=entry, target=person, strength=entry.weight, other=False)
 
 
 #: Weak work words that are a reaction to their cause (指示が一度に来て混乱する).

@@ -119,7 +119,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("朝になると会社に行きたくないと思うことがあります。", {"quit_intent"}),
     ("上司に話しかけようとすると、手が震えることがあります。", {"physical"}),
     # frames told as the writer's own past or thought stay signs
-    ("寝つけないのは仕事の不安が原因だと主治医に言われました。", {"sleep", "workload", "mood"}),
+    ("寝つけないのは仕事の不安が原因だと主治医に言われました。", {"sleep", "mood"}),
     ("吐き気を我慢して出勤するのは当然だと思っていました。", {"physical"}),
     ("眠れなくて、薬を変えてもらう必要があるか迷っています。", {"sleep"}),
     # 方 as "rather" is nobody else

@@ -271,6 +271,9 @@ class Composer:
                 words.single[seq[0]] = words.single.get(seq[0], 0) | bits
                 words.single[item] = words.single.get(item, 0) | bits
             elif seq:
+                # (area precision) the word as written, for where the tagger reads it as one
+                # (係長 is read 係 + 長 alone but 係長 in 係長に怒られた)
+                words.single[item] = words.single.get(item, 0) | bits
                 words.sequences.append((seq, bits))
                 words.single[seq[0]] = words.single.get(seq[0], 0) | SEQUENCE_START
                 firsts.setdefault(seq, item)
@@ -368,6 +371,9 @@ class Composer:
             (1 << (ONLY_SHIFT + supervisor)) | (1 << (ONLY_SHIFT + coworkers)),
         )
         self._add(words, people.get("instructions", []), _CATEGORY_BIT["supervisor"])
+        # area precision: words of criticism whose object is the work's content
+        # (作業の遅さを指摘される): that content is the complaint, not a workload sign.
+        self.criticism = frozenset(str(w) for w in people.get("criticism", []))
         hesitation = [str(w) for w in people.get("hesitation", [])]
         self._hesitation = frozenset(hesitation) | {
             seq[0] for seq in self._read_many(hesitation) if len(seq) == 1
@@ -421,7 +427,11 @@ class Composer:
             for seq, seq_bits in candidates:
                 if _matches(tokens, k, seq):
                     # The sequence's class goes to its last word (職場の人 -> 人).
-                    bits[k + len(seq) - 1] |= seq_bits
+                    last = k + len(seq) - 1
+                    if seq_bits & PEER and not seq_bits & BOSS:
+                        # (area precision) パート職員 is a peer, though 職員 alone may be a boss
+                        bits[last] &= ~(BOSS | _SUPERVISOR)
+                    bits[last] |= seq_bits
                     break
 
     def pairs(
@@ -857,6 +867,10 @@ def _potential(token: Token) -> bool:
     )
 
 
+_QUOTE_ENDS = frozenset({"」", "』"})
+_QUOTE_STARTS = frozenset({"「", "『"})
+
+
 def person_before(
     tokens: Sequence[Token], bits: Sequence[int], k: int, persons_only: bool = False
 ) -> tuple[int, str | None]:
@@ -864,10 +878,17 @@ def person_before(
     ``supervisor`` for a boss or a target of theirs (指示), ``coworkers`` for a peer, a
     workplace person (職場の人) or a target of theirs (飲み会), None for somebody outside
     work (主治医); ``(-1, "")`` when there is none."""
+    quoted = False
     for j in range(k - 1, max(-1, k - 1 - MAX_PERSON_DISTANCE), -1):
         token = tokens[j]
         if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
             break
+        if token.surface in _QUOTE_ENDS:
+            quoted = True  # (area precision) 「みんな疲れてるんだよ」: a person inside a quote
+            continue  # is somebody the quote names, not the one the cue is about
+        if quoted:
+            quoted = token.surface not in _QUOTE_STARTS
+            continue
         b = bits[j]
         if (
             b

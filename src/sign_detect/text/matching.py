@@ -29,7 +29,7 @@ from .composition import (
     prefers,
 )
 from .grammar import SENTENCE_END, CueSpan, Grammar, rules
-from .grammar.classes import CONCERN, MEDICINE, PERSON, PROCEDURE
+from .grammar.classes import CONCERN, MEDICINE, PERSON, PROCEDURE, TE
 from .lexicon import NONE_CATEGORY, CompiledEntry, Lexicon
 from .tokenizer import Token
 
@@ -184,6 +184,18 @@ def find_cues(
         cues = _absorb_reactions(cues, tokens, flags)
     if composing and composer is not None and composed_bits is not None:
         cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
+    if composing and composer is not None and composed_bits is not None:
+        cues = [_confused_by_person(c, tokens, flags, composer, composed_bits) for c in cues]
+    if composer is not None and composed_bits is not None:
+        cues = [_hurtful_quote(c, tokens, flags, composer, composed_bits) for c in cues]
+    if signs_only:
+        cues = [c for c in cues if c.strength > 0]
+    if composing and composer is not None and composed_bits is not None and len(cues) > 1:
+        cues = _one_person(cues, tokens, composed_bits, composer)
+    if composer is not None and composer.criticism:
+        cues = [c for c in cues if not _criticised(c, tokens, flags, composer.criticism)]
+    if len(cues) > 1:
+        cues = _drop_body_consequences(cues, tokens, flags)
     return cues
 
 
@@ -272,6 +284,10 @@ def _lexicon_cues(
         used.update(positions)
         if entry.category == NONE_CATEGORY:
             continue
+        if composed_bits is not None and _bridges_a_target(tokens, composed_bits, entry, positions):
+            for k in positions[1:]:
+                used.discard(k)  # the last word is that target's (もう今の職場むり)
+            continue
         if entry.category in _ABOUT_OTHERS and composed_bits is not None:
             whom = _about_whom(tokens, composed_bits, entry, positions)
             if whom is None:
@@ -290,6 +306,29 @@ def _lexicon_cues(
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+#: Particles between a target and its evaluation (職場が無理, 職場むり).
+_TARGET_PARTICLES = frozenset({"が", "は", "も", "って"})
+
+
+def _bridges_a_target(
+    tokens: Sequence[Token],
+    composed_bits: Sequence[int],
+    entry: CompiledEntry,
+    positions: Sequence[int],
+) -> bool:
+    """(area precision) True for a pattern across a gap whose last word evaluates a target
+    of another category standing just before it in the gap (もう 今の職場 むり: the 無理 is
+    the workplace's, not もう無理)."""
+    if len(positions) < 2 or positions[-1] - positions[-2] < 2:
+        return False
+    k = positions[-1] - 1
+    if tokens[k].lemma in _TARGET_PARTICLES and k - 1 > positions[-2]:
+        k -= 1
+    own = category_bit(entry.category)
+    bits = composed_bits[k]
+    return bool(bits & TARGET_MASK) and not bits & own and not bits & EVALUATION_MASK
 
 
 def _about_whom(
@@ -374,8 +413,9 @@ def _judge(
             and rules.asks_procedure(tokens, flags, span, config, entry.category)
         )
     )
-    if signs_only and (other or general):
-        return None
+    hurtful = other and entry.category in _HURTFUL and composed_bits is not None
+    if signs_only and (other or general) and not hurtful:
+        return None  # (a hurtful quote is judged after: see _hurtful_quote)
     hedged, intensified = rules.modifiers(tokens, flags, span, config)
     strength = 0.0
     if present and not (resolved or hypothetical or other or general):
@@ -581,6 +621,12 @@ def _someone_else(
         return True  # 頭痛持ちの人は: a trait of people (挨拶を返してくれない人: a complaint)
     if rules.generic_people(tokens, flags, span):
         return True  # 職場の人間関係に悩む方も多い: people in general
+    if _quoted_other(tokens, flags, span):
+        return True  # 上司に「みんな疲れてるんだよ」と言われた: the boss's words
+    if entry.category in _OWN_NOUN_CATEGORIES and _persons_noun(tokens, flags, span):
+        return True  # 前任者の退職に伴い: somebody else's leaving
+    if entry.category == "quit_intent" and _left_before(tokens, span):
+        return True  # 人が辞めた穴埋め, 退職した人の分: a leaving that describes a thing
     person = rules.other_subject(tokens, flags, span)
     if person >= 0 and entry.category in _REACTIONS and rules.done_to_graduate(flags, span):
         return True  # 上司も心配してくれている: the person's feeling, for the graduate
@@ -617,6 +663,312 @@ def _someone_else(
         return True
     breaks = rules.clause_breaks(flags)
     return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)
+
+
+# area precision: words quoted from another person, a person's own noun, criticism.
+_OPEN_QUOTES = frozenset({"「", "『"})
+_CLOSE_QUOTES = frozenset({"」", "』"})
+_QUOTE_LINKS = frozenset({"と", "って", "て"})
+#: Words before an opening quote that make it the graduate's own speech, reported by staff
+#: (本人より「眠れない」との話).
+#: Verbs a staff record puts in the honorific passive for the graduate's own words
+#: (「…」と話される, と訴えられる).
+_TOLD_BY_GRADUATE = frozenset(
+    {"話す", "訴える", "語る", "述べる", "仰る", "おっしゃる", "漏らす", "零す", "こぼす"}
+)
+_OWN_SPEAKERS = frozenset({"本人", "自分", "私", "僕", "俺", "わたし"})
+#: Categories of a person's state that a noun names after that person and の
+#: (前任者の退職, 同僚の体調不良): the state is theirs, not the graduate's.
+_OWN_NOUN_CATEGORIES = frozenset(
+    {"quit_intent", "sleep", "fatigue", "physical", "appetite", "medication"}
+)
+
+
+def _quoted_other(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
+    """True for a cue inside a quotation another person said (see :func:`_quote_of`)."""
+    return _quote_of(tokens, flags, span.first, span.last) != -1
+
+
+def _quote_of(tokens: Sequence[Token], flags: Sequence[int], first: int, last: int) -> int:
+    """The opening quote of words another person said to the graduate around the cue
+    (-2 when said of them, -1 when none or the graduate's own): the quote is followed by
+    と / って and a passive speech verb (「…」と言われた / と一蹴された / と返された), or
+    opened right after a person as subject (上司が「…」と). Staff quoting the graduate
+    (本人より「眠れない」との話) and the graduate's own words (「もう無理」と思った) stay."""
+    opening = -1
+    for k in range(first - 1, max(0, first - 40) - 1, -1):
+        surface = tokens[k].surface
+        if surface in _CLOSE_QUOTES or flags[k] & SENTENCE_END:
+            return -1
+        if surface in _OPEN_QUOTES:
+            opening = k
+            break
+    if opening < 0:
+        return -1
+    before = tokens[opening - 1].lemma if opening > 0 else ""
+    if before == "より" and opening > 1:
+        before = tokens[opening - 2].lemma  # 本人より「…」
+    if before in _OWN_SPEAKERS:
+        return -1
+    closing = -1
+    for k in range(last + 1, min(len(tokens), last + 40)):
+        if tokens[k].surface in _CLOSE_QUOTES:
+            closing = k
+            break
+        if tokens[k].surface in _OPEN_QUOTES:
+            return -1
+    closing = _last_of_quotes(tokens, closing)  # 「…」「…」と言われる: quotes in a row
+    if closing < 0 or closing + 1 >= len(tokens) or tokens[closing + 1].lemma not in _QUOTE_LINKS:
+        return -1
+    if (
+        closing + 3 < len(tokens)
+        and tokens[closing + 2].lemma == "言う"
+        and tokens[closing + 3].pos1 == "名詞"
+    ):
+        return -1  # 「…」という声が聞かれた: a reported content, whoever said it
+    for k in range(closing + 2, min(closing + 8, len(tokens))):
+        if flags[k] & SENTENCE_END:
+            break
+        if tokens[k].lemma in _PASSIVE:
+            # と言われた, と一蹴された, って返された (not staff's honorific と話される)
+            told = any(tokens[j].lemma in _TOLD_BY_GRADUATE for j in range(closing + 2, k))
+            return -1 if told else opening
+    if opening > 1 and tokens[opening - 1].lemma in ("が", "は", "も"):
+        # 上司が「…」と気遣ってくれた
+        return -2 if rules.person_before(tokens, flags, opening - 1) >= 0 else -1
+    return -1
+
+
+#: Links between a workload word and the criticism of it: 遅さを指摘される, 遅いと怒られる.
+_CRITICISM_LINKS = frozenset({"を", "と", "って"})
+#: After a work word, a time (仕事中に, 作業中は): the work is when, not what is evaluated.
+_DURING = frozenset({"中"})
+#: After a word of criticism: it was received (指摘される, 注意を受ける).
+_RECEIVED = frozenset({"れる", "られる", "受ける", "食らう", "喰らう"})
+
+
+def _criticised(
+    cue: Cue, tokens: Sequence[Token], flags: Sequence[int], criticism: frozenset[str]
+) -> bool:
+    """True for a weak workload sign that is the content of criticism the graduate received
+    (作業の遅さを繰り返し指摘された, 仕事が遅いと怒られる): the complaint is the person's."""
+    if cue.entry.category != "workload" or cue.strength <= 0 or cue.entry.weight > 0.6:
+        return False
+    t = cue.target
+    if 0 <= t < cue.first + 1 and t + 1 < len(tokens) and tokens[t + 1].lemma in _DURING:
+        return True  # 仕事中に急に…: a time, not the work evaluated
+    j = cue.last + 1
+    while j < len(tokens) and tokens[j].pos1 in ("接尾辞", "助動詞"):
+        j += 1  # 遅さ, 遅いです
+    if j >= len(tokens) or tokens[j].lemma not in _CRITICISM_LINKS:
+        return False
+    end = min(len(tokens), j + 7)
+    for k in range(j + 1, end):
+        if flags[k] & SENTENCE_END:
+            return False
+        if tokens[k].lemma in criticism or tokens[k].surface in criticism:
+            after = range(k + 1, min(len(tokens), k + 4))
+            return any(tokens[i].lemma in _RECEIVED for i in after)
+    return False
+
+
+#: Signs of the body whose consequence for the work follows after て (手が震えて作業が
+#: しづらい, 体がだるくて仕事きつい): the work is hard because of them.
+_BODY = frozenset({"physical", "fatigue", "sleep", "medication"})
+#: Signs of people or mood whose consequence after て is a loss of focus (上司の顔色を
+#: うかがっていて集中できない): no fatigue of its own.
+_MINDS = frozenset({"supervisor", "coworkers", "mood"})
+_FOCUS = frozenset({"集中", "集中力"})
+#: How hard the work feels (not how much there is: 仕事が多い stays workload).
+_HARD_FEELINGS = frozenset(
+    {"辛い", "つらい", "きつい", "しんどい", "難い", "にくい", "大変", "無理"}
+)
+
+
+def _drop_body_consequences(
+    cues: list[Cue], tokens: Sequence[Token], flags: Sequence[int]
+) -> list[Cue]:
+    """Drop a weak workload sign telling only how hard the work feels, or describing it
+    (細かい作業), after a sign of the body joined to it by て in its sentence: the body
+    sign carries it (手が震えて、細かい作業がしづらい)."""
+    body = [c for c in cues if c.strength > 0 and c.entry.category in _BODY]
+    minds = [c for c in cues if c.strength > 0 and c.entry.category in _MINDS]
+    if not body and not minds:
+        return cues
+    kept = []
+    for cue in cues:
+        if (
+            body
+            and cue.strength > 0
+            and cue.entry.category == "workload"
+            and cue.entry.weight <= 0.7
+            and (
+                tokens[cue.last].lemma in _HARD_FEELINGS
+                or 0 <= cue.evaluation < cue.target  # 細かい検品: a description
+            )
+            and any(_joined_by_te(flags, b.last, cue.first) for b in body)
+        ):
+            continue
+        if (
+            minds
+            and cue.strength > 0
+            and cue.entry.category == "fatigue"
+            and any(tokens[k].lemma in _FOCUS for k in range(cue.first, cue.last + 1))
+            and any(_joined_by_te(flags, m.last, cue.first) for m in minds)
+        ):
+            continue  # 顔色ばかりうかがっていて、作業に集中できない: the worry's consequence
+        kept.append(cue)
+    return kept
+
+
+def _joined_by_te(flags: Sequence[int], end: int, start: int) -> bool:
+    """True when a て / で joins the clause ending at ``end`` to the one at ``start``."""
+    if not end < start or start - end > 12:
+        return False
+    between = range(end + 1, start)
+    return any(flags[k] & TE for k in between) and not any(
+        flags[k] & SENTENCE_END for k in between
+    )
+
+
+def _last_of_quotes(tokens: Sequence[Token], closing: int) -> int:
+    """The closing quote of the last of quotes in a row after ``closing`` (「…」「…」、「…」)."""
+    k = closing
+    while k >= 0:
+        j = k + 1
+        if j < len(tokens) and tokens[j].surface in ("、", ","):
+            j += 1
+        if j >= len(tokens) or tokens[j].surface not in _OPEN_QUOTES:
+            return k
+        ahead = range(j + 1, min(len(tokens), j + 40))
+        end = next((i for i in ahead if tokens[i].surface in _CLOSE_QUOTES), -1)
+        if end < 0:
+            return k
+        k = end
+    return k
+
+
+#: Nouns after a past leaving that keep it the speaker's thought (辞めた方が楽).
+_NOT_DESCRIBED = frozenset(
+    {"方", "ほう", "事", "こと", "気", "感じ", "様", "よう", "訳", "後", "途端"}
+)
+
+
+def _left_before(tokens: Sequence[Token], span: CueSpan) -> bool:
+    """True for a leaving in the past tense that modifies a noun (辞めた穴埋め,
+    退職した人の分): it describes what somebody's leaving left, not the graduate's wish."""
+    k = span.last + 1
+    if k < len(tokens) and tokens[k].lemma == "為る":
+        k += 1  # 退職した
+    if k >= len(tokens) or tokens[k].lemma != "た":
+        return False
+    k += 1
+    return (
+        k < len(tokens)
+        and tokens[k].pos1 == "名詞"
+        and tokens[k].lemma not in _NOT_DESCRIBED
+        and tokens[k].surface not in _NOT_DESCRIBED
+    )
+
+
+#: Categories whose words, said to the graduate by a person at work, hurt (上司に「仕事
+#: 遅すぎ」と言われた, 先輩に「向いてない」と言われた): a complaint about that person. Words
+#: of the body or of rest said to them are care (上司に「疲れてる？」と聞かれた).
+_HURTFUL = frozenset({"workload", "quit_intent", "mood"})
+
+
+def _hurtful_quote(
+    cue: Cue,
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    composer: Composer,
+    composed_bits: Sequence[int],
+) -> Cue:
+    """(area precision) A cue of :data:`_HURTFUL` inside words a boss or a peer said to the
+    graduate (上司から「仕事遅すぎ」と言われた) is a complaint about that person."""
+    if not cue.other or cue.entry.category not in _HURTFUL:
+        return cue
+    if cue.negated != cue.entry.ability or cue.resolved or cue.hypothetical or cue.general:
+        return cue  # 「無理しないで」と言われた: no hurtful word
+    opening = _quote_of(tokens, flags, cue.first, cue.last)
+    if opening < 0:
+        return cue
+    person, category = person_before(tokens, composed_bits, opening)
+    if person < 0 or category not in _ABOUT_OTHERS:
+        return cue
+    entry = composer.entry(category, False, f"{tokens[person].lemma}+「」")
+    return cue._replace(entry=entry, target=person, strength=entry.weight, other=False)
+
+
+#: Weak work words that are a reaction to their cause (指示が一度に来て混乱する).
+_CONFUSION = frozenset({"混乱"})
+
+
+def _confused_by_person(
+    cue: Cue,
+    tokens: Sequence[Token],
+    flags: Sequence[int],
+    composer: Composer,
+    composed_bits: Sequence[int],
+) -> Cue:
+    """(area precision) Confusion in a sentence naming the supervisor or what they give
+    (上長が指示を一度に出すため混乱している, 指示の内容が異なり混乱) is about the supervisor."""
+    if (
+        cue.strength <= 0
+        or cue.entry.category != "workload"
+        or cue.first != cue.last
+        or tokens[cue.first].lemma not in _CONFUSION
+    ):
+        return cue
+    lo, hi = _sentence(flags, cue.first, cue.last)
+    sup = category_bit("supervisor")
+    boss = next(
+        (k for k in range(lo, min(hi + 1, len(tokens))) if composed_bits[k] & (BOSS | sup)), -1
+    )
+    if boss < 0:
+        return cue
+    entry = composer.entry("supervisor", False, f"{tokens[boss].lemma}+{tokens[cue.first].lemma}")
+    return cue._replace(entry=entry, target=boss, evaluation=cue.first)
+
+
+def _one_person(
+    cues: list[Cue], tokens: Sequence[Token], composed_bits: Sequence[int], composer: Composer
+) -> list[Cue]:
+    """(area precision) Cues about people that name nobody are about the person the note
+    names (舌打ちが聞こえて、隣の人の動きが気になる: coworkers); when no cue names anybody,
+    one person is meant, the supervisor (怒鳴られた、何が悪いかも教えてくれない)."""
+    people = [c for c in cues if c.strength > 0 and c.entry.category in _ABOUT_OTHERS]
+    if len({c.entry.category for c in people}) < 2:
+        return cues
+    named: set[str] = set()
+    nameless = set()
+    for cue in people:
+        span = range(cue.first, cue.last + 1)
+        if (
+            cue.target >= 0
+            or any(composed_bits[k] & _PEOPLE_TARGETS for k in span)
+            or person_before(tokens, composed_bits, cue.first)[0] >= 0
+        ):
+            named.add(cue.entry.category)
+        else:
+            nameless.add(cue.first)
+    if len(named) > 1 or not nameless:
+        return cues
+    (category,) = named or {"supervisor"}
+    return [
+        c._replace(entry=replace(c.entry, category=category))
+        if c.first in nameless and c.strength > 0 and c.entry.category in _ABOUT_OTHERS
+        else c
+        for c in cues
+    ]
+
+
+def _persons_noun(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) -> bool:
+    """True for a noun cue right after a person and の (前任者の退職, 同僚の休職)."""
+    k = span.first
+    if k < 2 or tokens[k].pos1 != "名詞" or tokens[k - 1].lemma != "の":
+        return False
+    return rules.person_before(tokens, flags, k - 1) >= 0
 
 
 def _passive(tokens: Sequence[Token], span: CueSpan) -> bool:

@@ -94,6 +94,7 @@ __all__ = [
     "modifiers",
     "negation_scope",
     "other_subject",
+    "person_before",
     "rhetorical_negations",
     "side_effect_sentences",
     "span",
@@ -986,6 +987,11 @@ def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan
         k == cue.first and tokens[k].pos1 not in ("形容詞", "動詞", "形状詞")
     ):
         return -1  # パートさん: the person is the cue's own target, not its subject
+    return _person_before(tokens, flags, k)
+
+
+def person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int:
+    """The person word just before token ``k`` (上司が, 前任者の), or -1."""
     return _person_before(tokens, flags, k)
 
 

@@ -69,21 +69,36 @@ def test_an_office_grammar_changes_what_is_read(tmp_path: Path, tokenizer: Token
     assert SignScorer(tokenizer=tokenizer).score("ルームメイトが最近眠れないらしい").detected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a family's question about the one who works: the worker's signs
-        ("息子が会社に行きたくないと言って、朝なかなか起きてこない", {"quit_intent", "sleep"}),
-        ("夫は職場で上司にきつく叱られているようです", {"supervisor"}),
-        # family members with no working life in the sentence stay somebody else
-        ("母が最近眠れないらしい", set()),
-        ("娘が熱を出して寝込んでいるらしい", set()),
-        # a coworker is never the worker the sentence is about
-        ("同僚が最近眠れないらしい", set()),
-    ],
-)
-def test_a_family_member_at_work_is_the_worker(text: str, expected: set[str]) -> None:
-    assert set(score_text(text).detected) == expected
+FAMILY_AT_WORK = [
+    # a family's question about the one who works: the worker's signs, when an office says so
+    ("息子が会社に行きたくないと言って、朝なかなか起きてこない", {"quit_intent", "sleep"}),
+    ("夫は職場で上司にきつく叱られているようです", {"supervisor"}),
+    # family members with no working life in the sentence stay somebody else
+    ("母が最近眠れないらしい", set()),
+    ("娘が熱を出して寝込んでいるらしい", set()),
+    # a coworker is never the worker the sentence is about
+    ("同僚が最近眠れないらしい", set()),
+]
+
+
+def test_a_family_member_at_work_is_somebody_else_by_default(tokenizer: Tokenizer) -> None:
+    scorer = SignScorer(tokenizer=tokenizer)
+    for text, _ in FAMILY_AT_WORK:
+        assert scorer.score(text).detected == [], text
+
+
+def test_an_office_reading_family_questions_takes_them_as_the_worker(
+    tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    shipped = Path(__file__).parents[1] / "src" / "sign_detect" / "data" / "grammar.toml"
+    text = shipped.read_text("utf-8").replace(
+        "workers = []", 'workers = ["息子", "娘", "夫", "妻"]'
+    )
+    office = tmp_path / "office.toml"
+    office.write_text(text, encoding="utf-8")
+    scorer = SignScorer(grammar=Grammar.from_toml(office), tokenizer=tokenizer)
+    for sentence, expected in FAMILY_AT_WORK:
+        assert set(scorer.score(sentence).detected) == expected, sentence
 
 
 @pytest.mark.parametrize(

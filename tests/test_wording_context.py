@@ -26,7 +26,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("最近だるいのは、疲れのサインかもしれません。", {"fatigue"}),
     ("先輩の退職で仕事が回らない", {"workload"}),
     ("上司に怒鳴られたという相談を受けた。", {"supervisor"}),
-    ("うちの子が職場で上司に叱られて泣いていた", {"supervisor", "mood"}),
+    ("私も職場で上司に叱られて泣いていた", {"supervisor", "mood"}),
 ]
 
 HEALTHY: list[str] = [

@@ -628,6 +628,8 @@ def _someone_else(
     if entry.category == "quit_intent" and _left_before(tokens, span):
         return True  # 人が辞めた穴埋め, 退職した人の分: a leaving that describes a thing
     person = rules.other_subject(tokens, flags, span)
+    if person < 0 and rules.told_by(tokens, flags, span) >= 0:
+        return True  # 別の利用者について…と情報提供, 仲間から…と連絡: that person's trouble
     if person >= 0 and entry.category in _REACTIONS and rules.done_to_graduate(flags, span):
         return True  # 上司も心配してくれている: the person's feeling, for the graduate
     if person < 0 or person == target or rules.done_to_graduate(flags, span):

@@ -962,10 +962,20 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
     """
     if _first_person_at(tokens, cue.first):
         return -1  # recall: みんなが話している横で、私だけ…: the writer is the nearer subject
-    for k in range(cue.first - 1, cue.sentence_start, -1):
+    said = -1  # whether the cue is what the subject says (…だと言っています), found lazily
+    k, lo = cue.first, cue.sentence_start
+    while k - 1 > lo:
+        k -= 1
         bits = flags[k]
-        if bits & SENTENCE_END or (bits & CLAUSE_PARTICLE and not bits & TE):
+        if bits & SENTENCE_END:
             return -1
+        if bits & CLAUSE_PARTICLE and not bits & TE:
+            if said < 0:
+                said = int(bool(cue.sentence & EVIDENTIAL) and _said_after(tokens, flags, cue))
+            if not said:
+                return -1
+            # 友人が…働いていますが、毎日くたくただと言っています: the friend's words
+            lo = min(lo, _worry_start(flags, cue.first))  # past the window, to its start
         if _first_person_at(tokens, k):
             return -1
         if bits & (SUBJECT | CLAUSE_MARK):  # 母が / 隣の部署の人、今月で辞めるんだって
@@ -973,6 +983,68 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
             if person >= 0:
                 return person
     return _unmarked_person(tokens, flags, cue)
+
+
+#: Verbs of speech a person's own words are told with (…と言っています, …って話してた).
+_SPEECH = frozenset({"言う", "話す", "零す", "こぼす", "漏らす", "愚痴る", "嘆く"})
+#: Nouns of a message or a report from somebody (…と連絡があった, …と情報提供があった).
+_MESSAGES = frozenset({"連絡", "電話", "メール", "ライン", "LINE", "提供", "説明", "相談"})
+
+
+def _said_after(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue's words are quoted as somebody's continuing talk after it
+    (…だと言っています, …って言ってた, …と話している): と / って, a verb of speech, て居る."""
+    hi = min(cue.sentence_end, len(tokens) - 2)
+    for k in range(cue.last + 1, hi):
+        if (
+            tokens[k].lemma in _SPEECH
+            and tokens[k - 1].lemma in ("と", "って")
+            and tokens[k + 1].lemma == "て"
+            and tokens[k + 2].lemma == "居る"
+        ):
+            return True
+    return False
+
+
+def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
+    """The person a cue is told about or by, when the cue has no subject of its own:
+    a person before について (別の利用者について、「…」と本人から情報提供があった) or a
+    person before から / より at the sentence's head with a message after the cue
+    (以前の仲間から、…で悩んでいると連絡があった). A staff member reporting the graduate (担当者より、…と説明)
+    is no subject: that person is not what the message is about; -1 when none."""
+    for k in range(cue.sentence_start + 2, cue.first - 1):
+        lemma = tokens[k].lemma
+        if lemma in ("付く", "つく", "関する") and tokens[k - 1].lemma == "に":
+            person = _person_before(tokens, flags, k - 1)
+            j = k - 2
+            if person < 0 and flags[j] & (PERSON | PERSON_HEAD):
+                # 別の利用者について: a user set apart from the graduate
+                lo = max(cue.sentence_start, j - 4)
+                person = j if any(t.lemma in _OTHER for t in tokens[lo:j]) else -1
+            if person >= 0 and tokens[person].lemma not in _SELF_REPORTERS:
+                return person  # 同じ職場の別の利用者について: about that person
+        if lemma in ("から", "より") and flags[k + 1] & CLAUSE_MARK:
+            person = _person_before(tokens, flags, k)
+            if (
+                person >= 0
+                and tokens[person].lemma in _PEERS
+                and any(
+                    tokens[j].lemma in _MESSAGES
+                    for j in range(cue.last + 1, min(cue.sentence_end, len(tokens)))
+                )
+            ):
+                return person  # 仲間から、…と連絡があった: the peer's own trouble
+    return -1
+
+
+#: People who tell of their own troubles (a friend, a former peer): not staff, who report
+#: the graduate (担当者より、疲れが見られると説明).
+_PEERS = frozenset(
+    {"仲間", "友人", "友達", "友だち", "知人", "同期", "利用者仲間", "元同僚", "母", "父", "姉", "兄",
+     "弟", "妹", "夫", "妻", "息子", "娘", "彼氏", "彼女", "恋人"}
+)
+_SELF_REPORTERS = frozenset({"本人", "自分", "私", "僕", "俺"})
+_OTHER = frozenset({"別", "他", "外", "ほか"})
 
 
 def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
@@ -1546,11 +1618,18 @@ def possessed_state(
 
 
 def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
-    """True when a cue told as seen (眠れていないみたい, 食欲もないようです), with no person
-    of its own sentence before it, follows a sentence whose subject is another person
-    (元気がない後輩がいます。あまり眠れていないみたいで…): that person's state still."""
-    if not cue.clause & EVIDENTIAL:
+    """True when a cue told as seen or heard (眠れていないみたい, 食欲もないようです,
+    眠れない日が続いていたらしい), with no person of its own sentence before it, follows a
+    sentence whose subject is another person (元気がない後輩がいます。あまり眠れていないみたいで…;
+    同期のAさんが休職に入った。…らしい): that person's state still. A sentence between them
+    with neither a person nor the writer as subject carries the person on too
+    (同期のBくん、最近休んでる。食欲ないって言ってたみたい)."""
+    if not cue.sentence & EVIDENTIAL:
         return False
+    if not cue.clause & EVIDENTIAL and not _any(
+        flags, cue.clause_end, min(cue.sentence_end + 1, len(flags)), EVIDENTIAL
+    ):
+        return False  # the mark of hearsay follows the cue (…日が続いていたらしい)
     for k in range(cue.sentence_start, cue.first - 2):
         if (
             flags[k] & PERSON
@@ -1562,17 +1641,35 @@ def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
     if cue.sentence_start < 2 or cue.before & PERSON:
         return False
     end = cue.sentence_start - 1  # the mark that ends the sentence before
-    if not flags[end] & SENTENCE_END:
-        return False  # the window reached no sentence start
-    opening = tokens[end + 1].surface + (tokens[end + 2].surface if end + 2 < len(tokens) else "")
-    if opening.startswith(("でも", "けど", "しかし", "ただ", "私", "自分", "僕", "俺")):
-        return False  # …です。でも最近眠れていないみたい: the writer turns to themselves
-    lo = _worry_start(flags, end)
-    return any(
-        flags[k] & PERSON
-        and not flags[k] & SUFFIX
-        and k + 1 < end
-        and flags[k + 1] & SUBJECT
-        and tokens[k + 1].pos2 != "接続助詞"
-        for k in range(lo, end)
-    )
+    for _ in range(2):  # the sentence before, and one more past a sentence with no subject
+        if not flags[end] & SENTENCE_END:
+            return False  # the window reached no sentence start
+        opening = "".join(t.surface for t in tokens[end + 1 : end + 3])
+        if opening.startswith(("でも", "けど", "しかし", "ただ", "私", "自分", "僕", "俺")):
+            return False  # …です。でも最近眠れていないみたい: the writer turns to themselves
+        lo = _worry_start(flags, end)
+        subject = _earlier_subject(tokens, flags, lo, end)
+        if subject is not None:
+            return subject
+        end = lo - 1
+        if end < 1:
+            return False
+    return False
+
+
+def _earlier_subject(tokens: Sequence[Token], flags: Sequence[int], lo: int, end: int) -> bool | None:
+    """Whether the subject of the sentence ``lo..end`` is another person (True), the writer
+    (False), or nobody named (None)."""
+    for k in range(lo, end):
+        if _first_person_at(tokens, k):
+            return False  # 私は…: the writer's own sentence
+    for k in range(lo + 1, end):
+        bits = flags[k]
+        if not bits & (SUBJECT | CLAUSE_MARK) or tokens[k].pos2 == "接続助詞":
+            continue
+        if bits & CLAUSE_MARK and not flags[k - 1] & (PERSON | SUFFIX):
+            continue  # 同期のBくん、…: a person set apart by a comma is the subject too
+        person = _person_before(tokens, flags, k)
+        if person >= 0:
+            return True
+    return None

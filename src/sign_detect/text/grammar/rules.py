@@ -1010,8 +1010,9 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
     """The person a cue is told about or by, when the cue has no subject of its own:
     a person before について (別の利用者について、「…」と本人から情報提供があった) or a
     person before から / より at the sentence's head with a message after the cue
-    (以前の仲間から、…で悩んでいると連絡があった). A staff member reporting the graduate (担当者より、…と説明)
-    is no subject: that person is not what the message is about; -1 when none."""
+    (以前の仲間から、…で悩んでいると連絡があった). A staff member reporting the graduate
+    (担当者より、…と説明) is no subject: that person is not what the message is about.
+    -1 when there is none."""
     for k in range(cue.sentence_start + 2, cue.first - 1):
         lemma = tokens[k].lemma
         if lemma in ("付く", "つく", "関する") and tokens[k - 1].lemma == "に":
@@ -1040,8 +1041,10 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
 #: People who tell of their own troubles (a friend, a former peer): not staff, who report
 #: the graduate (担当者より、疲れが見られると説明).
 _PEERS = frozenset(
-    {"仲間", "友人", "友達", "友だち", "知人", "同期", "利用者仲間", "元同僚", "母", "父", "姉", "兄",
-     "弟", "妹", "夫", "妻", "息子", "娘", "彼氏", "彼女", "恋人"}
+    {
+        *("仲間", "友人", "友達", "友だち", "知人", "同期", "利用者仲間", "元同僚", "恋人"),
+        *("母", "父", "姉", "兄", "弟", "妹", "夫", "妻", "息子", "娘", "彼氏", "彼女"),
+    }
 )
 _SELF_REPORTERS = frozenset({"本人", "自分", "私", "僕", "俺"})
 _OTHER = frozenset({"別", "他", "外", "ほか"})
@@ -1657,7 +1660,9 @@ def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
     return False
 
 
-def _earlier_subject(tokens: Sequence[Token], flags: Sequence[int], lo: int, end: int) -> bool | None:
+def _earlier_subject(
+    tokens: Sequence[Token], flags: Sequence[int], lo: int, end: int
+) -> bool | None:
     """Whether the subject of the sentence ``lo..end`` is another person (True), the writer
     (False), or nobody named (None)."""
     for k in range(lo, end):

@@ -1,0 +1,48 @@
+"""Another person's troubles told as hearsay, messages or talk, general tendencies and
+successes: no sign of the graduate. The graduate's own sign beside them stays.
+
+The sentences are our own, written in the shapes found in blogs, Q&A threads and records.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sign_detect import SignScorer
+
+HEALTHY: list[str] = [
+    # hearsay carrying the person of the sentence before
+    "隣の課の人が来月で辞めるそうだ。ずっと夜眠れていなかったらしい。",
+    "同期のBくん、最近ずっと休んでる。食欲ないって言ってたみたい",
+    "同じチームの人が先週から来ていない。体調を崩しているそうだ。",
+    # a friend's continuing talk
+    "知人が障害者枠で働いているのですが、毎晩ぐったりだと言っています。",
+    # about somebody, a peer's message, a staff member's explanation
+    "職場の別の利用者について、服薬をやめているようだと本人から報告があった。",
+    "昔の訓練仲間から、今の職場で上司と合わないと連絡があったとのこと。",
+    "担当者より、同じ課の社員が繁忙で余裕がない状態だと説明あり。",
+    # a tendency after a condition, a success
+    "生活リズムが乱れると、食欲や気分にも影響が出やすくなります。",
+    "チェック表を使い始めた結果、入力ミスが週5件から1件に減少した。",
+]
+
+SIGNS: list[tuple[str, set[str]]] = [
+    ("同期が先週から休んでいる。私も眠れない日が続いている。", {"sleep"}),
+    ("先輩が休職したらしい。自分も夜中に何度も目が覚める。", {"sleep"}),
+    ("友人は元気そうだった。でも私は最近眠りが浅い。", {"sleep"}),
+    ("本人より、同じ班の先輩から無視されていると相談あり。", {"coworkers"}),
+]
+
+
+@pytest.mark.parametrize("text", HEALTHY)
+def test_another_persons_trouble_is_no_sign(scorer: SignScorer, text: str) -> None:
+    result = scorer.score(text)
+    assert result.detected == []
+    assert not any(hit.is_sign for hit in result.hits)
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS)
+def test_graduates_own_sign_beside_another_stays(
+    scorer: SignScorer, text: str, expected: set[str]
+) -> None:
+    assert set(scorer.score(text).detected) == expected

@@ -1013,6 +1013,8 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
     (以前の仲間から、…で悩んでいると連絡があった). A staff member reporting the graduate
     (担当者より、…と説明) is no subject: that person is not what the message is about.
     -1 when there is none."""
+    if not cue.sentence & (PERSON | PERSON_HEAD):
+        return -1
     for k in range(cue.sentence_start + 2, cue.first - 1):
         lemma = tokens[k].lemma
         if lemma in ("付く", "つく", "関する") and tokens[k - 1].lemma == "に":

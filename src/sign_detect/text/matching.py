@@ -401,6 +401,13 @@ def _judge(
         _someone_else(tokens, flags, span, entry, target, composed_bits)
         or rules.possessed_state(tokens, flags, span, entry.category)
         or rules.earlier_person(tokens, flags, span)
+        or (
+            entry.category in _WATCHER_FEELINGS
+            and (
+                rules.watched_other(tokens, flags, span)
+                or rules.helpless_for_other(tokens, flags, span)
+            )
+        )
     )
     if span.sentence & CONCERN:  # a worry in the sentence (心配, 気にかける): area context
         other = (other and not rules.worried_into(tokens, flags, span, config)) or (
@@ -597,6 +604,10 @@ def _passive_at(tokens: Sequence[Token], k: int) -> bool:
     what follows is still the person's: 後輩が怒られて落ち込んでいた)."""
     j = k + 2 if k + 2 < len(tokens) and tokens[k + 1].lemma == "為る" else k + 1
     return j < len(tokens) and tokens[j].lemma in _PASSIVE
+
+
+#: Feelings a watcher has at another person's trouble (横で見ててヒヤヒヤした, 胃がキュッと).
+_WATCHER_FEELINGS = frozenset({"mood", "physical"})
 
 
 def _someone_else(

@@ -1680,3 +1680,63 @@ def _earlier_subject(
         if person >= 0:
             return True
     return None
+
+
+#: Verbs of watching or overhearing somebody (横で見てて, 聞いていて).
+_WATCHING = frozenset({"見る", "聞く", "眺める", "見守る"})
+#: Words that may stand between watching and the feeling (見てる|こっちが, 見ていて|私の方が).
+_WATCHER = frozenset(
+    {"こっち", "此方", "こちら", "方", "が", "の", "も", "は", "居る", "て", "てる", "た", "る"}
+)
+
+
+def watched_other(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue is a watcher's feeling at another person's trouble: right after
+    見る / 聞く + て (横で見ててヒヤヒヤした, 見てるこっちがドキドキした), with another person
+    named before it in its sentence or as the subject of the sentence before
+    (パートさんが課長に怒られてた。横で見ててハラハラ). Not when the writer names themselves
+    (見ていて自分も怒られるんじゃないかと不安: the writer's own fear)."""
+    lo = max(cue.sentence_start, cue.first - 6)
+    k = cue.first - 1
+    while k > lo and tokens[k].lemma in _WATCHER:
+        k -= 1
+    if k < lo or tokens[k].lemma not in _WATCHING or tokens[k + 1].lemma not in ("て", "てる"):
+        return False
+    start = _worry_start(flags, k)
+    if any(_first_person_at(tokens, j) for j in range(start, cue.last + 1)):
+        return False
+    if _suffered_by_other(tokens, flags, start, k):
+        return True  # 後輩が叱られているのを見てて胃がキュッとなった
+    end = start - 1
+    if end < 1 or not flags[end] & SENTENCE_END:
+        return False
+    return _suffered_by_other(tokens, flags, _worry_start(flags, end), end)
+
+
+def _suffered_by_other(tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int) -> bool:
+    """True when a person is the subject of a passive between ``lo`` and ``hi``
+    (パートさんが課長に怒られてた): a trouble the person suffers, which another watches (a
+    boss who shouts, 上司が怒鳴っているのを見て怖い, frightens the watcher: no such case)."""
+    for j in range(lo + 1, hi):
+        if (
+            flags[j] & SUBJECT
+            and tokens[j].pos2 != "接続助詞"
+            and _person_before(tokens, flags, j) >= 0
+        ):
+            return any(tokens[i].lemma in ("れる", "られる") for i in range(j + 1, hi))
+    return False
+
+
+def helpless_for_other(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
+    """True when the cue is the writer's helplessness, told in the past, at another person's
+    trouble told in the sentence before (同期が叱られて泣いていた。私は何もできなかった /
+    話を聞くことしかできなかった): sympathy, no sign of the writer's own."""
+    able = next((k for k in range(cue.first, cue.last + 1) if tokens[k].lemma == "出来る"), -1)
+    if able < 0 or not _any(flags, able, min(cue.clause_end + 1, len(flags)), PAST_TENSE):
+        return False
+    if not any(tokens[k].lemma in ("何", "しか") for k in range(cue.sentence_start, able)):
+        return False  # 何もできなかった, 聞くことしかできなかった
+    end = cue.sentence_start - 1
+    if end < 1 or not flags[end] & SENTENCE_END:
+        return False
+    return bool(_earlier_subject(tokens, flags, _worry_start(flags, end), end))

@@ -28,6 +28,12 @@ HEALTHY: list[str] = [
     # a tendency after a condition, a success
     "生活リズムが乱れると、食欲や気分にも影響が出やすくなります。",
     "チェック表を使い始めた結果、入力ミスが週5件から1件に減少した。",
+    "面談を重ねるうちに、すぐ自分を責めるクセに気づけるようになった。",
+    "今は気分の波がだいぶ小さくなった。",
+    # worry for somebody named as its object, a danger named, a cause explained
+    "隣の席の方が欠勤がちで、本人はその方を心配しているとのこと。",
+    "睡眠薬を自分の判断でやめるのは危険です。",
+    "肩こりや頭痛が疲れから来ていることもあります。",
 ]
 
 SIGNS: list[tuple[str, set[str]]] = [
@@ -37,6 +43,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("本人より、同じ班の先輩から無視されていると相談あり。", {"coworkers"}),
     ("上司が怒鳴っているのを見て怖くなった", {"supervisor"}),
     ("同期が辞めた。私は何もできない。", {"mood"}),
+    ("最近、気分の波が大きくなった", {"mood"}),
+    ("仕事が続けられるか心配している", {"mood"}),
 ]
 
 

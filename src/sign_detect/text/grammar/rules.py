@@ -667,7 +667,9 @@ def is_general(
         return False
     # 眠れない日はお酒を飲んでしまう is a habit told: a day noun with は is no rule alone.
     weak = tokens[case].lemma in config.general.day_nouns
-    topic = not weak and case + 1 < len(tokens) and tokens[case + 1].lemma == "は"
+    after = [t.lemma for t in tokens[case + 1 : case + 3]]
+    # area others: 疲れたときには…, like 疲れたときは…
+    topic = not weak and bool(after) and (after[0] == "は" or after == ["に", "は"])
     return topic or bool(sentence & PERMISSION) or _is_heading(tokens, flags, cue, case)
 
 
@@ -1472,6 +1474,15 @@ def worried_person(
         if token.lemma in _SAYING and j > lo and tokens[j - 1].lemma in _QUOTE:
             quoted = True
             continue
+        if token.lemma == "を" and j >= k - 2 and j > lo and token.pos1 == "助詞":
+            # area others: その方を心配している, 同僚のことを気にかけている: the object
+            two = j - 2 >= lo
+            n = j - 2 if two and tokens[j - 1].lemma == "事" and tokens[j - 2].lemma == "の" else j
+            n = _person_before(tokens, flags, n)
+            if n < 0 and two and flags[j - 1] & PERSON_HEAD and tokens[j - 2].pos1 == "連体詞":
+                n = j - 1  # その方, あの人
+            if n >= 0 and tokens[n].lemma not in config.others.self_subjects:
+                return n, by_self
         if not flags[j] & SUBJECT or token.pos1 != "助詞" or token.pos2 == "接続助詞":
             continue
         before = tokens[j - 1]

@@ -32,7 +32,7 @@ HEALTHY: list[str] = [
     "今は気分の波がだいぶ小さくなった。",
     # worry for somebody named as its object, a danger named, a cause explained
     "隣の席の方が欠勤がちで、本人はその方を心配しているとのこと。",
-    "睡眠薬を自分の判断でやめるのは危険です。",
+    "睡眠薬を急にやめるのは危険です。",
     "肩こりや頭痛が疲れから来ていることもあります。",
 ]
 

@@ -6,10 +6,11 @@ naive substring-keyword baseline measured on the same notes in the same run.
 
     python benchmarks/signs_eval.py [--split NAME] [--show-errors]
 
-NAME is tune, heldout, heldout2 ... heldout9, realA, realB, realC, or a group: real (the
+NAME is tune, heldout, heldout2 ... heldout9, realA ... realI, or a group: real (the
 real-style batches pooled), synthetic (the rest) or all. The file's header says how each
-part was used: realC (written by another writer, scored once after all the work) is the
-fairest estimate for how people really write.
+part was used: every batch was scored once while held out (the figures are in the README),
+then its errors were used, so today's figures on these batches flatter the library; a new
+writer's batch, scored once, is the fair estimate for how people really write.
 """
 
 from __future__ import annotations

@@ -40,6 +40,11 @@ def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> 
         "realB",
         "realC",
         "realD",
+        "realE",
+        "realF",
+        "realG",
+        "realH",
+        "realI",
     }
     for c in CATEGORIES:
         assert evaluated[f"true_{c}"].sum() >= 10, c
@@ -68,9 +73,10 @@ HEALTHY = ["negated", "resolved", "neutral", "positive", "other", "general", "wi
 
 
 def test_real_style_notes_stay_above_their_guard(evaluated: pd.DataFrame) -> None:
-    """The real-style batches pooled (0.792 with realD, healthy false positives 5.7%)."""
+    """The real-style batches pooled (nine writers, 1,620 notes; 0.878 with healthy false
+    positives 7.4% when realE..realI joined; 0.792 / 5.7% for realA..realD a session before)."""
     real = evaluated[evaluated["split"].str.startswith("real")]
     f1 = [f1_score(real[f"true_{c}"], real[f"pred_{c}"]) for c in CATEGORIES]
-    assert sum(f1) / len(f1) >= 0.78
+    assert sum(f1) / len(f1) >= 0.85
     healthy = real[real["kind"].isin(HEALTHY)]
-    assert healthy[[f"pred_{c}" for c in CATEGORIES]].any(axis=1).mean() <= 0.10
+    assert healthy[[f"pred_{c}" for c in CATEGORIES]].any(axis=1).mean() <= 0.09

@@ -424,7 +424,13 @@ class Composer:
                     both = candidates + by_first[token.surface]
                     merged[key] = sorted(both, key=lambda s: -len(s[0]))
                 candidates = merged[key]
+            if k + 1 >= len(tokens):
+                continue
+            nxt = tokens[k + 1]
             for seq, seq_bits in candidates:
+                second = seq[1]  # most candidates fail here: test it without a call
+                if nxt.lemma != second and nxt.surface != second:
+                    continue
                 if _matches(tokens, k, seq):
                     # The sequence's class goes to its last word (職場の人 -> 人).
                     last = k + len(seq) - 1

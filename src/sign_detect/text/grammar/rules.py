@@ -1019,7 +1019,11 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
         return -1
     for k in range(cue.sentence_start + 2, cue.first - 1):
         lemma = tokens[k].lemma
-        if lemma in ("付く", "つく", "関する") and tokens[k - 1].lemma == "に":
+        if (
+            lemma in ("付く", "つく", "関する")
+            and tokens[k - 1].lemma == "に"
+            and (lemma == "関する" or is_clause_break(flags, k + 1))
+        ):  # について、 (not 上司についていけず)
             person = _person_before(tokens, flags, k - 1)
             j = k - 2
             if person < 0 and flags[j] & (PERSON | PERSON_HEAD):

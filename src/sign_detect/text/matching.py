@@ -638,9 +638,9 @@ def _someone_else(
         return True  # 前任者の退職に伴い: somebody else's leaving
     if entry.category == "quit_intent" and _left_before(tokens, span):
         return True  # 人が辞めた穴埋め, 退職した人の分: a leaving that describes a thing
-    person = rules.other_subject(tokens, flags, span)
-    if person < 0 and rules.told_by(tokens, flags, span) >= 0:
+    if rules.told_by(tokens, flags, span) >= 0:
         return True  # 別の利用者について…と情報提供, 仲間から…と連絡: that person's trouble
+    person = rules.other_subject(tokens, flags, span)
     if person >= 0 and entry.category in _REACTIONS and rules.done_to_graduate(flags, span):
         return True  # 上司も心配してくれている: the person's feeling, for the graduate
     if person < 0 or person == target or rules.done_to_graduate(flags, span):

@@ -1017,7 +1017,7 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
     -1 when there is none."""
     if not cue.sentence & (PERSON | PERSON_HEAD):
         return -1
-    for k in range(cue.sentence_start + 2, cue.first - 1):
+    for k in range(cue.sentence_start + 1, cue.first - 1):
         lemma = tokens[k].lemma
         if (
             lemma in ("付く", "つく", "関する")
@@ -1032,6 +1032,16 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
                 person = j if any(t.lemma in _OTHER for t in tokens[lo:j]) else -1
             if person >= 0 and tokens[person].lemma not in _SELF_REPORTERS:
                 return person  # 同じ職場の別の利用者について: about that person
+        if (
+            lemma == "話"
+            and tokens[k - 1].lemma == "の"
+            and k + 2 < len(tokens)
+            and tokens[k + 1].lemma in ("だ", "です", "な")
+            and any(is_clause_break(flags, j) for j in range(k + 1, min(k + 6, cue.first)))
+        ):
+            person = _person_before(tokens, flags, k - 1)
+            if person >= 0 and tokens[person].lemma in _PEERS:
+                return person  # 友達の話だけど、…: the friend's story
         if lemma in ("から", "より") and flags[k + 1] & CLAUSE_MARK:
             person = _person_before(tokens, flags, k)
             if (
@@ -1050,7 +1060,8 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
 #: the graduate (担当者より、疲れが見られると説明).
 _PEERS = frozenset(
     {
-        *("仲間", "友人", "友達", "友だち", "知人", "同期", "利用者仲間", "元同僚", "恋人"),
+        *("仲間", "友人", "友達", "友だち", "知人", "知り合い", "同期", "利用者仲間", "元同僚"),
+        "恋人",
         *("母", "父", "姉", "兄", "弟", "妹", "夫", "妻", "息子", "娘", "彼氏", "彼女"),
     }
 )
@@ -1658,8 +1669,10 @@ def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
             and is_clause_break(flags, k + 3)
         ):
             return True  # 職場に休みがちな同僚がいて、…ように見える: the person introduced
-    if cue.sentence_start < 2 or cue.before & PERSON:
-        return False
+    if cue.sentence_start < 2 or _any(
+        flags, max(cue.sentence_start, cue.first - 6), cue.first, PERSON
+    ):
+        return False  # (a person in the cue is what it is about: 上司と合わなかったみたい)
     end = cue.sentence_start - 1  # the mark that ends the sentence before
     for _ in range(2):  # the sentence before, and one more past a sentence with no subject
         if not flags[end] & SENTENCE_END:

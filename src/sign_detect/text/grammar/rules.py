@@ -1684,6 +1684,11 @@ def earlier_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
         subject = _earlier_subject(tokens, flags, lo, end)
         if subject is not None:
             return subject
+        if any(
+            flags[k] & SUBJECT and tokens[k].pos1 == "助詞" and tokens[k].pos2 != "接続助詞"
+            for k in range(lo, end)
+        ):
+            return False  # …辞めた。仕事が増えた。疲れてるみたい: a new subject between
         end = lo - 1
         if end < 1:
             return False

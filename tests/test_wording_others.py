@@ -52,6 +52,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("明日の面談が心配でたまらない", {"mood"}),
     ("友達の話を聞いて、私も課長が怖くなった", {"supervisor"}),
     ("同期が辞めた。仕事が増えた。疲れてるみたい。", {"workload", "fatigue"}),
+    # a staff record with the graduate's subject dropped: …と話している
+    ("母が入院中だが、毎日疲れていると話している。", {"fatigue"}),
     ("説明がころころ変わる係長についていけず、異動を考えている。", {"supervisor"}),
     ("自分のことを心配してばかりいる", {"mood"}),
 ]

@@ -987,15 +987,16 @@ def other_subject(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
     return _unmarked_person(tokens, flags, cue)
 
 
-#: Verbs of speech a person's own words are told with (…と言っています, …って話してた).
-_SPEECH = frozenset({"言う", "話す", "零す", "こぼす", "漏らす", "愚痴る", "嘆く"})
+#: Verbs of speech a person's own words are told with (…と言っています, …ってこぼしてた);
+#: not 話す, which staff records use for the graduate (…と話している, subject dropped).
+_SPEECH = frozenset({"言う", "零す", "こぼす", "愚痴る"})
 #: Nouns of a message or a report from somebody (…と連絡があった, …と情報提供があった).
 _MESSAGES = frozenset({"連絡", "電話", "メール", "ライン", "LINE", "提供", "説明", "相談"})
 
 
 def _said_after(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> bool:
     """True when the cue's words are quoted as somebody's continuing talk after it
-    (…だと言っています, …って言ってた, …と話している): と / って, a verb of speech, て居る."""
+    (…だと言っています, …って言ってた): と / って, a verb of speech, て居る."""
     hi = min(cue.sentence_end, len(tokens) - 2)
     for k in range(cue.last + 1, hi):
         if (

@@ -35,6 +35,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("係長に聞き返す勇気が出ない", {"supervisor"}),
     ("質問すると「自分で考えて」と言われる", {"supervisor"}),
     ("主任に進捗を何度も確認される", {"supervisor"}),
+    ("指導担当の社員からは口頭のみで指示がある", {"supervisor"}),
     ("課長に呼ばれるだけで心臓がバクバクする", {"supervisor", "physical"}),
     ("上司の前に立つと動悸がする", {"supervisor", "physical"}),
     # workload: time

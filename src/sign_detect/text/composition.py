@@ -917,6 +917,8 @@ def person_before(
             return j, None  # 母に, or 本人から聞けなかった: staff asking the graduate
         if b & BOSS:
             return j, "supervisor"
+        if b & PEER and j >= 2 and tokens[j - 1].lemma == "の" and bits[j - 2] & BOSS:
+            return j, "supervisor"  # (supwork) 指導担当の社員, 責任者の方: a boss's role
         if b & PEER or _coworker_head(bits, j):
             return j, "coworkers"  # 先輩, パート職員, 職場の人
         if persons_only:

@@ -457,9 +457,14 @@ class Composer:
         evaluation_bits, people_bits = _EVALUATING, _PEOPLE_PREDICATES
         wanted = evaluation_bits | RELUCTANT_VERB | people_bits
         for e in [k for k, b in enumerate(bits) if b & wanted]:
-            if e in used:
-                continue
             b = bits[e]
+            if e in used:
+                # (supwork) a body reaction after a person is also fear of that person, though
+                # a lexicon cue holds it (上司の前に立つと動悸がする: physical and supervisor)
+                startled = self._startle(tokens, bits, e) if b & STARTLE else None
+                if startled is not None:
+                    found.append(startled)
+                continue
             if b & RELUCTANT_VERB:
                 reluctance = self._reluctance(tokens, bits, e)
                 if reluctance is not None:
@@ -554,11 +559,10 @@ class Composer:
         知らなかった: left out) or an approach to a person not dared (聞けない,
         話しかけづらい, 報告するのが怖い: avoidance), about the person before it."""
         b = bits[e]
-        if b & STARTLE and not _modifies_noun(tokens, e):
-            person, category = person_before(tokens, bits, e, persons_only=True)
-            if category:
-                entry = self.entry(category, False, f"startle:{tokens[e].lemma}")
-                return Composed(entry, person, e)
+        if b & STARTLE:
+            startled = self._startle(tokens, bits, e)
+            if startled is not None:
+                return startled
         n = len(tokens)
         if b & BEHIND:
             return self._behind(tokens, bits, e)
@@ -579,6 +583,15 @@ class Composer:
             if last >= 0:
                 return self._about_person(tokens, bits, e, last, True, "coworkers", "exclusion")
         return None
+
+    def _startle(self, tokens: Sequence[Token], bits: Sequence[int], e: int) -> Composed | None:
+        """A start or freeze of the body (固まる, 動悸) after a person: fear of that person."""
+        if _modifies_noun(tokens, e):
+            return None
+        person, category = person_before(tokens, bits, e, persons_only=True)
+        if not category:
+            return None
+        return Composed(self.entry(category, False, f"startle:{tokens[e].lemma}"), person, e)
 
     def _behind(self, tokens: Sequence[Token], bits: Sequence[int], e: int) -> Composed | None:
         """陰で … 言われている / 笑っている: talk behind the graduate's back."""
@@ -910,6 +923,8 @@ def person_before(
             return j, None  # 母に, or 本人から聞けなかった: staff asking the graduate
         if b & BOSS:
             return j, "supervisor"
+        if b & PEER and j >= 2 and tokens[j - 1].lemma == "の" and bits[j - 2] & BOSS:
+            return j, "supervisor"  # (supwork) 指導担当の社員, 責任者の方: a boss's role
         if b & PEER or _coworker_head(bits, j):
             return j, "coworkers"  # 先輩, パート職員, 職場の人
         if persons_only:

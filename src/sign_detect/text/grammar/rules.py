@@ -311,6 +311,13 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
     parallel = 0  # tokens still passed after …ことも
     for k in range(last + 1, len(flags)):
         bits = flags[k]
+        if (
+            flags[k - 1] & PARALLEL_MARKER
+            and not bits & NEGATION
+            and k + 1 < len(flags)
+            and flags[k + 1] & PARALLEL_MARKER
+        ):
+            continue  # (supwork) 多くも少なくもない: the word between two も is passed
         if bits & RECOVERY_START and not bits & NEGATION:
             break
         if bits & NEGATION:

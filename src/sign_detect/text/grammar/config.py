@@ -71,6 +71,10 @@ class Scope(_Section):
     sentence_pos2: Words
     sentence_surfaces: Words
     clause_pos2: Words
+    # area negation: see [scope] since_markers / frame_nouns / clause_list_markers
+    since_markers: Words = frozenset()
+    frame_nouns: Words = frozenset()
+    clause_list_markers: Words = frozenset()
 
 
 class Hedge(_Section):

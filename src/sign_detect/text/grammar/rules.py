@@ -19,6 +19,7 @@ from .classes import (
     AUXILIARY_LIKE,
     BENEFACTIVE,
     CASE_NOUN,
+    CLAUSE_LIST,
     CLAUSE_MARK,
     CLAUSE_PARTICLE,
     CLINICIAN,
@@ -28,6 +29,7 @@ from .classes import (
     CONSULT,
     EVIDENTIAL,
     FRAME_KEY,
+    FRAME_NOUN,
     FRAME_START,
     GENERAL_MARK,
     GENERAL_PHRASE_START,
@@ -59,6 +61,7 @@ from .classes import (
     ROUTINE,
     SELF,
     SENTENCE_END,
+    SINCE,
     SUBJECT,
     SUFFIX,
     TE,
@@ -309,13 +312,26 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
     count, end = 0, last
     listing = False
     parallel = 0  # tokens still passed after …ことも
-    for k in range(last + 1, len(flags)):
+    topic = False  # after a topic and a comma: a frame or a change may stand before the denial
+    skips = 0
+    k = last
+    while k + 1 < len(flags):
+        k += 1
         bits = flags[k]
         if bits & RECOVERY_START and not bits & NEGATION:
             break
         if bits & NEGATION:
             count += 1
             end = k
+        elif bits & CLAUSE_LIST and not flags[k - 1] & NOUN and skips < _MAX_SKIPS:
+            # area negation: 眠れないとか食欲がないとかは全然ない, 上司が怖いとか、…とか、
+            # そういうことは一度もない: the denial after a list of clauses covers them all
+            k = _clause_list_end(flags, k)
+            skips += 1
+            if k + 1 < len(flags) and flags[k + 1] & CLAUSE_MARK:
+                k += 1
+                topic = True
+            continue
         elif listing and (bits & NOUN or (k + 1 < len(flags) and flags[k + 1] & SUFFIX)):
             continue  # 眠気やだるさ(だる + さ)を感じることもない
         elif bits & LIST_MARKER and not bits & PASSABLE:
@@ -325,16 +341,77 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
             parallel -= 1
             continue
         elif bits & CLAUSE_MARK and flags[k - 1] & TOPIC:
+            topic = True
             continue  # 辞めたいと思ったことは、一度もない: a comma after a topic
         elif bits & CLAUSE_MARK and _comma_list(flags, k):
             listing = True  # 頭痛、吐き気、めまいなどの症状はない
             continue
+        elif bits & CLAUSE_MARK and (
+            (k == last + 1 and _bare_topic(flags, last)) or flags[k - 1] & SUFFIX
+        ):
+            topic = True  # area negation: 飲み忘れ、…からゼロ (a noun and a comma as topic)
+            continue
         elif not bits & PASSABLE or is_clause_break(flags, k):
+            if topic and skips < _MAX_SKIPS:
+                skip = _topic_frame_end(flags, k)
+                if skip >= 0:
+                    k = skip  # …は、ピルケースを使い始めてから一度もない; …は、今回は…ない
+                    skips += 1
+                    if k + 1 < len(flags) and flags[k + 1] & CLAUSE_MARK:
+                        k += 1  # …を使い始めて以来、一度もない
+                    continue
             break
         listing = listing or bool(bits & LIST_MARKER)
         if bits & PARALLEL_MARKER and not flags[k - 1] & TE:
             parallel = PARALLEL_REACH  # not the concessive ても (頓服を飲んでも効かない)
     return count, end
+
+
+#: How many frames or clause lists the negation scope may pass over after a topic.
+_MAX_SKIPS = 2
+
+
+def _bare_topic(flags: Sequence[int], last: int) -> bool:
+    """True when a cue ending at ``last`` is a bare noun (飲み忘れ、頭痛、): with a comma after
+    it, it stands as a topic; not a clause ending in a verb, a negation or a past."""
+    bits = flags[last]
+    return bool(bits & (NOUN | PASSABLE)) and not bits & (
+        AUXILIARY_LIKE | NEGATION | PAST_TENSE | TE | CLAUSE_MARK
+    )
+
+
+def _topic_frame_end(flags: Sequence[int], k: int) -> int:
+    """Where a frame between a topic and its predicate ends, or -1: a change told with
+    てから / て以来 / たおかげで (ピルケースを使い始めてから), or a time or place taken as a
+    topic (今回は, 今の職場では, 今回の面談でも). The denial must follow it."""
+    framed = False
+    for j in range(k, min(len(flags), k + 2 * WINDOW)):
+        bits = flags[j]
+        if bits & (NEGATION | SENTENCE_END):
+            return -1
+        if bits & SINCE and j > k and flags[j - 1] & (TE | PAST_TENSE):
+            return j
+        if bits & FRAME_NOUN:
+            framed = True
+        elif bits & TOPIC and framed and j > k:
+            return j
+        elif not bits & (NOUN | PASSABLE) or bits & CLAUSE_MARK:
+            if not framed:
+                continue  # a clause before the since-marker (ピルケースを買って)
+            return -1
+    return -1
+
+
+def _clause_list_end(flags: Sequence[int], k: int) -> int:
+    """The last clause-list marker of a chain starting at ``k`` (…とか…とか): each next one
+    within a window of the one before, in the same sentence."""
+    last = k
+    for j in range(k + 1, min(len(flags), k + 2 * WINDOW)):
+        if flags[j] & SENTENCE_END or j > last + WINDOW:
+            break
+        if flags[j] & CLAUSE_LIST:
+            last = j
+    return last
 
 
 def rhetorical_negations(tokens: Sequence[Token], last: int, negation: int) -> int:

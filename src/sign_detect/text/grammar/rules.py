@@ -1313,6 +1313,7 @@ def is_resolved(
         or _present_contrast(tokens, flags, end, reach)
         or _present_topic_in(tokens, flags, end, reach, config)
         or _contrast_follows(tokens, flags, hi, config)
+        or _since_change(tokens, flags, end, hi, config)
     ):
         return True
     lessened = _seq_ends(
@@ -1330,6 +1331,27 @@ def is_resolved(
         and not _sought(tokens, k)
         for k in ends
     )
+
+
+def _since_change(
+    tokens: Sequence[Token], flags: Sequence[int], end: int, hi: int, config: GrammarConfig
+) -> bool:
+    """True when, after a past told in the cue's clause, a later clause of the sentence tells
+    what changed since something was done (area negation: 眠れなかったけど、寝る前のスマホを
+    やめてからは0時に寝つけるようになった): てから / て以来 / たおかげで, not carrying the
+    past on (…てからもっとひどい, …てからもまだ)."""
+    if end >= hi or not _any(flags, end, hi, SINCE):
+        return False
+    for k in range(end + 1, hi):
+        if flags[k] & SINCE and flags[k - 1] & (TE | PAST_TENSE):
+            after = tokens[k + 1 : min(hi, k + 1 + WINDOW)]
+            if k + 1 < len(tokens) and tokens[k + 1].lemma == "も":
+                return False  # …てからも: still
+            return not any(
+                t.lemma in config.resolved.continuation or t.surface in config.resolved.continuation
+                for t in after
+            )
+    return False
 
 
 #: Words before に that make 戻る a return to health (元に戻った), not into a state.

@@ -1316,6 +1316,8 @@ def is_resolved(
         or _since_change(tokens, flags, end, hi, config)
     ):
         return True
+    if config.resolved.asked and _asked_and_reassured(tokens, flags, cue, config):
+        return True
     lessened = _seq_ends(
         tokens, flags, last + 1, cue.clause_end, RECOVERY_START, config.resolved.recovery_in_clause
     )
@@ -1350,6 +1352,40 @@ def _since_change(
             return not any(
                 t.lemma in config.resolved.continuation or t.surface in config.resolved.continuation
                 for t in after
+            )
+    return False
+
+
+#: Words of a question or of a negation right after a reassurance (大丈夫？, 大丈夫じゃない).
+_NOT_REASSURED = frozenset({"か", "?", "？", "ない", "無い", "ず", "ん"})
+
+
+def _asked_and_reassured(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when a cue is what somebody asked about (孤立感について確認したが, 眠れているか
+    尋ねると) and the answer later in the sentence reassures (「…大丈夫です」と本人, 問題ない
+    とのこと): the sign is denied (area negation)."""
+    rule = config.resolved
+    hi = min(cue.sentence_end, len(tokens))
+    asked = next(
+        (
+            k
+            for k in range(cue.last + 1, min(hi, cue.last + 7))
+            if tokens[k].lemma in rule.asked and not flags[k] & NEGATION
+        ),
+        -1,
+    )
+    if asked < 0 or _any(flags, cue.last + 1, asked, NEGATION):
+        return False
+    for k in range(asked + 1, len(tokens)):
+        if k > hi and flags[k] & SENTENCE_END:
+            break  # the answer may stand in the next sentence
+        word = tokens[k]
+        if word.lemma in rule.reassured or word.surface in rule.reassured:
+            after = tokens[k + 1 : k + 4]
+            return not any(
+                t.lemma in _NOT_REASSURED or t.surface in _NOT_REASSURED for t in after
             )
     return False
 

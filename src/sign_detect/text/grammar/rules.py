@@ -319,6 +319,8 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         k += 1
         bits = flags[k]
         if bits & RECOVERY_START and not bits & NEGATION:
+            if parallel and k + 1 < len(flags) and flags[k + 1] & PARALLEL_MARKER:
+                continue  # area negation: 多くも少なくもない (an item of the list, no recovery)
             break
         if bits & NEGATION:
             count += 1
@@ -1311,7 +1313,7 @@ def is_resolved(
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
         or _present_contrast(tokens, flags, end, reach)
-        or _present_topic_in(tokens, flags, end, reach, config)
+        or _present_topic_in(tokens, flags, end, hi, config)  # area negation: …けど、…て、今は
         or _contrast_follows(tokens, flags, hi, config)
         or _since_change(tokens, flags, end, hi, config)
     ):

@@ -330,6 +330,7 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
             # そういうことは一度もない: the denial after a list of clauses covers them all
             k = _clause_list_end(flags, k)
             skips += 1
+            listing = True  # そういう睡眠の悩みはない: the nouns that sum the list up
             if k + 1 < len(flags) and flags[k + 1] & CLAUSE_MARK:
                 k += 1
                 topic = True

@@ -30,6 +30,8 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("気分の落ち込みについて確認したが、「まだつらい日がある」とのこと", {"mood"}),
     ("気分の波が大きくなった", {"mood"}),
     ("寝つきが悪いとか夜中に目が覚めるとか、そういう悩みが尽きない", {"sleep"}),
+    ("ぐっすり眠れる日がない", {"sleep"}),
+    ("頭痛の回数は、異動してから増えている", {"physical"}),
 ]
 
 HEALTHY: list[str] = [
@@ -60,6 +62,9 @@ HEALTHY: list[str] = [
     # a sign asked about, and a reassuring answer
     "職場での孤立について確認したが、「相談できる先輩がいるので大丈夫」と本人",
     "睡眠の状態について伺うと、問題ないとのこと",
+    # a day denied, a measure of the sign lessened
+    "眠れない夜は、ここ半年一度もない",
+    "頭痛の回数は、前に比べて減ってきているとのこと",
     # a worry that did not come true
     "心配していた月曜の朝の腹痛も、今回はまったくなかった",
 ]

@@ -1283,6 +1283,22 @@ def _present_topic_in(
     return any(_present_topic(tokens, flags, k, config) for k in range(lo, hi))
 
 
+def _topic_of(tokens: Sequence[Token], flags: Sequence[int], last: int) -> int:
+    """Index of the は that makes the cue ending at ``last`` a topic: right after it
+    (頭痛は) or after の and nouns of its measure (頭痛の頻度は, 飲み忘れの回数は); 0 if none."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].lemma == "は" and flags[k] & TOPIC:
+        return k
+    if k >= len(tokens) or tokens[k].lemma != "の":
+        return 0
+    for j in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[j].lemma == "は" and flags[j] & TOPIC:
+            return j if j > k + 1 else 0
+        if not flags[j] & NOUN:
+            return 0
+    return 0
+
+
 def is_resolved(
     tokens: Sequence[Token],
     flags: Sequence[int],
@@ -1306,10 +1322,17 @@ def is_resolved(
     if end < hi and tokens[end].lemma == "ながら":
         end = chained_clause_end(flags, clause_end(flags, end), hi)  # 泣きながら通勤していた
     reach = min(hi, end + WINDOW)
-    if last + 1 < len(tokens) and tokens[last + 1].lemma == "は" and flags[last + 1] & TOPIC:
+    lessening_end = cue.clause_end
+    topic = _topic_of(tokens, flags, last)
+    if topic:
         # area context: a sign as the topic is told of up to its sentence end (先月まであった
-        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている)
+        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている); area negation: also
+        # through の + nouns (頭痛の頻度は、以前に比べて減っている)
         reach = hi
+        if topic > last + 1:  # …の頻度は、以前に比べて減っている: the clause after the topic
+            after = topic + 2 if topic + 1 < hi and flags[topic + 1] & CLAUSE_MARK else topic + 1
+            told = chained_clause_end(flags, clause_end(flags, after), hi)
+            lessening_end = max(lessening_end, told)
     lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
@@ -1322,7 +1345,7 @@ def is_resolved(
     if config.resolved.asked and _asked_and_reassured(tokens, flags, cue, config):
         return True
     lessened = _seq_ends(
-        tokens, flags, last + 1, cue.clause_end, RECOVERY_START, config.resolved.recovery_in_clause
+        tokens, flags, last + 1, lessening_end, RECOVERY_START, config.resolved.recovery_in_clause
     )
     if any(negation_scope(flags, k)[0] % 2 == 0 for k in lessened):
         return True  # 不安が減ってきた, イライラすることが少なくなった

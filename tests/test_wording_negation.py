@@ -31,6 +31,7 @@ SIGNS: list[tuple[str, set[str]]] = [
     ("気分の波が大きくなった", {"mood"}),
     ("寝つきが悪いとか夜中に目が覚めるとか、そういう悩みが尽きない", {"sleep"}),
     ("ぐっすり眠れる日がない", {"sleep"}),
+    ("休職中で、来月復職する予定です", {"quit_intent"}),
     ("頭痛の回数は、異動してから増えている", {"physical"}),
 ]
 
@@ -65,6 +66,9 @@ HEALTHY: list[str] = [
     # a day denied, a measure of the sign lessened
     "眠れない夜は、ここ半年一度もない",
     "頭痛の回数は、前に比べて減ってきているとのこと",
+    # a leave that is over
+    "うつで休職したのち、別の会社に再就職して一年になります",
+    "休職を経て復職し、今は週五日通えています",
     # a worry that did not come true
     "心配していた月曜の朝の腹痛も、今回はまったくなかった",
 ]

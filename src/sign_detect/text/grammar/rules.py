@@ -1434,7 +1434,7 @@ def _back_into(tokens: Sequence[Token], k: int) -> bool:
 
 #: After a word of recovery: made to happen (落ち着かせた), waited for (落ち着くのを待った)
 #: or wished (消えたい, 治りたい): sought, not reached; the sign was there.
-_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで", "たい"})
+_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで", "たい", "予定", "積り", "つもり"})
 
 
 def _sought(tokens: Sequence[Token], k: int) -> bool:

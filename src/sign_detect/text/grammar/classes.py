@@ -71,6 +71,10 @@ FRAME_KEY = 1 << 49  # of general.frames / preludes / endings (…のサイン�
 CONDITIONAL_FRAME_KEY = 1 << 50  # of general.conditional_frames (…ことがある: 有る)
 CONCERN = 1 << 51  # 心配 / 気 (に掛ける): worry that may be for somebody else (area: context)
 PROCEDURE = 1 << 52  # 手続き / 制度 / 申請: a question about one asks, it reports nothing
+# area negation: what a denial after a topic may pass over (see rules.negation_scope)
+SINCE = 1 << 53  # から / 以来 / おかげ after て or a past: …を使い始めてから一度もない
+FRAME_NOUN = 1 << 54  # 今回 / 職場 / 月: a time or place as a topic before a denial (今回は…ない)
+CLAUSE_LIST = 1 << 55  # とか / だの after a clause: 眠れないとか食べられないとかはない
 
 
 #: Last kana of a verb's plain form: the conjunctive が follows only that (行くが, not 飲み忘れが).
@@ -100,7 +104,10 @@ class TokenClasses:
         """The class bits of each token."""
         flags = list(map(self.cache.__getitem__, tokens))
         for k in range(1, len(tokens)):
-            if flags[k] & CLAUSE_PARTICLE and tokens[k].surface == "が":
+            if flags[k] & CLAUSE_LIST and tokens[k].surface == "か":
+                if tokens[k - 1].surface != "と":
+                    flags[k] &= ~CLAUSE_LIST  # area negation: とか (と + か), not 何か
+            elif flags[k] & CLAUSE_PARTICLE and tokens[k].surface == "が":
                 before = tokens[k - 1]
                 if before.pos1 == "動詞" and before.surface[-1:] not in _U_ROW:
                     # 飲み忘れが多かった: が after a verb's stem marks a noun, it joins no clause
@@ -159,6 +166,10 @@ class TokenClasses:
                 bits |= SUBJECT
             if token.lemma in ("は", "も"):
                 bits |= TOPIC
+            if token.lemma in scope.clause_list_markers or (
+                token.surface == "か" and pos2 == "副助詞"  # とか, read as と + か
+            ):
+                bits |= CLAUSE_LIST
         if pos1 in ("名詞", "接頭辞"):
             bits |= NOUN
         if pos1 == "接尾辞":
@@ -233,6 +244,8 @@ class TokenClasses:
                 CONCERN,
             ),
             (c.general.procedures, PROCEDURE),
+            (c.scope.since_markers, SINCE),
+            (c.scope.frame_nouns, FRAME_NOUN),
         ):
             for word in words:
                 by_word[word] = by_word.get(word, 0) | bit

@@ -71,6 +71,10 @@ class Scope(_Section):
     sentence_pos2: Words
     sentence_surfaces: Words
     clause_pos2: Words
+    # area negation: see [scope] since_markers / frame_nouns / clause_list_markers
+    since_markers: Words = frozenset()
+    frame_nouns: Words = frozenset()
+    clause_list_markers: Words = frozenset()
 
 
 class Hedge(_Section):
@@ -118,6 +122,10 @@ class Resolved(_Section):
     recovery_in_clause: Sequences = ()
     #: Nouns of an event that make a 前 after them "before it" (出勤前, 食事前), not a past.
     events: Words = frozenset()
+    #: area negation: verbs of asking after a cue (…について確認したが) and the words of a
+    #: reassurance that answer it in the sentence (「大丈夫です」と本人).
+    asked: Words = frozenset()
+    reassured: Words = frozenset()
 
 
 class Overcome(_Section):

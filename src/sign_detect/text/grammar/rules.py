@@ -19,6 +19,7 @@ from .classes import (
     AUXILIARY_LIKE,
     BENEFACTIVE,
     CASE_NOUN,
+    CLAUSE_LIST,
     CLAUSE_MARK,
     CLAUSE_PARTICLE,
     CLINICIAN,
@@ -28,6 +29,7 @@ from .classes import (
     CONSULT,
     EVIDENTIAL,
     FRAME_KEY,
+    FRAME_NOUN,
     FRAME_START,
     GENERAL_MARK,
     GENERAL_PHRASE_START,
@@ -59,6 +61,7 @@ from .classes import (
     ROUTINE,
     SELF,
     SENTENCE_END,
+    SINCE,
     SUBJECT,
     SUFFIX,
     TE,
@@ -309,7 +312,11 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
     count, end = 0, last
     listing = False
     parallel = 0  # tokens still passed after …ことも
-    for k in range(last + 1, len(flags)):
+    topic = False  # after a topic and a comma: a frame or a change may stand before the denial
+    skips = 0
+    k = last
+    while k + 1 < len(flags):
+        k += 1
         bits = flags[k]
         if (
             flags[k - 1] & PARALLEL_MARKER
@@ -319,10 +326,22 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         ):
             continue  # (supwork) 多くも少なくもない: the word between two も is passed
         if bits & RECOVERY_START and not bits & NEGATION:
+            if parallel and k + 1 < len(flags) and flags[k + 1] & PARALLEL_MARKER:
+                continue  # area negation: 多くも少なくもない (an item of the list, no recovery)
             break
         if bits & NEGATION:
             count += 1
             end = k
+        elif bits & CLAUSE_LIST and not flags[k - 1] & NOUN and skips < _MAX_SKIPS:
+            # area negation: 眠れないとか食欲がないとかは全然ない, 上司が怖いとか、…とか、
+            # そういうことは一度もない: the denial after a list of clauses covers them all
+            k = _clause_list_end(flags, k)
+            skips += 1
+            listing = True  # そういう睡眠の悩みはない: the nouns that sum the list up
+            if k + 1 < len(flags) and flags[k + 1] & CLAUSE_MARK:
+                k += 1
+                topic = True
+            continue
         elif listing and (bits & NOUN or (k + 1 < len(flags) and flags[k + 1] & SUFFIX)):
             continue  # 眠気やだるさ(だる + さ)を感じることもない
         elif bits & LIST_MARKER and not bits & PASSABLE:
@@ -332,16 +351,77 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
             parallel -= 1
             continue
         elif bits & CLAUSE_MARK and flags[k - 1] & TOPIC:
+            topic = True
             continue  # 辞めたいと思ったことは、一度もない: a comma after a topic
         elif bits & CLAUSE_MARK and _comma_list(flags, k):
             listing = True  # 頭痛、吐き気、めまいなどの症状はない
             continue
+        elif bits & CLAUSE_MARK and (
+            (k == last + 1 and _bare_topic(flags, last)) or flags[k - 1] & SUFFIX
+        ):
+            topic = True  # area negation: 飲み忘れ、…からゼロ (a noun and a comma as topic)
+            continue
         elif not bits & PASSABLE or is_clause_break(flags, k):
+            if topic and skips < _MAX_SKIPS:
+                skip = _topic_frame_end(flags, k)
+                if skip >= 0:
+                    k = skip  # …は、ピルケースを使い始めてから一度もない; …は、今回は…ない
+                    skips += 1
+                    if k + 1 < len(flags) and flags[k + 1] & CLAUSE_MARK:
+                        k += 1  # …を使い始めて以来、一度もない
+                    continue
             break
         listing = listing or bool(bits & LIST_MARKER)
         if bits & PARALLEL_MARKER and not flags[k - 1] & TE:
             parallel = PARALLEL_REACH  # not the concessive ても (頓服を飲んでも効かない)
     return count, end
+
+
+#: How many frames or clause lists the negation scope may pass over after a topic.
+_MAX_SKIPS = 2
+
+
+def _bare_topic(flags: Sequence[int], last: int) -> bool:
+    """True when a cue ending at ``last`` is a bare noun (飲み忘れ、頭痛、): with a comma after
+    it, it stands as a topic; not a clause ending in a verb, a negation or a past."""
+    bits = flags[last]
+    return bool(bits & (NOUN | PASSABLE)) and not bits & (
+        AUXILIARY_LIKE | NEGATION | PAST_TENSE | TE | CLAUSE_MARK
+    )
+
+
+def _topic_frame_end(flags: Sequence[int], k: int) -> int:
+    """Where a frame between a topic and its predicate ends, or -1: a change told with
+    てから / て以来 / たおかげで (ピルケースを使い始めてから), or a time or place taken as a
+    topic (今回は, 今の職場では, 今回の面談でも). The denial must follow it."""
+    framed = False
+    for j in range(k, min(len(flags), k + 2 * WINDOW)):
+        bits = flags[j]
+        if bits & (NEGATION | SENTENCE_END):
+            return -1
+        if bits & SINCE and j > k and flags[j - 1] & (TE | PAST_TENSE):
+            return j
+        if bits & FRAME_NOUN:
+            framed = True
+        elif bits & TOPIC and framed and j > k:
+            return j
+        elif not bits & (NOUN | PASSABLE) or bits & CLAUSE_MARK:
+            if not framed:
+                continue  # a clause before the since-marker (ピルケースを買って)
+            return -1
+    return -1
+
+
+def _clause_list_end(flags: Sequence[int], k: int) -> int:
+    """The last clause-list marker of a chain starting at ``k`` (…とか…とか): each next one
+    within a window of the one before, in the same sentence."""
+    last = k
+    for j in range(k + 1, min(len(flags), k + 2 * WINDOW)):
+        if flags[j] & SENTENCE_END or j > last + WINDOW:
+            break
+        if flags[j] & CLAUSE_LIST:
+            last = j
+    return last
 
 
 def rhetorical_negations(tokens: Sequence[Token], last: int, negation: int) -> int:
@@ -1305,6 +1385,22 @@ def _present_topic_in(
     return any(_present_topic(tokens, flags, k, config) for k in range(lo, hi))
 
 
+def _topic_of(tokens: Sequence[Token], flags: Sequence[int], last: int) -> int:
+    """Index of the は that makes the cue ending at ``last`` a topic: right after it
+    (頭痛は) or after の and nouns of its measure (頭痛の頻度は, 飲み忘れの回数は); 0 if none."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].lemma == "は" and flags[k] & TOPIC:
+        return k
+    if k >= len(tokens) or tokens[k].lemma != "の":
+        return 0
+    for j in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[j].lemma == "は" and flags[j] & TOPIC:
+            return j if j > k + 1 else 0
+        if not flags[j] & NOUN:
+            return 0
+    return 0
+
+
 def is_resolved(
     tokens: Sequence[Token],
     flags: Sequence[int],
@@ -1328,20 +1424,30 @@ def is_resolved(
     if end < hi and tokens[end].lemma == "ながら":
         end = chained_clause_end(flags, clause_end(flags, end), hi)  # 泣きながら通勤していた
     reach = min(hi, end + WINDOW)
-    if last + 1 < len(tokens) and tokens[last + 1].lemma == "は" and flags[last + 1] & TOPIC:
+    lessening_end = cue.clause_end
+    topic = _topic_of(tokens, flags, last)
+    if topic:
         # area context: a sign as the topic is told of up to its sentence end (先月まであった
-        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている)
+        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている); area negation: also
+        # through の + nouns (頭痛の頻度は、以前に比べて減っている)
         reach = hi
+        if topic > last + 1:  # …の頻度は、以前に比べて減っている: the clause after the topic
+            after = topic + 2 if topic + 1 < hi and flags[topic + 1] & CLAUSE_MARK else topic + 1
+            told = chained_clause_end(flags, clause_end(flags, after), hi)
+            lessening_end = max(lessening_end, told)
     lasting = category in config.resolved.lasting
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
         or _present_contrast(tokens, flags, end, reach)
-        or _present_topic_in(tokens, flags, end, reach, config)
+        or _present_topic_in(tokens, flags, end, hi, config)  # area negation: …けど、…て、今は
         or _contrast_follows(tokens, flags, hi, config)
+        or _since_change(tokens, flags, end, hi, config)
     ):
         return True
+    if config.resolved.asked and _asked_and_reassured(tokens, flags, cue, config):
+        return True
     lessened = _seq_ends(
-        tokens, flags, last + 1, cue.clause_end, RECOVERY_START, config.resolved.recovery_in_clause
+        tokens, flags, last + 1, lessening_end, RECOVERY_START, config.resolved.recovery_in_clause
     )
     if any(negation_scope(flags, k)[0] % 2 == 0 for k in lessened):
         return True  # 不安が減ってきた, イライラすることが少なくなった
@@ -1355,6 +1461,61 @@ def is_resolved(
         and not _sought(tokens, k)
         for k in ends
     )
+
+
+def _since_change(
+    tokens: Sequence[Token], flags: Sequence[int], end: int, hi: int, config: GrammarConfig
+) -> bool:
+    """True when, after a past told in the cue's clause, a later clause of the sentence tells
+    what changed since something was done (area negation: 眠れなかったけど、寝る前のスマホを
+    やめてからは0時に寝つけるようになった): てから / て以来 / たおかげで, not carrying the
+    past on (…てからもっとひどい, …てからもまだ)."""
+    if end >= hi or not _any(flags, end, hi, SINCE):
+        return False
+    for k in range(end + 1, hi):
+        if flags[k] & SINCE and flags[k - 1] & (TE | PAST_TENSE):
+            after = tokens[k + 1 : min(hi, k + 1 + WINDOW)]
+            if k + 1 < len(tokens) and tokens[k + 1].lemma == "も":
+                return False  # …てからも: still
+            return not any(
+                t.lemma in config.resolved.continuation or t.surface in config.resolved.continuation
+                for t in after
+            )
+    return False
+
+
+#: Words of a question or of a negation right after a reassurance (大丈夫？, 大丈夫じゃない).
+_NOT_REASSURED = frozenset({"か", "?", "？", "ない", "無い", "ず", "ん"})
+
+
+def _asked_and_reassured(
+    tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan, config: GrammarConfig
+) -> bool:
+    """True when a cue is what somebody asked about (孤立感について確認したが, 眠れているか
+    尋ねると) and the answer later in the sentence reassures (「…大丈夫です」と本人, 問題ない
+    とのこと): the sign is denied (area negation)."""
+    rule = config.resolved
+    hi = min(cue.sentence_end, len(tokens))
+    asked = next(
+        (
+            k
+            for k in range(cue.last + 1, min(hi, cue.last + 7))
+            if tokens[k].lemma in rule.asked and not flags[k] & NEGATION
+        ),
+        -1,
+    )
+    if asked < 0 or _any(flags, cue.last + 1, asked, NEGATION):
+        return False
+    for k in range(asked + 1, len(tokens)):
+        if k > hi and flags[k] & SENTENCE_END:
+            break  # the answer may stand in the next sentence
+        word = tokens[k]
+        if word.lemma in rule.reassured or word.surface in rule.reassured:
+            after = tokens[k + 1 : k + 4]
+            return not any(
+                t.lemma in _NOT_REASSURED or t.surface in _NOT_REASSURED for t in after
+            )
+    return False
 
 
 #: Words before に that make 戻る a return to health (元に戻った), not into a state.
@@ -1375,7 +1536,7 @@ def _back_into(tokens: Sequence[Token], k: int) -> bool:
 
 #: After a word of recovery: made to happen (落ち着かせた), waited for (落ち着くのを待った)
 #: or wished (消えたい, 治りたい): sought, not reached; the sign was there.
-_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで", "たい"})
+_SOUGHT_AFTER = frozenset({"せる", "させる", "の", "まで", "たい", "予定", "積り", "つもり"})
 
 
 def _sought(tokens: Sequence[Token], k: int) -> bool:

@@ -45,6 +45,8 @@ def test_the_set_is_large_and_covers_every_category(evaluated: pd.DataFrame) -> 
         "realG",
         "realH",
         "realI",
+        "realJ",
+        "realK",
     }
     for c in CATEGORIES:
         assert evaluated[f"true_{c}"].sum() >= 10, c
@@ -73,10 +75,21 @@ HEALTHY = ["negated", "resolved", "neutral", "positive", "other", "general", "wi
 
 
 def test_real_style_notes_stay_above_their_guard(evaluated: pd.DataFrame) -> None:
-    """The real-style batches pooled (nine writers, 1,620 notes; 0.878 with healthy false
+    """The real-style batches pooled (eleven writers, 1,980 notes; 0.878 with healthy false
     positives 7.4% when realE..realI joined; 0.792 / 5.7% for realA..realD a session before)."""
     real = evaluated[evaluated["split"].str.startswith("real")]
     f1 = [f1_score(real[f"true_{c}"], real[f"pred_{c}"]) for c in CATEGORIES]
     assert sum(f1) / len(f1) >= 0.85
     healthy = real[real["kind"].isin(HEALTHY)]
     assert healthy[[f"pred_{c}" for c in CATEGORIES]].any(axis=1).mean() <= 0.09
+
+
+def test_the_last_held_out_real_style_batches_stay_above_their_guard(
+    evaluated: pd.DataFrame,
+) -> None:
+    """realJ and realK were scored once, never tuned on: 0.817, healthy flagged 9.3%."""
+    held = evaluated[evaluated["split"].isin(["realJ", "realK"])]
+    f1 = [f1_score(held[f"true_{c}"], held[f"pred_{c}"]) for c in CATEGORIES]
+    assert sum(f1) / len(f1) >= 0.79
+    healthy = held[held["kind"].isin(HEALTHY)]
+    assert healthy[[f"pred_{c}" for c in CATEGORIES]].any(axis=1).mean() <= 0.12

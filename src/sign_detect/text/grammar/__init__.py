@@ -1,12 +1,16 @@
 """Negation, hedges, intensifiers and the other polarity rules, driven by ``data/grammar.toml``.
 
-Three parts, one concept each:
+Three parts:
 
 - :mod:`~sign_detect.text.grammar.config`: the trigger words, one pydantic model per section
   of the file (an office passes its own file to :meth:`Grammar.from_toml`);
 - :mod:`~sign_detect.text.grammar.classes`: each token's role as bits (``NEGATION``,
   ``PASSABLE`` …), computed once per interned token;
-- :mod:`~sign_detect.text.grammar.rules`: small pure functions over those bits.
+- :mod:`~sign_detect.text.grammar.rules`: small pure functions over those bits, one module
+  per concept gathered in one namespace: ``spans`` (sentences, clauses, word sequences),
+  ``negation``, ``modifiers`` (hedges, intensifiers), ``past`` (a past that is over),
+  ``persons`` (who a cue is about), ``advice`` (hypotheses, wishes, advice, explanations),
+  ``worry`` (worry for somebody else, procedures), ``medicine`` (side effects).
 
 :class:`Grammar` holds a configuration and its token classes.
 

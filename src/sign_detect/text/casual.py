@@ -102,14 +102,23 @@ _KANA_WORD = re.compile(
 #: Any text that one of the rules may change (one search; most notes have none).
 _ANY = re.compile(
     "ね[ーぇェえ〜~]|くなか|(?<=[ぁ-ゖ])[ー〜~ぁぃぅぇぉァィゥェォ]|っっ|(?<=[ぁ-ゖ])っ(?=$|[。、!?…\\s])"
-    "|" + "|".join(_ROUGH) + "|" + _KANA_WORD.pattern
+    "|" + "|".join(_ROUGH)
 )
+#: Letters one of the hiragana body words needs (a plain substring test is far cheaper than
+#: the look-behinds of ``_KANA_WORD`` on every note).
+_KANA_HINTS = ("あたま", "ねぶそく", "たいじゅう", "くすり", "ずつう", "いが", "薬", "服", "剤")
+
+
+def _may_hold_kana_word(text: str) -> bool:
+    return any(hint in text for hint in _KANA_HINTS)
 
 
 def read_casual(text: str) -> tuple[str, list[int] | None]:
     """``(text, kept)``: the rewritten text and, for each of its characters, the index of
     the character of ``text`` it comes from (``None`` when nothing changed)."""
-    if _ANY.search(text) is None:
+    if _ANY.search(text) is None and not (
+        _may_hold_kana_word(text) and _KANA_WORD.search(text) is not None
+    ):
         return text, None
     chars = list(text)
     source = list(range(len(text)))

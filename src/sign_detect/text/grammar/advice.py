@@ -152,7 +152,7 @@ def is_general(
         return True
     if _explains(tokens, flags, cue, config, sentence):
         return True
-    if _conceded_in_advice(tokens, flags, cue):
+    if sentence & (AFTER_CUE | PERMISSION) and _conceded_in_advice(tokens, flags, cue):
         return True
     case = next(
         (
@@ -274,7 +274,8 @@ def _explains(
         k += 1
     if k < len(flags) and flags[k] & AFTER_CUE and _any(flags, k + 1, min(end, k + 6), NEGATION):
         return True  # 落ち込む必要はありません (not 薬を増やす必要があるか悩む)
-    for k in range(cue.last + 1, min(end, cue.last + 8)):
+    howto_ends = min(end, cue.last + 8) if sentence & HOWTO else 0  # (no HOWTO: no heading)
+    for k in range(cue.last + 1, howto_ends):
         before = tokens[k - 1].lemma
         prevent = before == "を" and tokens[k].lemma in _PREVENT
         if flags[k] & HOWTO and (before == "の" or prevent):

@@ -271,7 +271,7 @@ class Composer:
                 words.single[seq[0]] = words.single.get(seq[0], 0) | bits
                 words.single[item] = words.single.get(item, 0) | bits
             elif seq:
-                # (area precision) the word as written, for where the tagger reads it as one
+                # the word as written, for where the tagger reads it as one
                 # (係長 is read 係 + 長 alone but 係長 in 係長に怒られた)
                 words.single[item] = words.single.get(item, 0) | bits
                 words.sequences.append((seq, bits))
@@ -371,7 +371,7 @@ class Composer:
             (1 << (ONLY_SHIFT + supervisor)) | (1 << (ONLY_SHIFT + coworkers)),
         )
         self._add(words, people.get("instructions", []), _CATEGORY_BIT["supervisor"])
-        # area precision: words of criticism whose object is the work's content
+        # words of criticism whose object is the work's content
         # (作業の遅さを指摘される): that content is the complaint, not a workload sign.
         self.criticism = frozenset(str(w) for w in people.get("criticism", []))
         hesitation = [str(w) for w in people.get("hesitation", [])]
@@ -435,7 +435,7 @@ class Composer:
                     # The sequence's class goes to its last word (職場の人 -> 人).
                     last = k + len(seq) - 1
                     if seq_bits & PEER and not seq_bits & BOSS:
-                        # (area precision) パート職員 is a peer, though 職員 alone may be a boss
+                        # パート職員 is a peer, though 職員 alone may be a boss
                         bits[last] &= ~(BOSS | _SUPERVISOR)
                     bits[last] |= seq_bits
                     break
@@ -903,7 +903,7 @@ def person_before(
         if token.pos2 == "句点" or token.surface in _SENTENCE_ENDS:
             break
         if token.surface in _QUOTE_ENDS:
-            quoted = True  # (area precision) 「みんな疲れてるんだよ」: a person inside a quote
+            quoted = True  # 「みんな疲れてるんだよ」: a person inside a quote
             continue  # is somebody the quote names, not the one the cue is about
         if quoted:
             quoted = token.surface not in _QUOTE_STARTS

@@ -318,7 +318,7 @@ def _bridges_a_target(
     entry: CompiledEntry,
     positions: Sequence[int],
 ) -> bool:
-    """(area precision) True for a pattern across a gap whose last word evaluates a target
+    """True for a pattern across a gap whose last word evaluates a target
     of another category standing just before it in the gap (もう 今の職場 むり: the 無理 is
     the workplace's, not もう無理)."""
     if len(positions) < 2 or positions[-1] - positions[-2] < 2:
@@ -409,7 +409,7 @@ def _judge(
             )
         )
     )
-    if span.sentence & CONCERN:  # a worry in the sentence (心配, 気にかける): area context
+    if span.sentence & CONCERN:  # a worry in the sentence (心配, 気にかける)
         other = (other and not rules.worried_into(tokens, flags, span, config)) or (
             rules.worry_for_other(tokens, flags, span, config)
         )
@@ -678,7 +678,7 @@ def _someone_else(
     return all(governed_target(tokens, composed_bits, breaks, k) != person for k in between)
 
 
-# area precision: words quoted from another person, a person's own noun, criticism.
+# words quoted from another person, a person's own noun, criticism.
 _OPEN_QUOTES = frozenset({"「", "『"})
 _CLOSE_QUOTES = frozenset({"」", "』"})
 _QUOTE_LINKS = frozenset({"と", "って", "て"})
@@ -897,7 +897,7 @@ def _hurtful_quote(
     composer: Composer,
     composed_bits: Sequence[int],
 ) -> Cue:
-    """(area precision) A cue of :data:`_HURTFUL` inside words a boss or a peer said to the
+    """A cue of :data:`_HURTFUL` inside words a boss or a peer said to the
     graduate (上司から「仕事遅すぎ」と言われた) is a complaint about that person."""
     if not cue.other or cue.entry.category not in _HURTFUL:
         return cue
@@ -924,7 +924,7 @@ def _confused_by_person(
     composer: Composer,
     composed_bits: Sequence[int],
 ) -> Cue:
-    """(area precision) Confusion in a sentence naming the supervisor or what they give
+    """Confusion in a sentence naming the supervisor or what they give
     (上長が指示を一度に出すため混乱している, 指示の内容が異なり混乱) is about the supervisor."""
     if (
         cue.strength <= 0
@@ -947,7 +947,7 @@ def _confused_by_person(
 def _one_person(
     cues: list[Cue], tokens: Sequence[Token], composed_bits: Sequence[int], composer: Composer
 ) -> list[Cue]:
-    """(area precision) Cues about people that name nobody are about the person the note
+    """Cues about people that name nobody are about the person the note
     names (舌打ちが聞こえて、隣の人の動きが気になる: coworkers); when no cue names anybody,
     one person is meant, the supervisor (怒鳴られた、何が悪いかも教えてくれない)."""
     people = [c for c in cues if c.strength > 0 and c.entry.category in _ABOUT_OTHERS]

@@ -169,7 +169,7 @@ def is_general(
     # 眠れない日はお酒を飲んでしまう is a habit told: a day noun with は is no rule alone.
     weak = tokens[case].lemma in config.general.day_nouns
     after = [t.lemma for t in tokens[case + 1 : case + 3]]
-    # area others: 疲れたときには…, like 疲れたときは…
+    # 疲れたときには…, like 疲れたときは…
     topic = not weak and bool(after) and (after[0] == "は" or after == ["に", "は"])
     return topic or bool(sentence & PERMISSION) or _is_heading(tokens, flags, cue, case)
 

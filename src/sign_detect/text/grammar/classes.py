@@ -69,9 +69,9 @@ MEDICINE = 1 << 47  # 薬 / 眠剤 / 副作用 / a noun ending in 薬 or 剤: a 
 PHRASE_KEY = 1 << 48  # of general.phrases (…と言われている: 言う)
 FRAME_KEY = 1 << 49  # of general.frames / preludes / endings (…のサインです: サイン)
 CONDITIONAL_FRAME_KEY = 1 << 50  # of general.conditional_frames (…ことがある: 有る)
-CONCERN = 1 << 51  # 心配 / 気 (に掛ける): worry that may be for somebody else (area: context)
+CONCERN = 1 << 51  # 心配 / 気 (に掛ける): worry that may be for somebody else
 PROCEDURE = 1 << 52  # 手続き / 制度 / 申請: a question about one asks, it reports nothing
-# area negation: what a denial after a topic may pass over (see rules.negation_scope)
+# what a denial after a topic may pass over (see rules.negation_scope)
 SINCE = 1 << 53  # から / 以来 / おかげ after て or a past: …を使い始めてから一度もない
 FRAME_NOUN = 1 << 54  # 今回 / 職場 / 月: a time or place as a topic before a denial (今回は…ない)
 CLAUSE_LIST = 1 << 55  # とか / だの after a clause: 眠れないとか食べられないとかはない
@@ -106,7 +106,7 @@ class TokenClasses:
         for k in range(1, len(tokens)):
             if flags[k] & CLAUSE_LIST and tokens[k].surface == "か":
                 if tokens[k - 1].surface != "と":
-                    flags[k] &= ~CLAUSE_LIST  # area negation: とか (と + か), not 何か
+                    flags[k] &= ~CLAUSE_LIST  # とか (と + か), not 何か
             elif flags[k] & CLAUSE_PARTICLE and tokens[k].surface == "が":
                 before = tokens[k - 1]
                 if before.pos1 == "動詞" and before.surface[-1:] not in _U_ROW:

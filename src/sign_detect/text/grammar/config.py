@@ -71,7 +71,7 @@ class Scope(_Section):
     sentence_pos2: Words
     sentence_surfaces: Words
     clause_pos2: Words
-    # area negation: see [scope] since_markers / frame_nouns / clause_list_markers
+    # see [scope] since_markers / frame_nouns / clause_list_markers
     since_markers: Words = frozenset()
     frame_nouns: Words = frozenset()
     clause_list_markers: Words = frozenset()
@@ -122,7 +122,7 @@ class Resolved(_Section):
     recovery_in_clause: Sequences = ()
     #: Nouns of an event that make a 前 after them "before it" (出勤前, 食事前), not a past.
     events: Words = frozenset()
-    #: area negation: verbs of asking after a cue (…について確認したが) and the words of a
+    #: verbs of asking after a cue (…について確認したが) and the words of a
     #: reassurance that answer it in the sentence (「大丈夫です」と本人).
     asked: Words = frozenset()
     reassured: Words = frozenset()
@@ -164,7 +164,7 @@ class Others(_Section):
     workers: Words = frozenset()
     work_words: Words = frozenset()
     #: Words of worry for somebody (心配, 気にかける): about another person's trouble they
-    #: are no mood of the graduate, and the trouble is that person's (area: context).
+    #: are no mood of the graduate, and the trouble is that person's.
     concern: Words = frozenset()
     concern_phrases: Sequences = ()
     #: Subjects that are the graduate (本人, 私): the one who worries, not the worried about.
@@ -199,7 +199,7 @@ class General(_Section):
     #: Coping actions: a sign in a clause about a time followed by one of these, done
     #: (past, not negated), tells a success (疲れた時点で休憩を申し出られた).
     coping: Words = frozenset()
-    #: (area: context) Words of procedures, systems and money: a question about one
+    #: Words of procedures, systems and money: a question about one
     #: (休職の手続きは?, 自立支援医療で負担はどのくらい軽くなりますか) asks, it reports no sign.
     procedures: Words = frozenset()
     #: Words that make a sentence a question or a request to be told (どのくらい, 教える).

@@ -70,13 +70,13 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
             continue  # (supwork) 多くも少なくもない: the word between two も is passed
         if bits & RECOVERY_START and not bits & NEGATION:
             if parallel and k + 1 < len(flags) and flags[k + 1] & PARALLEL_MARKER:
-                continue  # area negation: 多くも少なくもない (an item of the list, no recovery)
+                continue  # 多くも少なくもない (an item of the list, no recovery)
             break
         if bits & NEGATION:
             count += 1
             end = k
         elif bits & CLAUSE_LIST and not flags[k - 1] & NOUN and skips < _MAX_SKIPS:
-            # area negation: 眠れないとか食欲がないとかは全然ない, 上司が怖いとか、…とか、
+            # 眠れないとか食欲がないとかは全然ない, 上司が怖いとか、…とか、
             # そういうことは一度もない: the denial after a list of clauses covers them all
             k = _clause_list_end(flags, k)
             skips += 1
@@ -102,7 +102,7 @@ def negation_scope(flags: Sequence[int], last: int) -> tuple[int, int]:
         elif bits & CLAUSE_MARK and (
             (k == last + 1 and _bare_topic(flags, last)) or flags[k - 1] & SUFFIX
         ):
-            topic = True  # area negation: 飲み忘れ、…からゼロ (a noun and a comma as topic)
+            topic = True  # 飲み忘れ、…からゼロ (a noun and a comma as topic)
             continue
         elif not bits & PASSABLE or is_clause_break(flags, k):
             if topic and skips < _MAX_SKIPS:

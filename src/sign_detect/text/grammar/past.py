@@ -157,7 +157,7 @@ def _contrast_follows(
         return True
     if not opened:
         return False
-    # area context: …。でも部署が変わって、今は…: after the opener, a present topic later in
+    # …。でも部署が変わって、今は…: after the opener, a present topic later in
     # that sentence (a change told first)
     stop = min(len(tokens), k + 2 * WINDOW)
     j = k
@@ -241,8 +241,8 @@ def is_resolved(
     lessening_end = cue.clause_end
     topic = _topic_of(tokens, flags, last)
     if topic:
-        # area context: a sign as the topic is told of up to its sentence end (先月まであった
-        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている); area negation: also
+        # a sign as the topic is told of up to its sentence end (先月まであった
+        # 頭痛は、休憩の取り方を工夫したことで現在は落ち着いている); also
         # through の + nouns (頭痛の頻度は、以前に比べて減っている)
         reach = hi
         if topic > last + 1:  # …の頻度は、以前に比べて減っている: the clause after the topic
@@ -253,7 +253,7 @@ def is_resolved(
     if _any(flags, last + 1, end, PAST_TENSE) and (
         _past_marker_before(tokens, flags, max(lo, first - WINDOW), first, config, lasting)
         or _present_contrast(tokens, flags, end, reach)
-        or _present_topic_in(tokens, flags, end, hi, config)  # area negation: …けど、…て、今は
+        or _present_topic_in(tokens, flags, end, hi, config)  # …けど、…て、今は
         or _contrast_follows(tokens, flags, hi, config)
         or _since_change(tokens, flags, end, hi, config)
     ):
@@ -281,7 +281,7 @@ def _since_change(
     tokens: Sequence[Token], flags: Sequence[int], end: int, hi: int, config: GrammarConfig
 ) -> bool:
     """True when, after a past told in the cue's clause, a later clause of the sentence tells
-    what changed since something was done (area negation: 眠れなかったけど、寝る前のスマホを
+    what changed since something was done (眠れなかったけど、寝る前のスマホを
     やめてからは0時に寝つけるようになった): てから / て以来 / たおかげで, not carrying the
     past on (…てからもっとひどい, …てからもまだ)."""
     if end >= hi or not _any(flags, end, hi, SINCE):
@@ -307,7 +307,7 @@ def _asked_and_reassured(
 ) -> bool:
     """True when a cue is what somebody asked about (孤立感について確認したが, 眠れているか
     尋ねると) and the answer later in the sentence reassures (「…大丈夫です」と本人, 問題ない
-    とのこと): the sign is denied (area negation)."""
+    とのこと): the sign is denied."""
     rule = config.resolved
     hi = min(cue.sentence_end, len(tokens))
     asked = next(

@@ -338,7 +338,7 @@ def _person_before(tokens: Sequence[Token], flags: Sequence[int], k: int) -> int
         and tokens[j - 2].pos1 == "名詞"
         and tokens[j - 2].lemma in _PLACES_OF_OTHERS
     ):
-        return j  # 同じ職場のAさん, 隣の部署のBさん: somebody set apart by a place (area context)
+        return j  # 同じ職場のAさん, 隣の部署のBさん: somebody set apart by a place
     if (
         flags[j] & PERSON_HEAD
         and j > 0

@@ -86,7 +86,7 @@ def worried_person(
             quoted = True
             continue
         if token.lemma == "を" and j >= k - 2 and j > lo and token.pos1 == "助詞":
-            # area others: その方を心配している, 同僚のことを気にかけている: the object
+            # その方を心配している, 同僚のことを気にかけている: the object
             two = j - 2 >= lo
             n = j - 2 if two and tokens[j - 1].lemma == "事" and tokens[j - 2].lemma == "の" else j
             n = _person_before(tokens, flags, n)

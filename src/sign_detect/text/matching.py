@@ -217,11 +217,7 @@ def _medicine_named(
             for k in range(cue.first, cue.last + 1)
         ):
             continue
-        lo, hi = cue.first, cue.last
-        while lo > 0 and not flags[lo - 1] & SENTENCE_END:
-            lo -= 1
-        while hi + 1 < len(tokens) and not flags[hi] & SENTENCE_END:
-            hi += 1
+        lo, hi = _sentence(flags, cue.first, cue.last)
         if any(rules.is_medicine(tokens, k, grammar.config) for k in range(lo, hi + 1)):
             found.add(cue.first)
     return found
@@ -567,7 +563,7 @@ def _felt_about_person(
         person
         for k in range(lo, min(hi + 1, len(tokens)))
         if composed_bits[k] & TARGET_MASK
-        for person in _PERSON_TARGETS
+        for person in _ABOUT_OTHERS
         if composed_bits[k] & category_bit(person)
     }
     targets = [
@@ -585,7 +581,6 @@ def _felt_about_person(
     return cue._replace(entry=entry, target=t, evaluation=cue.first)
 
 
-_PERSON_TARGETS = ("supervisor", "coworkers")
 _PERSON_BITS = category_bit("supervisor") | category_bit("coworkers")
 
 
@@ -987,6 +982,5 @@ def _persons_noun(tokens: Sequence[Token], flags: Sequence[int], span: CueSpan) 
 def _passive(tokens: Sequence[Token], span: CueSpan) -> bool:
     """True when the cue's predicate is a passive (無視される, 叱られた)."""
     return any(
-        tokens[k].lemma in ("れる", "られる")
-        for k in range(span.first, min(span.last + 2, len(tokens)))
+        tokens[k].lemma in _PASSIVE for k in range(span.first, min(span.last + 2, len(tokens)))
     )

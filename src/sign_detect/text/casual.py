@@ -144,7 +144,8 @@ def read_casual(text: str) -> tuple[str, list[int] | None]:
         keep[match.start(1) : match.end(1)] = [False] * (match.end(1) - match.start(1))
     out = "".join(c for c, k in zip(chars, keep, strict=True) if k)
     kept = [s for s, k in zip(source, keep, strict=True) if k]
-    for match in reversed(list(_KANA_WORD.finditer(out))):  # never longer: indices stay
+    kana_words = _KANA_WORD.finditer(out) if _may_hold_kana_word(out) else ()
+    for match in reversed(list(kana_words)):  # never longer: indices stay
         start, end = match.span()
         word = _KANA_WORDS[match.group()]
         out = out[:start] + word + out[end:]

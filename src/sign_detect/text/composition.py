@@ -86,9 +86,6 @@ STARTLE = 1 << 60  # 強張る, びく, 手が止まる: after a person, fear of
 OUTSIDER = 1 << 61  # 母, 主治医, 支援員: a person outside the workplace
 APPROACH_PERSON = 1 << 62  # 話す, 関わる: an approach only with a person before it
 BEHIND = 1 << 63  # 陰 (で): talk behind the graduate's back with a verb of talk after it
-_PEOPLE_BITS = (
-    BOSS | PEER | SOCIAL | APPROACH | TOLD | SELF | STARTLE | OUTSIDER | APPROACH_PERSON | BEHIND
-)
 PREFER_SHIFT = 64  # bits 64..73: an evaluation that picks this category of a target of several
 SELF_TARGET = 1 << 74  # 自分 / 私: a target of mood only as a subject or topic (自分が情けない)
 #: Particles after 自分 / 私 that make the speaker the subject or topic of the evaluation
@@ -114,6 +111,8 @@ def _range_bits(shift: int) -> int:
     return ((1 << len(CATEGORIES)) - 1) << shift
 
 
+#: Abilities that name their category with no target (覚える: workload).
+_ALONE = _range_bits(ALONE_SHIFT)
 #: Bits of a word that may evaluate a target (a negative word, a feeling, an ability).
 _EVALUATING = (
     NEGATIVE
@@ -121,7 +120,7 @@ _EVALUATING = (
     | ALL_ABILITY
     | _range_bits(ONLY_SHIFT)
     | _range_bits(ABILITY_SHIFT)
-    | _range_bits(ALONE_SHIFT)
+    | _ALONE
 )
 #: Bits of the people predicates (left out, avoidance, fear of a person, talk behind).
 _PEOPLE_PREDICATES = SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON | BEHIND
@@ -130,19 +129,7 @@ _PEOPLE_PREDICATES = SOCIAL | APPROACH | TOLD | STARTLE | APPROACH_PERSON | BEHI
 #: Any evaluation of a target (used to tell 上司が怖くて眠れない from 母が眠れない).
 EVALUATION_MASK = NEGATIVE | MOOD_WORD | _range_bits(ONLY_SHIFT)
 #: Bits without which a text holds no pair, reluctance or mood word (nothing to compose).
-COMPOSING_MASK = (
-    EVALUATION_MASK
-    | ALL_ABILITY
-    | _range_bits(ABILITY_SHIFT)
-    | _range_bits(ALONE_SHIFT)
-    | RELUCTANT_VERB
-    | SOCIAL
-    | APPROACH
-    | TOLD
-    | STARTLE
-    | APPROACH_PERSON
-    | BEHIND
-)
+COMPOSING_MASK = _EVALUATING | RELUCTANT_VERB | _PEOPLE_PREDICATES
 
 
 def prefers(bits: int, category: str) -> bool:
@@ -508,15 +495,14 @@ class Composer:
                 entry = self._evaluates(bits[e], "mood", tokens, t, e)
                 if entry is not None:
                     return Composed(entry, t, e)
-            for category in _preferred(_categories(bits[t]), bits[e]):
-                entry = self._evaluates(bits[e], category, tokens, t, e)
-                if entry is not None:
-                    return Composed(entry, t, e)
+            composed = self._pair_with(tokens, bits, t, e)
+            if composed is not None:
+                return composed
             subject = _compared_subject(tokens, bits, breaks, used, t, e)
             if subject >= 0:  # 作業のスピードが周りに追いつかない: the pace, not 周り
                 return self._pair_with(tokens, bits, subject, e)
             return None  # the nearest target decides
-        if bits[e] & _range_bits(ALONE_SHIFT) and _has_other_argument(tokens, bits, e):
+        if bits[e] & _ALONE and _has_other_argument(tokens, bits, e):
             return None  # メモが追いつかない, 電車に間に合わない: about something else
         for i, category in enumerate(CATEGORIES):
             if bits[e] & (1 << (ALONE_SHIFT + i)):
@@ -914,7 +900,7 @@ def person_before(
             and j + 2 < k
             and tokens[j + 1].lemma == "の"
             and not persons_only
-            and not bits[j + 2] & (_SUPERVISOR | _COWORKERS)
+            and not bits[j + 2] & _PERSON_CATEGORIES
         ):
             continue  # みんなの前で: a place, not the person the cue is about (but 先輩の言い方)
         if b & OUTSIDER or (
@@ -1032,7 +1018,6 @@ def _predicate_end(tokens: Sequence[Token], k: int) -> int:
 
 #: Adverbs of time made from adjectives: 早く片付いた says when, it judges no target.
 _TIME_ADVERBS = frozenset({"早く", "速く", "はやく", "遅く", "おそく"})
-#: Verbs that after て / で are auxiliaries: 思っていない is no 居る (being at the workplace).
 
 
 def _not_evaluating(tokens: Sequence[Token], e: int) -> bool:
@@ -1058,7 +1043,7 @@ def _compared_subject(
     """For an ability that names the work alone (追いつく, ついていく) whose nearest target
     is marked by に and does not take it (周りに追いつけない), an earlier target in the clause
     marked by が / は / の (作業のスピードが), or -1."""
-    if not bits[e] & _range_bits(ALONE_SHIFT) or t + 1 >= e or tokens[t + 1].lemma != "に":
+    if not bits[e] & _ALONE or t + 1 >= e or tokens[t + 1].lemma != "に":
         return -1
     for k in range(t - 1, max(-1, e - 1 - MAX_TARGET_DISTANCE), -1):
         if breaks[k]:

@@ -17,6 +17,10 @@ from operator import or_
 from typing import NamedTuple
 
 from .composition import (
+    _PASSIVE,
+    _PERSON_CATEGORIES,
+    _QUOTE_ENDS,
+    _QUOTE_STARTS,
     BOSS,
     COMPOSING_MASK,
     EVALUATION_MASK,
@@ -184,7 +188,6 @@ def find_cues(
         cues = _absorb_reactions(cues, tokens, flags)
     if composing and composer is not None and composed_bits is not None:
         cues = [_felt_about_person(c, tokens, flags, composer, composed_bits) for c in cues]
-    if composing and composer is not None and composed_bits is not None:
         cues = [_confused_by_person(c, tokens, flags, composer, composed_bits) for c in cues]
     if composer is not None and composed_bits is not None:
         cues = [_hurtful_quote(c, tokens, flags, composer, composed_bits) for c in cues]
@@ -231,7 +234,8 @@ def _side_effects(
     rule = grammar.config.side_effect
     if not any(flag & MEDICINE for flag in flags):
         return cues  # no medicine named: the common case
-    if not any(c.is_sign and c.entry.category in rule.categories | rule.also for c in cues):
+    kinds = rule.categories | rule.also
+    if not any(c.is_sign and c.entry.category in kinds for c in cues):
         return cues
     sentences = rules.side_effect_sentences(tokens, flags, grammar.config)
     named = _medicine_named(tokens, flags, cues, grammar) if rule.symptoms else set()
@@ -242,7 +246,7 @@ def _side_effects(
         out.append(cue)
         if not (
             cue.is_sign
-            and cue.entry.category in rule.categories | rule.also
+            and cue.entry.category in kinds
             and (any(lo <= cue.first <= hi for lo, hi in sentences) or cue.first in named)
         ):
             continue
@@ -573,7 +577,7 @@ def _felt_about_person(
     ]
     if len(people) != 1 or not targets:
         return cue
-    if any(not (composed_bits[k] & _PERSON_BITS and flags[k] & PERSON) for k in targets):
+    if any(not (composed_bits[k] & _PERSON_CATEGORIES and flags[k] & PERSON) for k in targets):
         return cue  # another kind of target is named too (作業, 体, 評価): no telling
     (person,) = people
     t = next(k for k in targets if composed_bits[k] & category_bit(person))
@@ -581,7 +585,6 @@ def _felt_about_person(
     return cue._replace(entry=entry, target=t, evaluation=cue.first)
 
 
-_PERSON_BITS = category_bit("supervisor") | category_bit("coworkers")
 
 
 #: Categories whose signs are about other people: a cue that describes a person
@@ -591,7 +594,6 @@ _ABOUT_OTHERS = frozenset({"supervisor", "coworkers"})
 _PEOPLE_TARGETS = BOSS | PEER
 
 
-_PASSIVE = frozenset({"れる", "られる"})
 
 
 def _passive_at(tokens: Sequence[Token], k: int) -> bool:
@@ -674,16 +676,14 @@ def _someone_else(
 
 
 # words quoted from another person, a person's own noun, criticism.
-_OPEN_QUOTES = frozenset({"「", "『"})
-_CLOSE_QUOTES = frozenset({"」", "』"})
 _QUOTE_LINKS = frozenset({"と", "って", "て"})
-#: Words before an opening quote that make it the graduate's own speech, reported by staff
-#: (本人より「眠れない」との話).
 #: Verbs a staff record puts in the honorific passive for the graduate's own words
 #: (「…」と話される, と訴えられる).
 _TOLD_BY_GRADUATE = frozenset(
     {"話す", "訴える", "語る", "述べる", "仰る", "おっしゃる", "漏らす", "零す", "こぼす"}
 )
+#: Words before an opening quote that make it the graduate's own speech, reported by staff
+#: (本人より「眠れない」との話).
 _OWN_SPEAKERS = frozenset({"本人", "自分", "私", "僕", "俺", "わたし"})
 #: Categories of a person's state that a noun names after that person and の
 #: (前任者の退職, 同僚の体調不良): the state is theirs, not the graduate's.
@@ -706,9 +706,9 @@ def _quote_of(tokens: Sequence[Token], flags: Sequence[int], first: int, last: i
     opening = -1
     for k in range(first - 1, max(0, first - 40) - 1, -1):
         surface = tokens[k].surface
-        if surface in _CLOSE_QUOTES or flags[k] & SENTENCE_END:
+        if surface in _QUOTE_ENDS or flags[k] & SENTENCE_END:
             return -1
-        if surface in _OPEN_QUOTES:
+        if surface in _QUOTE_STARTS:
             opening = k
             break
     if opening < 0:
@@ -720,10 +720,10 @@ def _quote_of(tokens: Sequence[Token], flags: Sequence[int], first: int, last: i
         return -1
     closing = -1
     for k in range(last + 1, min(len(tokens), last + 40)):
-        if tokens[k].surface in _CLOSE_QUOTES:
+        if tokens[k].surface in _QUOTE_ENDS:
             closing = k
             break
-        if tokens[k].surface in _OPEN_QUOTES:
+        if tokens[k].surface in _QUOTE_STARTS:
             return -1
     closing = _last_of_quotes(tokens, closing)  # 「…」「…」と言われる: quotes in a row
     if closing < 0 or closing + 1 >= len(tokens) or tokens[closing + 1].lemma not in _QUOTE_LINKS:
@@ -846,10 +846,10 @@ def _last_of_quotes(tokens: Sequence[Token], closing: int) -> int:
         j = k + 1
         if j < len(tokens) and tokens[j].surface in ("、", ","):
             j += 1
-        if j >= len(tokens) or tokens[j].surface not in _OPEN_QUOTES:
+        if j >= len(tokens) or tokens[j].surface not in _QUOTE_STARTS:
             return k
         ahead = range(j + 1, min(len(tokens), j + 40))
-        end = next((i for i in ahead if tokens[i].surface in _CLOSE_QUOTES), -1)
+        end = next((i for i in ahead if tokens[i].surface in _QUOTE_ENDS), -1)
         if end < 0:
             return k
         k = end

@@ -7,6 +7,7 @@ office's file with a wrong key or type is refused with the key named. Multi-word
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -83,11 +84,12 @@ class Hedge(_Section):
     before: Sequences
     after: Sequences
 
-    @property
+    # Cached: the rules index word sequences by the identity of their tuple.
+    @cached_property
     def words(self) -> Words:
         return frozenset(seq[0] for seq in self.before if len(seq) == 1)
 
-    @property
+    @cached_property
     def phrases(self) -> tuple[Seq, ...]:
         return tuple(seq for seq in self.before if len(seq) > 1)
 
@@ -243,6 +245,15 @@ class SideEffect(_Section):
     keep: Words = frozenset()
     also: Words = frozenset()
     symptoms: Words = frozenset()
+
+    @cached_property
+    def all_causes(self) -> tuple[Seq, ...]:
+        """Every cause, of both kinds (one tuple, so its index by first word is kept)."""
+        return self.causes + self.own_causes
+
+    @cached_property
+    def own_cause_set(self) -> frozenset[Seq]:
+        return frozenset(self.own_causes)
 
 
 class Strength(_Section):

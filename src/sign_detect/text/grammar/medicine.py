@@ -32,8 +32,7 @@ def side_effect_sentences(
     """``(start, end)`` (inclusive) of the sentences that put a symptom down to the medicine:
     a medicine word, then a cause (薬のせいか, 薬を変えてから, 薬を飲むと), or 副作用."""
     rule = config.side_effect
-    own_causes = frozenset(rule.own_causes)
-    all_causes = rule.causes + rule.own_causes
+    own_causes, all_causes = rule.own_cause_set, rule.all_causes
     firsts = _by_first_word(all_causes)
     if not any(t.lemma in firsts or t.surface in firsts for t in tokens):
         return []

@@ -41,7 +41,6 @@ from .spans import (
     _any,
     _any_seq,
     _matches_at,
-    _sentence_bits,
     _seq_ends,
     is_clause_break,
 )
@@ -102,9 +101,7 @@ def is_wish(flags: Sequence[int], cue: CueSpan, category: str, config: GrammarCo
     wish = next((k for k in range(cue.first, cue.clause_end) if flags[k] & WISH), -1)
     if wish < 0 or negation_scope(flags, wish)[0] % 2:
         return False  # 行きたくない is no wish for rest
-    if category in config.wish.rest_categories:
-        return True
-    return bool(_sentence_bits(flags, cue) & LEISURE)
+    return rest or bool(cue.sentence & LEISURE)
 
 
 def _leisure_condition(flags: Sequence[int], cue: CueSpan) -> bool:
@@ -119,7 +116,7 @@ def is_agreed(flags: Sequence[int], cue: CueSpan, category: str, config: Grammar
     """True when a change was agreed with the doctor (主治医と相談して薬をやめられた)."""
     if category not in config.agreed.categories:
         return False
-    if not _sentence_bits(flags, cue) & CLINICIAN:
+    if not cue.sentence & CLINICIAN:
         return False
     # 主治医に相談せず減らしている is no agreement.
     return any(
@@ -137,7 +134,7 @@ def is_general(
     time or case: with は (ミスをしたときは…) always, otherwise when the sentence gives
     leave or advice (食欲がない時にはゼリーでもいい)."""
     lo, hi = cue.sentence_start, min(cue.sentence_end + 1, len(flags))
-    sentence = _sentence_bits(flags, cue)
+    sentence = cue.sentence
     if sentence & GENERAL_MARK and any(
         flags[k] & GENERAL_MARK
         and not (k + 1 < len(tokens) and tokens[k + 1].lemma == "か")

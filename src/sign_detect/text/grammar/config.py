@@ -195,7 +195,6 @@ class General(_Section):
     endings: Sequences = ()
     howto: Words = frozenset()
     after_cue: Words = frozenset()
-    generic_heads: Words = frozenset()
     quantifiers: Words = frozenset()
     many: Words = frozenset()
     #: Coping actions: a sign in a clause about a time followed by one of these, done

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import reduce
-from operator import or_
 
 from ..tokenizer import Token
 from .classes import (
@@ -25,7 +23,7 @@ from .classes import (
     WORK_WORD,
     WORKER_KIN,
 )
-from .spans import _QUOTATIVE, CueSpan, _any, _sentence_bits, _worry_start, is_clause_break
+from .spans import CueSpan, _any, _worry_start, is_clause_break
 
 #: Words between a cue and the person it describes (頭痛持ちの人, 眠れないという人).
 _BEFORE_PERSON = frozenset({"持ち", "言う", "云う", "思う", "感じる", "感ずる", "考える", "悩む"})
@@ -40,8 +38,6 @@ _QUOTE = frozenset({"と", "って"})
 _SELF_BEFORE_SHA = frozenset({"利用", "当事", "対象", "障害", "本人"})
 
 
-#: Case particles: a person after one is no noun the cue modifies (…方がみんな楽).
-_CASE_PARTICLES = frozenset({"が", "を", "は", "に", "で"})
 
 
 #: Closing quotes between a quoted cue and the person it describes.
@@ -79,11 +75,9 @@ def _described_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpa
         ):
             return -1  # 食事量が減っていると母から聞いた: the person reports it
         if bits & (NEGATION | SUFFIX | AUXILIARY_LIKE) or token.lemma in _BEFORE_PERSON:
-            continue
+            continue  # (辞めたいと感じる人: a verb of thinking is in _BEFORE_PERSON)
         if token.surface in _CLOSING_QUOTES:
             continue  # 「朝起きられない」という人
-        if token.lemma in _QUOTATIVE and tokens[k - 1].lemma == "と":
-            continue  # 辞めたいと感じる人
         after_subject = tokens[k - 1].lemma in _CASE_BEFORE_PREDICATE
         if not predicate and after_subject and token.pos1 in ("形容詞", "動詞"):
             predicate = True  # 不安が強い人
@@ -118,12 +112,12 @@ def generic_people(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) 
         return False  # 挨拶を返してくれない人も多い: done to the graduate, a complaint
     if tokens[k].lemma == "方":
         return True
-    after = reduce(or_, flags[k + 1 : min(k + 4, cue.sentence_end + 1, len(flags))], 0)
     nxt = [t.lemma for t in tokens[k + 1 : k + 3]]
     if nxt == ["に", "は"]:
         return True  # 孤立しがちな人には声かけを: people advice is given for
     topic = bool(nxt) and nxt[0] in ("は", "も")
-    return bool(topic and after & MANY) or (k + 1 < len(flags) and bool(flags[k + 1] & QUANTIFIER))
+    many = _any(flags, k + 1, min(k + 4, cue.sentence_end + 1, len(flags)), MANY)
+    return (topic and many) or (k + 1 < len(flags) and bool(flags[k + 1] & QUANTIFIER))
 
 
 def done_to_graduate(flags: Sequence[int], cue: CueSpan) -> bool:
@@ -141,7 +135,7 @@ def is_working_kin(flags: Sequence[int], person: int, cue: CueSpan) -> bool:
     """True when the person is a family member whose working life the sentence tells
     (息子が会社に行きたくないと言う, 夫が上司に怒鳴られたらしい): in a family's question
     the worker is the one the sentence is about, not somebody beside them."""
-    return bool(flags[person] & WORKER_KIN and _sentence_bits(flags, cue) & WORK_WORD)
+    return bool(flags[person] & WORKER_KIN and cue.sentence & WORK_WORD)
 
 
 def across_te(flags: Sequence[int], person: int, first: int) -> bool:
@@ -152,7 +146,7 @@ def across_te(flags: Sequence[int], person: int, first: int) -> bool:
 def is_reported(flags: Sequence[int], cue: CueSpan) -> bool:
     """True when the cue's sentence reports what was seen or heard (らしい, そう, みたい,
     とのこと): the mark of another person's inner state (妹が熱を出して寝込んでいるらしい)."""
-    return bool(_sentence_bits(flags, cue) & EVIDENTIAL)
+    return bool(cue.sentence & EVIDENTIAL)
 
 
 #: The writer named as the subject (私だけ, 僕は, 自分も): nobody else's state.
@@ -246,7 +240,7 @@ def told_by(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:
             if person < 0 and flags[j] & (PERSON | PERSON_HEAD):
                 # 別の利用者について: a user set apart from the graduate
                 lo = max(cue.sentence_start, j - 4)
-                person = j if any(t.lemma in _OTHER for t in tokens[lo:j]) else -1
+                person = j if any(t.lemma in _ANOTHER for t in tokens[lo:j]) else -1
             if person >= 0 and tokens[person].lemma not in _SELF_REPORTERS:
                 return person  # 同じ職場の別の利用者について: about that person
         if (
@@ -287,7 +281,6 @@ _PEERS = frozenset(
 _SELF_REPORTERS = frozenset({"本人", "自分", "私", "僕", "俺"})
 
 
-_OTHER = frozenset({"別", "他", "外", "ほか"})
 
 
 def _unmarked_person(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -> int:

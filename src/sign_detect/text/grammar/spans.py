@@ -41,13 +41,19 @@ class CueSpan(NamedTuple):
     sentence: int
 
 
+def sentence_start(flags: Sequence[int], k: int, reach: int = WINDOW) -> int:
+    """Start of the sentence holding token ``k``, looking at most ``reach`` tokens back."""
+    lo = k
+    floor = max(0, k - reach)
+    while lo > floor and not flags[lo - 1] & SENTENCE_END:
+        lo -= 1
+    return lo
+
+
 def sentence_bounds(flags: Sequence[int], first: int, last: int) -> tuple[int, int]:
     """``(start, end)`` of the sentence around a cue, looking at most ``WINDOW`` tokens
     before it and ``2 * WINDOW`` after it."""
-    lo = first
-    floor = max(0, first - WINDOW)
-    while lo > floor and not flags[lo - 1] & SENTENCE_END:
-        lo -= 1
+    lo = sentence_start(flags, first)
     hi = last + 1
     limit = min(len(flags), last + 1 + 2 * WINDOW)
     while hi < limit and not flags[hi] & SENTENCE_END:
@@ -116,10 +122,6 @@ def span(flags: Sequence[int], first: int, last: int) -> CueSpan:
 
 def _any(flags: Sequence[int], lo: int, hi: int, bit: int) -> bool:
     return bool(reduce(or_, flags[lo:hi], 0) & bit)
-
-
-def _sentence_bits(flags: Sequence[int], cue: CueSpan) -> int:
-    return cue.sentence
 
 
 def _matches_at(tokens: Sequence[Token], start: int, seq: Seq) -> bool:
@@ -198,8 +200,4 @@ _WORRY_REACH = 40
 
 def _worry_start(flags: Sequence[int], k: int) -> int:
     """Start of the sentence holding token ``k`` (at most ``_WORRY_REACH`` tokens back)."""
-    lo = k
-    floor = max(0, k - _WORRY_REACH)
-    while lo > floor and not flags[lo - 1] & SENTENCE_END:
-        lo -= 1
-    return lo
+    return sentence_start(flags, k, _WORRY_REACH)

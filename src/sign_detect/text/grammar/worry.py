@@ -338,10 +338,8 @@ def watched_other(tokens: Sequence[Token], flags: Sequence[int], cue: CueSpan) -
         return False
     if _suffered_by_other(tokens, flags, start, k):
         return True  # 後輩が叱られているのを見てて胃がキュッとなった
-    end = start - 1
-    if end < 1 or not flags[end] & SENTENCE_END:
-        return False
-    return _suffered_by_other(tokens, flags, _worry_start(flags, end), end)
+    before = _sentence_before(flags, start)
+    return before >= 0 and _suffered_by_other(tokens, flags, before, start - 1)
 
 
 def _suffered_by_other(tokens: Sequence[Token], flags: Sequence[int], lo: int, hi: int) -> bool:
@@ -367,7 +365,13 @@ def helpless_for_other(tokens: Sequence[Token], flags: Sequence[int], cue: CueSp
         return False
     if not any(tokens[k].lemma in ("何", "しか") for k in range(cue.sentence_start, able)):
         return False  # 何もできなかった, 聞くことしかできなかった
-    end = cue.sentence_start - 1
+    before = _sentence_before(flags, cue.sentence_start)
+    return before >= 0 and bool(_earlier_subject(tokens, flags, before, cue.sentence_start - 1))
+
+
+def _sentence_before(flags: Sequence[int], start: int) -> int:
+    """Start of the sentence that ends just before ``start``, or -1 when none does."""
+    end = start - 1
     if end < 1 or not flags[end] & SENTENCE_END:
-        return False
-    return bool(_earlier_subject(tokens, flags, _worry_start(flags, end), end))
+        return -1
+    return _worry_start(flags, end)
